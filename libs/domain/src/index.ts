@@ -1,0 +1,2 @@
+export * from './shared/event-definition';
+export * from './shared/event-catalogue';

@@ -1,0 +1,5 @@
+export * from './sql-database';
+export * from './pg-database';
+export * from './pglite-database';
+export * from './migrations';
+export * from './mutex';

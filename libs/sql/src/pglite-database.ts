@@ -1,0 +1,56 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Mutex } from './mutex';
+import { TEXT_PARSED_TYPE_OIDS } from './type-parsing';
+import type { SqlDatabase, SqlExecutor, SqlResult } from './sql-database';
+
+/**
+ * Embedded PostgreSQL (WASM) in a local data directory. PGlite is a single session: statements of two callers
+ * must never interleave inside one transaction, so every query and every whole transaction takes one lock.
+ * This is the "pool of exactly one connection" of DESIGN.md, without a socket in between.
+ */
+export class PgliteDatabase implements SqlDatabase {
+  readonly engine = 'pglite' as const;
+  private readonly lock = new Mutex();
+
+  private constructor(private readonly db: PGlite) {}
+
+  /** `dataDir` undefined means in memory (tests). */
+  static async open(dataDir?: string): Promise<PgliteDatabase> {
+    const parsers = Object.fromEntries(TEXT_PARSED_TYPE_OIDS.map((oid) => [oid, (value: string) => value]));
+    const db = await PGlite.create({ dataDir, parsers });
+    return new PgliteDatabase(db);
+  }
+
+  query<Row>(text: string, params?: readonly unknown[]): Promise<SqlResult<Row>> {
+    return this.lock.run(() => this.run<Row>(this.db, text, params));
+  }
+
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.lock.run(async () => {
+      await this.db.exec('BEGIN');
+      try {
+        const value = await work({ query: (text, params) => this.run(this.db, text, params) });
+        await this.db.exec('COMMIT');
+        return value;
+      } catch (error) {
+        await this.db.exec('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.lock.run(() => this.db.close());
+  }
+
+  private async run<Row>(db: PGlite, text: string, params?: readonly unknown[]): Promise<SqlResult<Row>> {
+    if (!params || params.length === 0) {
+      // exec allows several statements (migrations); query allows one with parameters.
+      const results = await db.exec(text);
+      const last = results[results.length - 1];
+      return { rows: (last?.rows ?? []) as Row[], rowCount: last?.affectedRows ?? last?.rows.length ?? 0 };
+    }
+    const result = await db.query<Row>(text, params as unknown[]);
+    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+  }
+}
