@@ -12,6 +12,7 @@ const IMPURE_PACKAGES = [
   '@electric-sql/*',
   'kafkajs',
   'jose',
+  'jsonwebtoken',
   'exceljs',
   'csv-parse',
   'rxjs',

@@ -1,1 +1,13 @@
-export {};
+export * from './config/app-config';
+export * from './auth/principal';
+export * from './auth/password';
+export * from './auth/tokens';
+export * from './auth/account-store';
+export * from './http/error-response';
+export * from './http/parse-input';
+export * from './logging/logger';
+export * from './commands/deterministic-id';
+export * from './commands/command-envelope';
+export * from './commands/decide-and-append';
+export * from './system/local-secret';
+export * from './system/system';

@@ -1,1 +1,9 @@
-export {};
+export * from './projection';
+export * from './checkpoint-store';
+export * from './apply-batch';
+export * from './projection-runner';
+export * from './rebuild';
+export * from './event-count';
+export * from './all-projections';
+export * from './registry/labourers.projection';
+export * from './registry/organisations.projection';

@@ -1,8 +1,8 @@
 /**
  * How an error should reach the caller. One place (libs/platform) maps kinds to HTTP statuses:
- * validation 400, not_found 404, forbidden 403, conflict 409 (duplicates, version races), rule 422 (a policy rule broke).
+ * validation 400, unauthenticated 401, not_found 404, forbidden 403, conflict 409 (duplicates, version races), rule 422 (a policy rule broke).
  */
-export type DomainErrorKind = 'validation' | 'not_found' | 'forbidden' | 'conflict' | 'rule';
+export type DomainErrorKind = 'validation' | 'unauthenticated' | 'not_found' | 'forbidden' | 'conflict' | 'rule';
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `rows.12.idNumber`. */

@@ -1,0 +1,16 @@
+import type { Type } from '@nestjs/common';
+import { LoginController } from './auth/login.controller';
+import { DocsController } from './docs/docs.controller';
+import { HealthController } from './health/health.controller';
+import { RegistrationFundingController } from './registry/funding/registration-funding.controller';
+import { LabourersController } from './registry/labourers/labourers.controller';
+import { OrganisationsController } from './registry/organisations/organisations.controller';
+
+export const API_CONTROLLERS: Type[] = [
+  HealthController,
+  LoginController,
+  DocsController,
+  LabourersController,
+  OrganisationsController,
+  RegistrationFundingController,
+];

@@ -1,0 +1,70 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { ValidationFailed } from '@skills/domain';
+
+export type SheetRow = Readonly<Record<string, string>>;
+
+export interface Sheet {
+  readonly headers: readonly string[];
+  /** Data rows; `rowNumber` is the line or row number the clerk sees in the file (header is row 1). */
+  readonly rows: readonly { readonly rowNumber: number; readonly cells: SheetRow }[];
+}
+
+export const MAX_IMPORT_ROWS = 5000;
+
+/** Reads an uploaded CSV (UTF-8, optional BOM) or XLSX (first worksheet) into header-keyed rows of text. */
+export async function readSheet(body: Buffer, contentType: 'csv' | 'xlsx'): Promise<Sheet> {
+  const grid = contentType === 'csv' ? readCsv(body) : await readXlsx(body);
+  const [header, ...data] = grid;
+  if (!header || header.every((h) => h.trim() === '')) {
+    throw new ValidationFailed([{ field: 'file', message: 'the file has no header row: put the column names in the first row' }], 'IMPORT.NO_HEADER');
+  }
+  const headers = header.map((h) => h.trim());
+  const rows = data
+    .map((cells, index) => ({ rowNumber: index + 2, cells: Object.fromEntries(headers.map((h, i) => [h, (cells[i] ?? '').trim()])) }))
+    .filter((row) => Object.values(row.cells).some((v) => v !== ''));
+  if (rows.length > MAX_IMPORT_ROWS) {
+    throw new ValidationFailed([{ field: 'file', message: `at most ${MAX_IMPORT_ROWS} rows per upload: split the file` }], 'IMPORT.TOO_MANY_ROWS');
+  }
+  return { headers, rows };
+}
+
+function readCsv(body: Buffer): string[][] {
+  try {
+    return parse(body, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+  } catch {
+    // csv-parse's message quotes the offending line: keep it out of the response.
+    throw new ValidationFailed([{ field: 'file', message: 'the CSV could not be read: save it as UTF-8 CSV with a comma between columns' }], 'IMPORT.UNREADABLE_FILE');
+  }
+}
+
+async function readXlsx(body: Buffer): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(body as unknown as ArrayBuffer);
+  } catch {
+    throw new ValidationFailed([{ field: 'file', message: 'the XLSX could not be read: save it again as an Excel workbook (.xlsx)' }], 'IMPORT.UNREADABLE_FILE');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const grid: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const values: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      values[column - 1] = cellText(cell.value);
+    });
+    grid[rowNumber - 1] = values;
+  });
+  return Array.from(grid, (row) => row ?? []);
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  }
+  return String(value);
+}

@@ -1,0 +1,15 @@
+import { DomainError, type RegisteringUnit } from '@skills/domain';
+import { deterministicUuid, hasRole, type Principal } from '@skills/platform';
+
+/** The bureau itself as a registering unit (an administrator registering directly). */
+export const BUREAU_UNIT_ID = deterministicUuid('skills-claims', 'bureau');
+
+/** R-REG-3 pays the unit that registered the card: the caller's own organisation or subdistrict. */
+export function registeringUnitOf(principal: Principal): RegisteringUnit {
+  const { scope } = principal;
+  if (hasRole(principal, 'PROVIDER') && scope.providerId) return { kind: 'PROVIDER', id: scope.providerId };
+  if (hasRole(principal, 'ENTERPRISE') && scope.enterpriseId) return { kind: 'ENTERPRISE', id: scope.enterpriseId };
+  if (hasRole(principal, 'SUBDISTRICT_OFFICER') && scope.subdistrictId) return { kind: 'SUBDISTRICT', id: scope.subdistrictId };
+  if (hasRole(principal, 'ADMIN')) return { kind: 'BUREAU', id: BUREAU_UNIT_ID };
+  throw new DomainError('AUTH.NO_REGISTERING_UNIT', 'Your account is not linked to a provider, enterprise or subdistrict: ask an administrator to set its scope', 'forbidden');
+}

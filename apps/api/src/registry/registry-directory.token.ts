@@ -1,0 +1,1 @@
+export const REGISTRY_DIRECTORY = Symbol('RegistryDirectory');

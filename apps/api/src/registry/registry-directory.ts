@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { subdistrictDecider, toSubdistrictStreamId, type AgeLimits, type CalendarDate } from '@skills/domain';
+import { POLICY_DOCUMENTS, policyInForceOn, policyVersionOf, type PolicyDocument } from '@skills/policy';
+import { decideAndAppend, deterministicUuid, newEnvelope, type System } from '@skills/platform';
+
+export interface SubdistrictEntry {
+  readonly subdistrictId: string;
+  readonly code: string;
+  readonly name: string;
+  readonly nameEn: string;
+}
+
+export const DEFAULT_TASK_TABLE = path.resolve(__dirname, '../../../../data/task-table/JCCQ-2020-12.csv');
+
+/**
+ * What registry commands look up: the subdistricts of the task table (R-REG-5, loaded from a data file and
+ * recorded as events) and the policy versions that set the R-REG-1 age limits.
+ */
+export class RegistryDirectory {
+  private constructor(
+    private readonly subdistricts: readonly SubdistrictEntry[],
+    private readonly policies: readonly PolicyDocument[],
+  ) {}
+
+  /** Reads the task table and makes sure each of its units is registered (idempotent: safe at every boot). */
+  static async load(system: System, taskTableFile = DEFAULT_TASK_TABLE): Promise<RegistryDirectory> {
+    const units = readTaskTableUnits(taskTableFile);
+    for (const unit of units) {
+      await decideAndAppend({
+        store: system.store,
+        catalogue: system.catalogue,
+        decider: subdistrictDecider,
+        streamId: toSubdistrictStreamId(unit.subdistrictId),
+        command: { type: 'RegisterSubdistrict', ...unit, context: { actor: 'system', now: new Date().toISOString() } },
+        // A key of its own per unit: the seed runs at every boot and is a no-op after the first.
+        envelope: newEnvelope('system', deterministicUuid('seed', 'subdistrict', unit.code), deterministicUuid('seed', 'subdistrict', unit.code)),
+      });
+    }
+    return new RegistryDirectory(units, POLICY_DOCUMENTS);
+  }
+
+  subdistrictIds(): ReadonlySet<string> {
+    return new Set(this.subdistricts.map((s) => s.subdistrictId));
+  }
+
+  subdistrictList(): readonly SubdistrictEntry[] {
+    return this.subdistricts;
+  }
+
+  subdistrictNames(): string[] {
+    return this.subdistricts.map((s) => s.name);
+  }
+
+  /** By id, code, Chinese or English name: clerks' sheets use any of them. */
+  findSubdistrict(text: string): string | undefined {
+    const wanted = text.trim();
+    if (wanted === '') return undefined;
+    return this.subdistricts.find((s) => [s.subdistrictId, s.code, s.name, s.nameEn].some((v) => v.toLowerCase() === wanted.toLowerCase()))?.subdistrictId;
+  }
+
+  policyOn(date: CalendarDate): PolicyDocument {
+    return policyInForceOn(this.policies, date);
+  }
+
+  ageLimitsOn(date: CalendarDate): AgeLimits {
+    const { minAge, maxAge } = this.policyOn(date).parameters.registration;
+    return { minAge, maxAge };
+  }
+
+  policyVersionOn(date: CalendarDate): string {
+    return policyVersionOf(this.policyOn(date));
+  }
+}
+
+/** The units of a task table; the district's own line (level DISTRICT) is not a unit. */
+export function readTaskTableUnits(file: string): SubdistrictEntry[] {
+  const rows = parse(readFileSync(file), { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  return rows
+    .filter((row) => row['level'] === 'UNIT')
+    .map((row) => ({ subdistrictId: deterministicUuid('subdistrict', row['code']!), code: row['code']!, name: row['name']!, nameEn: row['name_en']! }));
+}

@@ -1,0 +1,16 @@
+export * from './resident-id';
+export * from './registry-vocabulary';
+export * from './labourer.events';
+export * from './labourer.commands';
+export * from './labourer.decider';
+export * from './identity.decider';
+export * from './labourer-registration';
+export * from './organisation.events';
+export * from './provider.decider';
+export * from './enterprise.decider';
+export * from './evaluation-body.decider';
+export * from './subdistrict.decider';
+export * from './registry.catalogue';
+export * as registryErrors from './registry.errors';
+export * as organisationErrors from './organisation.errors';
+export * as labourerRules from './labourer.rules';

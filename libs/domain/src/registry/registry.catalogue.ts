@@ -1,0 +1,24 @@
+import type { EventDefinition } from '../shared/event-definition';
+import { LabourerErased, LabourerGroupsChanged, LabourerIdentityClaimed, LabourerRegistered } from './labourer.events';
+import {
+  EnterpriseProfileChanged,
+  EnterpriseRegistered,
+  EvaluationBodyRegistered,
+  ProviderQualificationRenewed,
+  ProviderRegistered,
+  SubdistrictRegistered,
+} from './organisation.events';
+
+/** Every event definition of the registry (R-REG-*, R-ORG-1), at its current version. */
+export const registryEvents: readonly EventDefinition[] = [
+  LabourerRegistered,
+  LabourerGroupsChanged,
+  LabourerErased,
+  LabourerIdentityClaimed,
+  ProviderRegistered,
+  ProviderQualificationRenewed,
+  EnterpriseRegistered,
+  EnterpriseProfileChanged,
+  EvaluationBodyRegistered,
+  SubdistrictRegistered,
+];

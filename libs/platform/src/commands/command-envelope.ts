@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { DomainEvent, EventCatalogue } from '@skills/domain';
+import type { EventMetadata, EventToAppend } from '@skills/event-store';
+import { deterministicUuid } from './deterministic-id';
+
+/** Everything a command brings besides its payload: who, when, in answer to what, and its idempotency key. */
+export interface CommandEnvelope {
+  readonly actor: string;
+  readonly correlationId: string;
+  readonly causationId: string | null;
+  /** ISO-8601 instant. */
+  readonly now: string;
+  /** From the Idempotency-Key header, or a fresh UUID when the caller sent none (then a retry is not a no-op). */
+  readonly idempotencyKey: string;
+}
+
+export function newEnvelope(actor: string, correlationId: string, idempotencyKey?: string, now = new Date()): CommandEnvelope {
+  return { actor, correlationId, causationId: null, now: now.toISOString(), idempotencyKey: idempotencyKey ?? randomUUID() };
+}
+
+/** The domain's view of the envelope: who and when, nothing else. */
+export function contextOf(envelope: CommandEnvelope): { actor: string; now: string } {
+  return { actor: envelope.actor, now: envelope.now };
+}
+
+export function metadataOf(envelope: CommandEnvelope, policyVersion?: string): EventMetadata {
+  return {
+    actor: envelope.actor,
+    correlationId: envelope.correlationId,
+    causationId: envelope.causationId,
+    occurredAt: envelope.now,
+    ...(policyVersion ? { policyVersion } : {}),
+  };
+}
+
+/**
+ * Serialises domain events for one stream of one command. Event ids come from the idempotency key, the stream and
+ * the index, so the same command retried produces the same ids.
+ */
+export function toEventsToAppend(
+  catalogue: EventCatalogue,
+  envelope: CommandEnvelope,
+  streamId: string,
+  events: readonly DomainEvent[],
+  policyVersion?: string,
+): EventToAppend[] {
+  const metadata = metadataOf(envelope, policyVersion);
+  return events.map((event, index) => {
+    const serialised = catalogue.serialise(event);
+    return {
+      eventId: deterministicUuid(envelope.idempotencyKey, streamId, String(index)),
+      type: serialised.type,
+      schemaVersion: serialised.schemaVersion,
+      data: serialised.data,
+      metadata,
+    };
+  });
+}

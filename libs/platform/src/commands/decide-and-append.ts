@@ -1,0 +1,58 @@
+import { fold, type Decider, type DomainEvent, type EventCatalogue } from '@skills/domain';
+import { WrongExpectedVersionError, type EventStore, type StreamAppend } from '@skills/event-store';
+import type { CommandEnvelope } from './command-envelope';
+import { toEventsToAppend } from './command-envelope';
+import { deterministicUuid } from './deterministic-id';
+
+export interface LoadedStream<State> {
+  readonly state: State;
+  readonly version: number;
+  readonly eventIds: ReadonlySet<string>;
+}
+
+export async function loadStream<State, Event extends DomainEvent>(
+  store: EventStore,
+  catalogue: EventCatalogue,
+  decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'initialState'>,
+  streamId: string,
+): Promise<LoadedStream<State>> {
+  const recorded = await store.readStream(streamId);
+  const events = recorded.map((r) => catalogue.deserialise(r) as Event);
+  return { state: fold(decider, events), version: recorded.length, eventIds: new Set(recorded.map((r) => r.eventId)) };
+}
+
+/**
+ * The command-handling loop of DESIGN.md: load, fold, decide, append with the expected version; on a version
+ * race, load again and decide again (the rule is re-checked against what the other writer did).
+ */
+export async function decideAndAppend<Command, State, Event extends DomainEvent>(args: {
+  store: EventStore;
+  catalogue: EventCatalogue;
+  decider: Decider<Command, State, Event>;
+  streamId: string;
+  command: Command;
+  envelope: CommandEnvelope;
+  policyVersion?: string;
+  attempts?: number;
+}): Promise<{ events: Event[]; state: State; alreadyAppended: boolean }> {
+  const attempts = args.attempts ?? 5;
+  for (let attempt = 1; ; attempt++) {
+    const { state, version, eventIds } = await loadStream(args.store, args.catalogue, args.decider, args.streamId);
+    // The same idempotency key again: this command's first event is stored, so it was applied; change nothing.
+    if (eventIds.has(deterministicUuid(args.envelope.idempotencyKey, args.streamId, '0'))) {
+      return { events: [], state, alreadyAppended: true };
+    }
+    const events = args.decider.decide(args.command, state);
+    const append: StreamAppend = {
+      streamId: args.streamId,
+      expectedVersion: version === 0 ? 'no_stream' : version,
+      events: toEventsToAppend(args.catalogue, args.envelope, args.streamId, events, args.policyVersion),
+    };
+    try {
+      const result = events.length === 0 ? { alreadyAppended: false } : await args.store.append(append);
+      return { events, state: events.reduce(args.decider.evolve, state), alreadyAppended: result.alreadyAppended };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError) || attempt >= attempts) throw error;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+/** Every setting the system reads, validated once at boot: a bad value stops the start with the setting's name. */
+export const AppConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('.data'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  JWT_SECRET: z.string().min(32, 'use at least 32 characters, e.g. `openssl rand -base64 48`').optional(),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+  PII_MASTER_KEY: z.string().optional(),
+  PII_FINGERPRINT_KEY: z.string().optional(),
+  RUN_WORKER: bool.default(true),
+  SEED_LOCAL_ACCOUNTS: bool.optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type AppConfig = z.infer<typeof AppConfigSchema> & {
+  readonly embedded: boolean;
+  readonly dataDir: string;
+  readonly seedLocalAccounts: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = AppConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const embedded = !parsed.data.DATABASE_URL;
+  if (!embedded && !parsed.data.JWT_SECRET) {
+    throw new ConfigError(['JWT_SECRET: required with DATABASE_URL (every replica must share it); e.g. `openssl rand -base64 48`']);
+  }
+  return {
+    ...parsed.data,
+    embedded,
+    dataDir: path.resolve(parsed.data.DATA_DIR),
+    // Local demo accounts only where nobody configured a real deployment.
+    seedLocalAccounts: parsed.data.SEED_LOCAL_ACCOUNTS ?? embedded,
+  };
+}

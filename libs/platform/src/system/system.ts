@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createEventCatalogue, type EventCatalogue } from '@skills/domain';
+import { EVENT_STORE_MIGRATIONS, SqlEventStore } from '@skills/event-store';
+import { PERSONAL_DATA_MIGRATIONS, SqlPersonalDataVault, defaultSecretsFile, loadSecrets, type PersonalDataSecrets } from '@skills/personal-data';
+import { ALL_PROJECTIONS, READ_MODEL_MIGRATIONS, ProjectionRunner } from '@skills/projections';
+import { PgDatabase, PgliteDatabase, migrate, type SqlDatabase } from '@skills/sql';
+import { ACCOUNT_MIGRATIONS, AccountStore } from '../auth/account-store';
+import { TokenService } from '../auth/tokens';
+import type { AppConfig } from '../config/app-config';
+import { describeError, type Logger } from '../logging/logger';
+import { readOrCreateLocalSecret } from './local-secret';
+
+/** The composition root shared by the api and the worker: one of each, built once at boot. */
+export interface System {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly db: SqlDatabase;
+  readonly store: SqlEventStore;
+  readonly catalogue: EventCatalogue;
+  readonly secrets: PersonalDataSecrets;
+  readonly vault: SqlPersonalDataVault;
+  readonly accounts: AccountStore;
+  readonly tokens: TokenService;
+  /** Present where this process runs the worker's projections. */
+  runner?: ProjectionRunner;
+  close(): Promise<void>;
+}
+
+export const ALL_MIGRATIONS = [...EVENT_STORE_MIGRATIONS, ...PERSONAL_DATA_MIGRATIONS, ...ACCOUNT_MIGRATIONS, ...READ_MODEL_MIGRATIONS];
+
+export async function openDatabase(config: AppConfig): Promise<SqlDatabase> {
+  if (config.DATABASE_URL) return PgDatabase.fromUrl(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
+  mkdirSync(config.dataDir, { recursive: true });
+  return PgliteDatabase.open(path.join(config.dataDir, 'pglite'));
+}
+
+export async function openSystem(config: AppConfig, logger: Logger): Promise<System> {
+  const db = await openDatabase(config);
+  const applied = await migrate(db, ALL_MIGRATIONS);
+  if (applied.length > 0) logger.info('migrations applied', { count: applied.length, last: applied[applied.length - 1] });
+  const secrets = loadSecrets({
+    masterKeyBase64: config.PII_MASTER_KEY,
+    fingerprintKeyBase64: config.PII_FINGERPRINT_KEY,
+    secretsFile: config.embedded ? defaultSecretsFile(config.dataDir) : undefined,
+  });
+  const jwtSecret = config.JWT_SECRET ?? readOrCreateLocalSecret(config.dataDir, 'jwt-secret');
+  const store = new SqlEventStore(db);
+  const system: System = {
+    config,
+    logger,
+    db,
+    store,
+    catalogue: createEventCatalogue(),
+    secrets,
+    vault: new SqlPersonalDataVault(db, secrets.masterKey),
+    accounts: new AccountStore(db),
+    tokens: new TokenService(jwtSecret, config.JWT_TTL_SECONDS),
+    close: async () => {
+      await system.runner?.stop();
+      await store.close();
+      await db.close();
+    },
+  };
+  return system;
+}
+
+/** Starts the worker's projections inside this process (the one-process default, or the worker app). */
+export async function startProjections(system: System): Promise<ProjectionRunner> {
+  const runner = new ProjectionRunner(system.db, system.store, system.catalogue, ALL_PROJECTIONS, {
+    onError: (projection, error) => system.logger.warn('projection restarting', { projection, ...describeError(error) }),
+  });
+  await runner.start();
+  system.runner = runner;
+  return runner;
+}

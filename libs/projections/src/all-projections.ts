@@ -1,0 +1,12 @@
+import type { Migration } from '@skills/sql';
+import { CHECKPOINT_MIGRATIONS } from './checkpoint-store';
+import type { Projection } from './projection';
+import { LABOURERS_READ_MODEL_MIGRATIONS } from './registry/labourers.migrations';
+import { labourersProjection } from './registry/labourers.projection';
+import { ORGANISATIONS_READ_MODEL_MIGRATIONS } from './registry/organisations.migrations';
+import { organisationsProjection } from './registry/organisations.projection';
+
+/** Every read model the worker keeps, and the tables they need. */
+export const ALL_PROJECTIONS: readonly Projection[] = [labourersProjection, organisationsProjection];
+
+export const READ_MODEL_MIGRATIONS: Migration[] = [...CHECKPOINT_MIGRATIONS, ...LABOURERS_READ_MODEL_MIGRATIONS, ...ORGANISATIONS_READ_MODEL_MIGRATIONS];
