@@ -130,6 +130,20 @@ export class WrongExpectedVersionError extends Error {
   }
 }
 
+/**
+ * The stream gained an event from a transaction that began writing after this one. Appending now would put this
+ * transaction's event before that one in global order but after it in the stream, so a projector would apply the
+ * two in the wrong order. A WrongExpectedVersionError, so that the usual answer applies: load again, decide again,
+ * and append in a new transaction.
+ */
+export class AppendOrderConflictError extends WrongExpectedVersionError {
+  constructor(streamId: string, expected: ExpectedVersion, actual: number) {
+    super(streamId, expected, actual);
+    this.message = `Stream ${streamId} gained event ${actual} from a transaction that began writing after this one: retry the transaction`;
+    this.name = 'AppendOrderConflictError';
+  }
+}
+
 /** Some event ids of an append are stored already, but not all: not a retry, a caller bug. */
 export class PartialDuplicateAppendError extends Error {
   readonly code = 'EVENT_STORE.PARTIAL_DUPLICATE';

@@ -1,6 +1,7 @@
 import { assertExpectedVersion, assertWellFormed, inLockOrder, retryResult, type StoredEventRef } from './append-rules';
 import { AppendSignal, CatchUpSubscription } from './catch-up-subscription';
 import {
+  AppendOrderConflictError,
   START_POSITION,
   comparePositions,
   type AppendResult,
@@ -97,18 +98,19 @@ export class InMemoryEventStore implements EventStore {
 
   private async appendIn(tx: OpenTransaction, appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     assertWellFormed(appends);
+    for (const { append } of inLockOrder(appends)) await this.lock(tx, append.streamId);
+    // Like an xid, taken at the first write, which on PostgreSQL comes after the first stream lock.
     if (tx.id === null) {
       tx.id = this.nextTransactionId++;
       this.open.add(tx.id);
     }
-    for (const { append } of inLockOrder(appends)) await this.lock(tx, append.streamId);
     // From here on nothing awaits: the whole batch is checked and staged in one step, or not at all.
     const stored = new Map(this.byId);
     for (const e of tx.staged) stored.set(e.eventId, { streamId: e.streamId, streamVersion: e.streamVersion });
     const versions = new Map(tx.versions);
     const results: AppendResult[] = new Array(appends.length);
     for (const { append, index } of inLockOrder(appends)) {
-      results[index] = retryResult(append, stored) ?? this.reserve(versions, append);
+      results[index] = retryResult(append, stored) ?? this.reserve(tx, versions, append);
     }
     const recordedAt = new Date().toISOString();
     for (const [index, append] of appends.entries()) {
@@ -126,9 +128,14 @@ export class InMemoryEventStore implements EventStore {
     return results;
   }
 
-  private reserve(versions: Map<string, number>, append: StreamAppend): AppendResult {
-    const actual = versions.get(append.streamId) ?? this.streams.get(append.streamId)?.length ?? 0;
+  private reserve(tx: OpenTransaction, versions: Map<string, number>, append: StreamAppend): AppendResult {
+    const committed = this.streams.get(append.streamId) ?? [];
+    const actual = versions.get(append.streamId) ?? committed.length;
     assertExpectedVersion(append.streamId, append.expectedVersion, actual);
+    const previous = committed[committed.length - 1];
+    if (append.events.length > 0 && previous && previous.position.commit > tx.id!) {
+      throw new AppendOrderConflictError(append.streamId, append.expectedVersion, actual);
+    }
     const next = actual + append.events.length;
     versions.set(append.streamId, next);
     return { streamId: append.streamId, nextExpectedVersion: next, alreadyAppended: false };

@@ -1,7 +1,7 @@
-import type { AppendResult } from './event-store.port';
+import { START_POSITION } from './event-store.port';
 import { InMemoryEventStore } from './in-memory-event-store';
-import type { HeldAppend } from './contract/contract-subject';
-import { describeEventStoreContract } from './testing';
+import { holdTransactionOpen } from './contract/contract-subject';
+import { describeEventStoreContract, newStreamId, someEvents } from './testing';
 
 describeEventStoreContract('in-memory', async () => {
   const store = new InMemoryEventStore();
@@ -9,18 +9,23 @@ describeEventStoreContract('in-memory', async () => {
     store,
     // Models PostgreSQL: a transaction id taken at the first append, readers held below the oldest open one.
     heldTransactionBlocksOthers: false,
-    appendHeldOpen: (appends) =>
-      new Promise<HeldAppend>((resolveHeld, rejectHeld) => {
-        let release!: () => void;
-        const gate = new Promise<void>((resolve) => (release = resolve));
-        const committed: Promise<AppendResult[]> = store.transaction(async (tx) => {
-          const results = await tx.appendMany(appends);
-          resolveHeld({ commit: () => (release(), committed) });
-          await gate;
-          return results;
-        });
-        committed.catch(rejectHeld);
-      }),
+    appendHeldOpen: (appends) => holdTransactionOpen((body) => store.transaction((tx) => body((more) => tx.appendMany(more))), appends),
     dispose: () => store.close(),
   };
+});
+
+describe('InMemoryEventStore', () => {
+  it('has the start position as head while empty, and rolls a failed transaction back whole', async () => {
+    const store = new InMemoryEventStore();
+    expect(await store.headPosition()).toEqual(START_POSITION);
+    const streamId = newStreamId();
+    const failing = store.transaction(async (tx) => {
+      await tx.appendMany([{ streamId, events: someEvents(2), expectedVersion: 'no_stream' }]);
+      throw new Error('outbox write failed');
+    });
+    await expect(failing).rejects.toThrow('outbox write failed');
+    expect(await store.readStream(streamId)).toEqual([]);
+    expect(await store.readAll()).toEqual([]);
+    expect((await store.append({ streamId, events: someEvents(1), expectedVersion: 'no_stream' })).nextExpectedVersion).toBe(1);
+  });
 });

@@ -1,21 +1,25 @@
-import { createTestDatabase } from '@skills/sql/testing';
 import { migrate } from '@skills/sql';
+import { createTestDatabase } from '@skills/sql/testing';
+import { describeSqlEventStore } from './contract/sql-event-store.contract';
 import { EVENT_STORE_MIGRATIONS } from './event-store.migrations';
 import { SqlEventStore } from './sql-event-store';
 import { describeEventStoreContract, sqlAppendHeldOpen } from './testing';
 
-describeEventStoreContract('PostgreSQL', async () => {
+async function openPostgres() {
   // 60 connections: the 50 concurrent writers must really run side by side, not queue for the pool.
   const database = await createTestDatabase(60);
   await migrate(database.db, EVENT_STORE_MIGRATIONS);
   const store = new SqlEventStore(database.db);
-  return {
-    store,
-    heldTransactionBlocksOthers: false,
-    appendHeldOpen: (appends) => sqlAppendHeldOpen(database.db, store, appends),
-    dispose: async () => {
-      await store.close();
-      await database.drop();
-    },
+  const dispose = async () => {
+    await store.close();
+    await database.drop();
   };
+  return { db: database.db, store, dispose };
+}
+
+describeEventStoreContract('PostgreSQL', async () => {
+  const { db, store, dispose } = await openPostgres();
+  return { store, heldTransactionBlocksOthers: false, appendHeldOpen: (appends) => sqlAppendHeldOpen(db, store, appends), dispose };
 });
+
+describeSqlEventStore('PostgreSQL', openPostgres);

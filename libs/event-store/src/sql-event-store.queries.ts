@@ -16,7 +16,7 @@ export const LOOKUP_EVENT_IDS = `SELECT event_id::text AS event_id, stream_id, s
   WHERE event_id = ANY($1::text[]::uuid[])`;
 
 export const READ_ALL = `SELECT ${COLUMNS} FROM events
-  WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
+  WHERE (transaction_id, position) > ($1::xid8, $2::bigint) AND ${READABLE}
   ORDER BY transaction_id, position LIMIT $3::bigint`;
 
 export const HEAD_POSITION = `SELECT transaction_id::text AS commit, position::text AS prepare FROM events
@@ -28,11 +28,17 @@ export const READ_STREAM = `SELECT ${COLUMNS} FROM events
 // FOR SHARE: an empty append only checks the version, and that check must hold until the batch commits.
 export const STREAM_VERSION = `SELECT version FROM streams WHERE stream_id = $1 FOR SHARE`;
 
-// All events of one stream in one statement. Positions follow `ord`, so they rise with the stream version.
+/**
+ * All events of one stream in one statement. Positions follow `ord`, so they rise with the stream version.
+ * Inserts nothing when the stream's previous event carries a later transaction id than ours (see
+ * AppendOrderConflictError): then stream order and global order would disagree.
+ */
 export const INSERT_EVENTS = `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata)
   SELECT $1, $2::bigint + e.ord, (e.value->>'eventId')::uuid, e.value->>'type', (e.value->>'schemaVersion')::int,
     e.value->'data', e.value->'metadata'
   FROM jsonb_array_elements($3::text::jsonb) WITH ORDINALITY AS e(value, ord)
+  WHERE NOT EXISTS (SELECT 1 FROM events p
+    WHERE p.stream_id = $1 AND p.stream_version = $2::bigint AND p.transaction_id > pg_current_xact_id())
   ORDER BY e.ord`;
 
 /**

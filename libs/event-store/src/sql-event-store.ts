@@ -2,6 +2,7 @@ import { SqlState, sqlStateOf, type SqlDatabase, type SqlExecutor } from '@skill
 import { assertExpectedVersion, assertWellFormed, eventIdsOf, inLockOrder, retryResult, type StoredEventRef } from './append-rules';
 import { AppendSignal, CatchUpSubscription } from './catch-up-subscription';
 import {
+  AppendOrderConflictError,
   START_POSITION,
   WrongExpectedVersionError,
   type AppendResult,
@@ -26,6 +27,8 @@ import {
   type EventRow,
 } from './sql-event-store.queries';
 
+const ORDER_CONFLICT_ATTEMPTS = 3;
+
 /**
  * The event store on PostgreSQL or PGlite (same SQL, same migrations: EVENT_STORE_MIGRATIONS). It does not own
  * the database: close() stops its subscriptions and leaves the connection to whoever opened it.
@@ -42,12 +45,17 @@ export class SqlEventStore implements EventStore {
   }
 
   async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
-    try {
-      const results = await this.db.transaction((tx) => this.appendManyIn(tx, appends));
-      if (results.some((r) => !r.alreadyAppended)) this.appended.notify();
-      return results;
-    } catch (error) {
-      return this.resolveRace(appends, error);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const results = await this.db.transaction((tx) => this.appendManyIn(tx, appends));
+        if (results.some((r) => !r.alreadyAppended)) this.appended.notify();
+        return results;
+      } catch (error) {
+        // A batch over several streams takes its transaction id at the first stream; a writer of a later stream
+        // may commit in between. A new transaction takes a newer id, and the expected versions are checked again.
+        if (error instanceof AppendOrderConflictError && attempt < ORDER_CONFLICT_ATTEMPTS) continue;
+        return this.resolveRace(appends, error);
+      }
     }
   }
 
@@ -131,7 +139,9 @@ export class SqlEventStore implements EventStore {
       data: e.data,
       metadata: e.metadata,
     }));
-    await tx.query(INSERT_EVENTS, [append.streamId, String(lastVersion - append.events.length), JSON.stringify(payload)]);
+    const previous = lastVersion - append.events.length;
+    const inserted = await tx.query(INSERT_EVENTS, [append.streamId, String(previous), JSON.stringify(payload)]);
+    if (inserted.rowCount === 0) throw new AppendOrderConflictError(append.streamId, append.expectedVersion, previous);
   }
 
   /**

@@ -84,7 +84,7 @@ export class ProjectionRunner {
         this.options.onError?.(projection.name, error);
         this.subscriptions.delete(projection.name);
         // Restart from the stored checkpoint: after a moved checkpoint or a passing database fault.
-        if (!this.stopped) setTimeout(() => void this.startOne(projection).catch((e) => this.options.onError?.(projection.name, e)), this.options.restartDelayMs ?? 500);
+        if (!this.stopped) setTimeout(() => void (this.stopped || this.startOne(projection).catch((e) => this.options.onError?.(projection.name, e))), this.options.restartDelayMs ?? 500);
       },
     });
     this.subscriptions.set(projection.name, subscription);

@@ -17,7 +17,7 @@ export async function migrate(db: SqlDatabase, migrations: readonly Migration[])
     const done = await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(7243001)');
       const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE id = $1', [migration.id]);
-      if (seen.rowCount > 0) return false;
+      if (seen.rows.length > 0) return false;
       await tx.query(migration.sql);
       await tx.query('INSERT INTO schema_migrations (id) VALUES ($1)', [migration.id]);
       return true;

@@ -1,3 +1,4 @@
+import { migrate } from './migrations';
 import { PgliteDatabase } from './pglite-database';
 
 describe('PgliteDatabase', () => {
@@ -18,5 +19,28 @@ describe('PgliteDatabase', () => {
     const x = await db.query<{ x: string }>('SELECT pg_current_xact_id()::text AS x, pg_snapshot_xmin(pg_current_snapshot())::text AS m');
     expect(x.rows[0]!.x).toMatch(/^\d+$/);
     await db.close();
+  });
+
+  it('reports rowCount like pg: rows returned by a SELECT, rows changed by an UPDATE', async () => {
+    const db = await PgliteDatabase.open();
+    await db.query('CREATE TABLE r (n int)');
+    expect((await db.query('INSERT INTO r VALUES ($1), ($2)', [1, 2])).rowCount).toBe(2);
+    expect((await db.query('SELECT * FROM r WHERE n > $1', [0])).rowCount).toBe(2);
+    expect((await db.query('UPDATE r SET n = n + 1 WHERE n = $1', [2])).rowCount).toBe(1);
+    expect((await db.query('SELECT * FROM r')).rowCount).toBe(2);
+    await db.close();
+  });
+
+  it('applies each migration once across reopenings of the same data directory', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const dir = mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'pglite-'));
+    const migrations = [{ id: '1-a', sql: 'CREATE TABLE a (n int)' }, { id: '2-b', sql: 'CREATE TABLE b (n int)' }];
+    const first = await PgliteDatabase.open(dir);
+    expect(await migrate(first, migrations)).toEqual(['1-a', '2-b']);
+    await first.close();
+    const second = await PgliteDatabase.open(dir);
+    expect(await migrate(second, migrations)).toEqual([]);
+    await second.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });

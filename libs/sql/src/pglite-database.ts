@@ -48,9 +48,18 @@ export class PgliteDatabase implements SqlDatabase {
       // exec allows several statements (migrations); query allows one with parameters.
       const results = await db.exec(text);
       const last = results[results.length - 1];
-      return { rows: (last?.rows ?? []) as Row[], rowCount: last?.affectedRows ?? last?.rows.length ?? 0 };
+      return { rows: (last?.rows ?? []) as Row[], rowCount: countOf(last) };
     }
     const result = await db.query<Row>(text, params as unknown[]);
-    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    return { rows: result.rows, rowCount: countOf(result) };
   }
+}
+
+/**
+ * pg's rowCount: rows returned for a SELECT, rows changed for INSERT/UPDATE/DELETE. PGlite reports
+ * affectedRows = 0 for a SELECT, so the returned rows come first.
+ */
+function countOf(result: { rows: unknown[]; affectedRows?: number } | undefined): number {
+  if (!result) return 0;
+  return result.rows.length > 0 ? result.rows.length : (result.affectedRows ?? 0);
 }

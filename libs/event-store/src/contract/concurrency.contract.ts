@@ -1,5 +1,5 @@
-import { WrongExpectedVersionError, comparePositions, type RecordedEvent, type Subscription } from '../event-store.port';
-import { anEvent, eventually, idsOf, newStreamId, sleep, someEvents, type EventStoreContractSubject } from './contract-subject';
+import { AppendOrderConflictError, WrongExpectedVersionError, comparePositions, type RecordedEvent, type Subscription } from '../event-store.port';
+import { anEvent, eventually, idsOf, newStreamId, readAllOnce, rejectionOf, sleep, someEvents, type EventStoreContractSubject, type HeldAppend } from './contract-subject';
 
 const WRITERS = 50;
 
@@ -57,10 +57,11 @@ export function describeConcurrencyContract(subject: () => EventStoreContractSub
       onEvents: async (batch) => void received.push(...batch.filter((e) => ours.has(e.eventId))),
     });
     const readOurs = async () => (await store().readAll({ after: head })).filter((e) => ours.has(e.eventId));
+    let open: HeldAppend | undefined;
     try {
       await eventually(() => expect(subscription.isLive).toBe(true));
       const laterStreams = later.map(() => newStreamId('later'));
-      const open = await subject().appendHeldOpen([{ streamId: newStreamId('held'), events: [held], expectedVersion: 'no_stream' }]);
+      open = await subject().appendHeldOpen([{ streamId: newStreamId('held'), events: [held], expectedVersion: 'no_stream' }]);
       // One after the other, so that their own order is known: the commit order of their transactions.
       const appendLater = async () => {
         for (const [i, e] of later.entries()) await store().append({ streamId: laterStreams[i]!, events: [e], expectedVersion: 'no_stream' });
@@ -98,7 +99,45 @@ export function describeConcurrencyContract(subject: () => EventStoreContractSub
       expect(received).toHaveLength(4);
       expect(idsOf(await readOurs())).toEqual(idsOf([held, ...later]));
     } finally {
+      // A failed assertion must not leave the transaction open: the store could never be closed.
+      await open?.commit().catch(() => undefined);
       await subscription.stop();
+    }
+  });
+
+  it('keeps each stream in version order in the global order, refusing a writer that started before another', async () => {
+    const head = await store().headPosition();
+    const [first, shared] = [newStreamId('claim'), newStreamId('payout')];
+    const [early, interloper, late] = someEvents(3);
+    const held = await subject().appendHeldOpen([{ streamId: first, events: [early!], expectedVersion: 'any' }]);
+    let commitHeld: Promise<unknown>;
+    if (subject().heldTransactionBlocksOthers) {
+      // One session: the other writer waits for the open transaction, so it cannot get in between.
+      const other = store().append({ streamId: shared, events: [interloper!], expectedVersion: 'any' });
+      await held.append([{ streamId: shared, events: [late!], expectedVersion: 'any' }]);
+      commitHeld = held.commit().then(() => other);
+    } else {
+      // The open transaction has its id; a later one appends to `shared` and commits first.
+      await store().append({ streamId: shared, events: [interloper!], expectedVersion: 'any' });
+      const refused = await rejectionOf(held.append([{ streamId: shared, events: [late!], expectedVersion: 'any' }]));
+      expect(refused).toBeInstanceOf(AppendOrderConflictError);
+      expect(refused).toBeInstanceOf(WrongExpectedVersionError);
+      await expect(held.commit()).rejects.toBe(refused);
+      expect(await store().readStream(first)).toEqual([]);
+      // Retried as a new transaction, it is ordered after the other writer.
+      await store().appendMany([
+        { streamId: first, events: [early!], expectedVersion: 'any' },
+        { streamId: shared, events: [late!], expectedVersion: 'any' },
+      ]);
+      commitHeld = Promise.resolve();
+    }
+    await commitHeld;
+    const ours = new Set([first, shared]);
+    const read = (await readAllOnce(store(), head, 3)).filter((e) => ours.has(e.streamId));
+    expect(read).toHaveLength(3);
+    for (const streamId of ours) {
+      const inGlobalOrder = read.filter((e) => e.streamId === streamId).map((e) => e.streamVersion);
+      expect(inGlobalOrder).toEqual([...inGlobalOrder].sort((a, b) => a - b));
     }
   });
 }

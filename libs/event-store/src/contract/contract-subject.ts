@@ -18,7 +18,44 @@ export interface EventStoreContractSubject {
 }
 
 export interface HeldAppend {
+  /** Appends more inside the same open transaction. A failure rolls the transaction back. */
+  append(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   commit(): Promise<AppendResult[]>;
+}
+
+type AppendIn = (appends: readonly StreamAppend[]) => Promise<AppendResult[]>;
+type Step = { appends: readonly StreamAppend[]; resolve(r: AppendResult[]): void; reject(e: unknown): void } | 'commit';
+
+/**
+ * Builds `appendHeldOpen` for an adapter: `begin` runs its body inside one transaction of the adapter, giving it
+ * the function that appends inside that transaction. The body keeps the transaction open until told to commit.
+ */
+export function holdTransactionOpen(
+  begin: (body: (appendIn: AppendIn) => Promise<AppendResult[]>) => Promise<AppendResult[]>,
+  appends: readonly StreamAppend[],
+): Promise<HeldAppend> {
+  return new Promise<HeldAppend>((resolveHeld, rejectHeld) => {
+    let deliver: (step: Step) => void = () => undefined;
+    const send = (step: Step) => deliver(step);
+    const committed = begin(async (appendIn) => {
+      const results = await appendIn(appends);
+      resolveHeld({
+        append: (more) => new Promise((resolve, reject) => send({ appends: more, resolve, reject })),
+        commit: () => (send('commit'), committed),
+      });
+      for (;;) {
+        const step = await new Promise<Step>((resolve) => (deliver = resolve));
+        if (step === 'commit') return results;
+        try {
+          step.resolve(await appendIn(step.appends));
+        } catch (error) {
+          step.reject(error);
+          throw error;
+        }
+      }
+    });
+    committed.catch(rejectHeld);
+  });
 }
 
 export type EventStoreContractFactory = () => Promise<EventStoreContractSubject>;

@@ -7,6 +7,7 @@ import { deterministicUuid } from './deterministic-id';
 export interface CommandEnvelope {
   readonly actor: string;
   readonly correlationId: string;
+  /** What caused the events: the command itself (its idempotency key), or the event a process manager reacted to. */
   readonly causationId: string | null;
   /** ISO-8601 instant. */
   readonly now: string;
@@ -15,7 +16,8 @@ export interface CommandEnvelope {
 }
 
 export function newEnvelope(actor: string, correlationId: string, idempotencyKey?: string, now = new Date()): CommandEnvelope {
-  return { actor, correlationId, causationId: null, now: now.toISOString(), idempotencyKey: idempotencyKey ?? randomUUID() };
+  const key = idempotencyKey ?? randomUUID();
+  return { actor, correlationId, causationId: key, now: now.toISOString(), idempotencyKey: key };
 }
 
 /** The domain's view of the envelope: who and when, nothing else. */

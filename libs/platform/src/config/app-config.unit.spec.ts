@@ -1,0 +1,18 @@
+import { loadConfig } from './app-config';
+
+describe('configuration', () => {
+  it('defaults to the embedded database with local accounts', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ embedded: true, seedLocalAccounts: true, PORT: 3000, RUN_WORKER: true });
+  });
+
+  it('fails fast naming each bad setting', () => {
+    expect(() => loadConfig({ PORT: 'abc', LOG_LEVEL: 'loud' })).toThrow(/PORT[\s\S]*LOG_LEVEL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x@localhost/db' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('runs on PostgreSQL without demo accounts when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://x@localhost/db', JWT_SECRET: 'x'.repeat(40) });
+    expect(config).toMatchObject({ embedded: false, seedLocalAccounts: false });
+  });
+});
