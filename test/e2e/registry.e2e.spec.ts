@@ -53,6 +53,20 @@ describe('labour registry over HTTP', () => {
     expect(rows[0]!.n).toBe('1');
   });
 
+  it('records actor, correlation id and causation id on every event of a command', async () => {
+    const correlationId = '5d7e9f10-1a2b-4c3d-8e4f-5a6b7c8d9e0f';
+    const key = '7e1d2c3b-4a5f-4e6d-9c8b-7a6f5e4d3c2b';
+    const created = await app.request('POST', '/api/labourers', { token: admin, body: form(residentId('1987-07-07', 19)), headers: { 'x-correlation-id': correlationId, 'idempotency-key': key } });
+    expect(created.headers.get('x-correlation-id')).toBe(correlationId);
+    const { rows } = await app.system.db.query<{ stream_id: string; metadata: Record<string, string> }>(
+      `SELECT stream_id, metadata FROM events WHERE metadata->>'correlationId' = $1 ORDER BY position`,
+      [correlationId],
+    );
+    expect(rows.map((r) => r.stream_id.split('-').slice(0, 2).join('-'))).toEqual([`labourer-${created.body.labourerId.split('-')[0]}`, 'labourer-identity']);
+    const adminId = app.system.tokens.verify(admin)!.userId;
+    for (const row of rows) expect(row.metadata).toMatchObject({ actor: adminId, correlationId, causationId: key, occurredAt: expect.any(String), policyVersion: 'JCCQ-2020-12.v1' });
+  });
+
   it('R-REG-1 lets exactly one of two simultaneous registrations of one person win', async () => {
     const id = residentId('1985-11-30', 12);
     const results = await Promise.all([

@@ -17,7 +17,7 @@ describe('the one-process start on embedded PGlite', () => {
   });
 
   const start = async (port: number): Promise<string> => {
-    const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_OPTIONS: '' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_OPTIONS: '' };
     delete env['DATABASE_URL'];
     child = spawn(process.execPath, MAIN, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

@@ -19,7 +19,7 @@ export interface TestApp {
   /** Every response body the client below received. */
   readonly responses: string[];
   login(username: string): Promise<string>;
-  request(method: string, route: string, options?: { token?: string; body?: unknown; raw?: Buffer | string; contentType?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; text: string }>;
+  request(method: string, route: string, options?: { token?: string; body?: unknown; raw?: Buffer | string; contentType?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; text: string; headers: Headers }>;
   close(): Promise<void>;
 }
 
@@ -52,13 +52,13 @@ export async function startTestApp(): Promise<TestApp> {
   const request: TestApp['request'] = async (method, route, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers['authorization'] = `Bearer ${options.token}`;
-    let body: BodyInit | undefined;
+    let body: string | Uint8Array | undefined;
     if (options.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(options.body);
     } else if (options.raw !== undefined) {
       headers['content-type'] = options.contentType ?? 'application/json';
-      body = options.raw as BodyInit;
+      body = typeof options.raw === 'string' ? options.raw : new Uint8Array(options.raw);
     }
     const response = await fetch(`${baseUrl}${route}`, { method, headers, body });
     const text = await response.text();
@@ -69,7 +69,7 @@ export async function startTestApp(): Promise<TestApp> {
     } catch {
       parsed = undefined;
     }
-    return { status: response.status, body: parsed, text };
+    return { status: response.status, body: parsed, text, headers: response.headers };
   };
 
   return {

@@ -20,6 +20,10 @@ export function assertWellFormed(appends: readonly StreamAppend[]): void {
       throw new RangeError(`Expected version of ${append.streamId} must be a whole number ≥ 0, got ${expected}`);
     }
     for (const event of append.events) {
+      if (!event.type) throw new TypeError(`Event ${event.eventId} of ${append.streamId} has no type`);
+      if (!(Number.isSafeInteger(event.schemaVersion) && event.schemaVersion > 0)) {
+        throw new RangeError(`Event ${event.eventId} of ${append.streamId} has schema version ${event.schemaVersion}`);
+      }
       if (!UUID.test(event.eventId)) throw new TypeError(`Event id "${event.eventId}" is not a UUID`);
       const id = event.eventId.toLowerCase();
       // Twice in one batch cannot be a retry: it would hit UNIQUE(event_id) against itself.

@@ -50,6 +50,8 @@ export class CatchUpSubscription implements Subscription {
     private readonly options: SubscribeOptions,
     private readonly onFinished: (subscription: CatchUpSubscription) => void,
   ) {
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    if (!(Number.isSafeInteger(batchSize) && batchSize > 0)) throw new RangeError(`Batch size must be a whole number > 0, got ${batchSize}`);
     this.current = options.after ?? START_POSITION;
     this.unlisten = signal.listen(() => {
       this.signalledAt = Date.now();

@@ -21,6 +21,8 @@ export interface InMemoryTransaction {
 
 interface OpenTransaction {
   id: bigint | null;
+  /** Set by a failed append: as on PostgreSQL, nothing more runs in the transaction and nothing of it commits. */
+  aborted: boolean;
   staged: RecordedEvent[];
   versions: Map<string, number>;
   released: Promise<void>;
@@ -47,7 +49,7 @@ export class InMemoryEventStore implements EventStore {
   async transaction<T>(work: (tx: InMemoryTransaction) => Promise<T>): Promise<T> {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    const tx: OpenTransaction = { id: null, staged: [], versions: new Map(), released, release };
+    const tx: OpenTransaction = { id: null, aborted: false, staged: [], versions: new Map(), released, release };
     try {
       const value = await work({ appendMany: (appends) => this.appendIn(tx, appends) });
       this.commit(tx);
@@ -97,6 +99,16 @@ export class InMemoryEventStore implements EventStore {
   }
 
   private async appendIn(tx: OpenTransaction, appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (tx.aborted) throw new Error('The transaction is aborted: an earlier append in it failed');
+    try {
+      return await this.stage(tx, appends);
+    } catch (error) {
+      tx.aborted = true;
+      throw error;
+    }
+  }
+
+  private async stage(tx: OpenTransaction, appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     assertWellFormed(appends);
     for (const { append } of inLockOrder(appends)) await this.lock(tx, append.streamId);
     // Like an xid, taken at the first write, which on PostgreSQL comes after the first stream lock.
@@ -150,7 +162,7 @@ export class InMemoryEventStore implements EventStore {
   }
 
   private commit(tx: OpenTransaction): void {
-    if (tx.staged.length === 0) return;
+    if (tx.aborted || tx.staged.length === 0) return;
     for (const event of tx.staged) {
       this.committed.push(event);
       this.byId.set(event.eventId, { streamId: event.streamId, streamVersion: event.streamVersion });

@@ -1,7 +1,6 @@
-import { START_POSITION } from './event-store.port';
+import { START_POSITION, WrongExpectedVersionError } from './event-store.port';
 import { InMemoryEventStore } from './in-memory-event-store';
-import { holdTransactionOpen } from './contract/contract-subject';
-import { describeEventStoreContract, newStreamId, someEvents } from './testing';
+import { describeEventStoreContract, holdTransactionOpen, newStreamId, someEvents } from './testing';
 
 describeEventStoreContract('in-memory', async () => {
   const store = new InMemoryEventStore();
@@ -27,5 +26,17 @@ describe('InMemoryEventStore', () => {
     expect(await store.readStream(streamId)).toEqual([]);
     expect(await store.readAll()).toEqual([]);
     expect((await store.append({ streamId, events: someEvents(1), expectedVersion: 'no_stream' })).nextExpectedVersion).toBe(1);
+  });
+
+  it('commits nothing of a transaction in which an append failed, even when the caller caught the failure', async () => {
+    const store = new InMemoryEventStore();
+    const [kept, conflicting] = [newStreamId(), newStreamId()];
+    await store.transaction(async (tx) => {
+      await tx.appendMany([{ streamId: kept, events: someEvents(1), expectedVersion: 'no_stream' }]);
+      await expect(tx.appendMany([{ streamId: conflicting, events: someEvents(1), expectedVersion: 3 }])).rejects.toThrow(WrongExpectedVersionError);
+      await expect(tx.appendMany([{ streamId: kept, events: someEvents(1), expectedVersion: 1 }])).rejects.toThrow(/aborted/);
+    });
+    expect(await store.readStream(kept)).toEqual([]);
+    expect(await store.readAll()).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
 import { PgliteDatabase, migrate } from '@skills/sql';
-import { describeSqlEventStore } from './contract/sql-event-store.contract';
 import { EVENT_STORE_MIGRATIONS } from './event-store.migrations';
 import { SqlEventStore } from './sql-event-store';
-import { describeEventStoreContract, sqlAppendHeldOpen } from './testing';
+import { describeEventStoreContract, describeSqlEventStore, sqlAppendHeldOpen } from './testing';
 
 async function openPglite() {
   const db = await PgliteDatabase.open();

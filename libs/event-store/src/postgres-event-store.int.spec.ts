@@ -1,9 +1,8 @@
 import { migrate } from '@skills/sql';
 import { createTestDatabase } from '@skills/sql/testing';
-import { describeSqlEventStore } from './contract/sql-event-store.contract';
 import { EVENT_STORE_MIGRATIONS } from './event-store.migrations';
 import { SqlEventStore } from './sql-event-store';
-import { describeEventStoreContract, sqlAppendHeldOpen } from './testing';
+import { describeEventStoreContract, describeSqlEventStore, sqlAppendHeldOpen } from './testing';
 
 async function openPostgres() {
   // 60 connections: the 50 concurrent writers must really run side by side, not queue for the pool.

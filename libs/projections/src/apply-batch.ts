@@ -12,6 +12,14 @@ export class CheckpointMovedError extends Error {
   }
 }
 
+/** A newer version of this projection owns the read model now; this (older) runner must not touch it. */
+export class ProjectionVersionSupersededError extends Error {
+  readonly code = 'PROJECTIONS.VERSION_SUPERSEDED';
+  constructor(name: string, running: number, stored: number) {
+    super(`Read model ${name} is at version ${stored}; this worker runs version ${running}: upgrade it`);
+  }
+}
+
 /**
  * Applies one batch and moves the checkpoint past it in ONE transaction: after a crash the model and the
  * checkpoint agree, so a restart neither skips nor repeats an event.
@@ -30,6 +38,9 @@ export async function applyBatch(
     .map((recorded) => ({ recorded, event: catalogue.deserialise(recorded) }));
   await db.transaction(async (tx) => {
     const checkpoint = await lockCheckpoint(tx, projection.name, projection.version);
+    if (checkpoint.version !== projection.version) {
+      throw new ProjectionVersionSupersededError(projection.name, projection.version, checkpoint.version);
+    }
     if (comparePositions(checkpoint.position, expected) !== 0) {
       throw new CheckpointMovedError(projection.name, expected, checkpoint.position);
     }

@@ -1,7 +1,7 @@
 import type { EventCatalogue } from '@skills/domain';
 import { START_POSITION, type EventStore, type GlobalPosition, type Subscription } from '@skills/event-store';
 import type { SqlDatabase } from '@skills/sql';
-import { applyBatch } from './apply-batch';
+import { ProjectionVersionSupersededError, applyBatch } from './apply-batch';
 import { lockCheckpoint, resetCheckpoint } from './checkpoint-store';
 import { countEventsAfter } from './event-count';
 import type { Projection } from './projection';
@@ -24,6 +24,7 @@ export interface RunnerOptions {
 /** Keeps every read model up to date: one catch-up subscription per projection, each with its own checkpoint. */
 export class ProjectionRunner {
   private readonly subscriptions = new Map<string, Subscription>();
+  private readonly restarts = new Set<NodeJS.Timeout>();
   private stopped = false;
 
   constructor(
@@ -41,6 +42,8 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    for (const timer of this.restarts) clearTimeout(timer);
+    this.restarts.clear();
     await Promise.all([...this.subscriptions.values()].map((s) => s.stop()));
     this.subscriptions.clear();
   }
@@ -73,6 +76,7 @@ export class ProjectionRunner {
 
   private async startOne(projection: Projection): Promise<void> {
     let position = await this.prepare(projection);
+    if (this.stopped) return; // stop() ran while the checkpoint was being read
     const subscription = this.store.subscribeToAll({
       after: position,
       batchSize: this.options.batchSize ?? 500,
@@ -84,17 +88,26 @@ export class ProjectionRunner {
         this.options.onError?.(projection.name, error);
         this.subscriptions.delete(projection.name);
         // Restart from the stored checkpoint: after a moved checkpoint or a passing database fault.
-        if (!this.stopped) setTimeout(() => void (this.stopped || this.startOne(projection).catch((e) => this.options.onError?.(projection.name, e))), this.options.restartDelayMs ?? 500);
+        if (this.stopped) return;
+        const timer = setTimeout(() => {
+          this.restarts.delete(timer);
+          if (!this.stopped) this.startOne(projection).catch((e) => this.options.onError?.(projection.name, e));
+        }, this.options.restartDelayMs ?? 500);
+        this.restarts.add(timer);
       },
     });
     this.subscriptions.set(projection.name, subscription);
   }
 
-  /** The stored checkpoint; a model written by another version of the projection is emptied first. */
+  /**
+   * The stored checkpoint; a model written by an older version of the projection is emptied first. A model of a
+   * NEWER version is left alone: during a rolling deploy the old worker must not wipe what the new one builds.
+   */
   private async prepare(projection: Projection): Promise<GlobalPosition> {
     return this.db.transaction(async (tx) => {
       const checkpoint = await lockCheckpoint(tx, projection.name, projection.version);
       if (checkpoint.version === projection.version) return checkpoint.position;
+      if (checkpoint.version > projection.version) throw new ProjectionVersionSupersededError(projection.name, projection.version, checkpoint.version);
       for (const table of projection.tables) await tx.query(`TRUNCATE ${table}`);
       await resetCheckpoint(tx, projection.name, projection.version);
       return START_POSITION;

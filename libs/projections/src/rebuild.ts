@@ -14,8 +14,9 @@ export interface RebuildProgress {
 }
 
 /**
- * Empties a read model and replays every event into it. A live runner of the same projection notices the reset
- * checkpoint at its next batch and restarts behind it, so a rebuild can run while the worker is up.
+ * Empties a read model and replays every event into it. Run it with the workers stopped: a live runner of the
+ * same projection would see the reset checkpoint, restart behind the rebuild and race it, and the rebuild then
+ * stops with CheckpointMovedError (nothing is lost either way; the loser's batch rolls back).
  */
 export async function rebuildProjection(
   db: SqlDatabase,

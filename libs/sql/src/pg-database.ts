@@ -2,6 +2,13 @@ import { Pool, types, type PoolConfig } from 'pg';
 import { TEXT_PARSED_TYPE_OIDS } from './type-parsing';
 import type { SqlDatabase, SqlExecutor, SqlResult } from './sql-database';
 
+export class TransactionAbortedError extends Error {
+  readonly code = 'SQL.TRANSACTION_ABORTED';
+  constructor() {
+    super('The transaction was rolled back because a statement inside it failed');
+  }
+}
+
 /** PostgreSQL through a `pg` pool: the production engine. */
 export class PgDatabase implements SqlDatabase {
   readonly engine = 'postgres' as const;
@@ -33,7 +40,10 @@ export class PgDatabase implements SqlDatabase {
         },
       };
       const value = await work(tx);
-      await client.query('COMMIT');
+      // A statement that failed inside (and was caught by the caller) aborted the transaction: PostgreSQL then
+      // answers COMMIT with ROLLBACK. That must not look like success.
+      const commit = await client.query('COMMIT');
+      if (commit.command === 'ROLLBACK') throw new TransactionAbortedError();
       return value;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -52,7 +52,8 @@ export class EventCatalogue {
 
   deserialise(stored: SerialisedEvent): DomainEvent {
     const target = this.current.get(stored.type);
-    if (!target) throw new UnknownEventTypeError(stored.type, stored.schemaVersion);
+    // A version newer than this code knows (written by a newer deployment) must not be read as an older one.
+    if (!target || stored.schemaVersion > target.version) throw new UnknownEventTypeError(stored.type, stored.schemaVersion);
     let version = stored.schemaVersion;
     let data: unknown = stored.data;
     const own = this.historic.get(key(stored.type, version));

@@ -77,4 +77,9 @@ describe('EventCatalogue reading stored events', () => {
   it('cannot read an old version when the upcaster from it is missing', () => {
     expect(() => catalogue().deserialise(stored())).toThrow(UnknownEventTypeError);
   });
+
+  it('refuses a stored version newer than this code knows instead of reading it with an older schema', () => {
+    const stored: SerialisedEvent = { type: 'AttendanceRecorded', schemaVersion: 3, data: { enrolmentId: storedV1.data.enrolmentId, day: '2021-03-01', minutes: 60, source: 'UPLOAD', extra: 1 } };
+    expect(() => catalogue(attendanceV1ToV2).deserialise(stored)).toThrow(UnknownEventTypeError);
+  });
 });

@@ -117,6 +117,22 @@ export async function readAllOnce(store: EventStore, after: GlobalPosition, coun
   return events;
 }
 
+/**
+ * A position after which only what the test appends next will appear. headPosition alone is not enough on
+ * PostgreSQL: an event committed just before may still be hidden behind another suite's open transaction, and
+ * turn up after the head taken. Everything committed before a marker is readable once the marker is.
+ */
+export async function settledHead(store: EventStore): Promise<GlobalPosition> {
+  const marker = anEvent({ type: 'ContractMarker' });
+  await store.append({ streamId: newStreamId('marker'), events: [marker], expectedVersion: 'no_stream' });
+  let position: GlobalPosition | undefined;
+  await eventually(async () => {
+    position = (await store.readAll()).find((e) => e.eventId === marker.eventId)?.position;
+    expect(position).toBeDefined();
+  });
+  return position!;
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

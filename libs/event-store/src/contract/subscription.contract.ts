@@ -1,5 +1,5 @@
 import type { RecordedEvent, Subscription } from '../event-store.port';
-import { eventually, idsOf, newStreamId, readAllOnce, sleep, someEvents, type EventStoreContractSubject } from './contract-subject';
+import { eventually, idsOf, newStreamId, readAllOnce, settledHead, sleep, someEvents, type EventStoreContractSubject } from './contract-subject';
 
 export function describeSubscriptionContract(subject: () => EventStoreContractSubject): void {
   const store = () => subject().store;
@@ -10,7 +10,7 @@ export function describeSubscriptionContract(subject: () => EventStoreContractSu
   });
 
   it('catches up in batches, turns live once, then receives later appends', async () => {
-    const head = await store().headPosition();
+    const head = await settledHead(store());
     const streamId = newStreamId();
     const early = someEvents(5);
     await store().append({ streamId, events: early, expectedVersion: 'no_stream' });
@@ -42,7 +42,7 @@ export function describeSubscriptionContract(subject: () => EventStoreContractSu
   });
 
   it('stops after the batch in hand and receives nothing more', async () => {
-    const head = await store().headPosition();
+    const head = await settledHead(store());
     const streamId = newStreamId();
     const received: RecordedEvent[] = [];
     let releaseBatch!: () => void;
@@ -71,7 +71,7 @@ export function describeSubscriptionContract(subject: () => EventStoreContractSu
   });
 
   it('stops at the first failing batch and reports the error', async () => {
-    const head = await store().headPosition();
+    const head = await settledHead(store());
     const streamId = newStreamId();
     await store().append({ streamId, events: someEvents(1), expectedVersion: 'no_stream' });
     const failure = new Error('read model is down');

@@ -1,8 +1,11 @@
 export { describeEventStoreContract } from '../contract/event-store.contract';
+export { describeSqlEventStore, type SqlEventStoreSubject } from '../contract/sql-event-store.contract';
 export {
   anEvent,
   eventually,
+  holdTransactionOpen,
   newStreamId,
+  settledHead,
   someEvents,
   type EventStoreContractFactory,
   type EventStoreContractSubject,

@@ -75,3 +75,28 @@ export async function waitUntilApplied(db: SqlExecutor, names: readonly string[]
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** A labourer row no event explains: a rebuild must drop it. */
+export async function insertStrayLabourer(db: SqlExecutor): Promise<void> {
+  await db.query(`INSERT INTO rm_labourers (labourer_id, category, key_groups, flags, insurance_months, subdistrict_id, registering_unit_kind,
+    registering_unit_id, registered_on, last_position) VALUES (gen_random_uuid(), 'URBAN_LABOURER', '{}', '{}', 0, gen_random_uuid(), 'BUREAU',
+    gen_random_uuid(), '2021-01-01', 'stray')`);
+}
+
+/**
+ * Records every event it is given in a table without a primary key, so an event applied twice (by two runners
+ * that both got past the checkpoint) shows up as a duplicate row.
+ */
+export async function createTallyProjection(db: SqlExecutor): Promise<Projection> {
+  await db.query('CREATE TABLE test_tally (event_id uuid NOT NULL, at text NOT NULL)');
+  return {
+    name: 'tally',
+    version: 1,
+    tables: ['test_tally'],
+    handles: () => true,
+    apply: async (tx, events) => {
+      const rows = events.map((e) => ({ id: e.recorded.eventId, at: `${e.recorded.position.commit}/${e.recorded.position.prepare}` }));
+      await tx.query(`INSERT INTO test_tally SELECT r.id, r.at FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, at text)`, [JSON.stringify(rows)]);
+    },
+  };
+}
