@@ -69,7 +69,7 @@ export async function waitUntilReadable(maxSeconds: number): Promise<number> {
   const started = Date.now();
   try {
     const { rows } = await client.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid');
-    for (let logged = 0; (Date.now() - started) / 1000 < maxSeconds; ) {
+    for (let logged = Date.now(); (Date.now() - started) / 1000 < maxSeconds; ) {
       const readable = await client.query<{ ok: boolean }>('SELECT pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 AS ok', [rows[0]!.xid]);
       if (readable.rows[0]!.ok) break;
       if (Date.now() - logged > 10_000) {

@@ -4,7 +4,6 @@ import { ESLint } from 'eslint';
 
 // The lesson of nx-examples: the real rule set was once replaced by '*' wildcards and nobody noticed.
 const root = path.resolve(__dirname, '../..');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const config = require(path.join(root, 'eslint.config.js')) as {
   DEP_CONSTRAINTS: { sourceTag: string; onlyDependOnLibsWithTags: string[]; bannedExternalImports?: string[] }[];
   IMPURE_PACKAGES: string[];

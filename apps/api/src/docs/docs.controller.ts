@@ -6,7 +6,6 @@ import { Public } from '../http/access.decorators';
 import { API_ROUTES } from '../api-routes';
 import { buildOpenApiDocument } from './openapi-document';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const SWAGGER_UI_DIR: string = require('swagger-ui-dist').getAbsoluteFSPath();
 const ASSETS: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
