@@ -2,6 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase } from '@skills/sql/testing';
 import { residentId } from '../support/resident-ids';
 
 const root = path.resolve(__dirname, '../..');
@@ -16,9 +18,9 @@ describe('the one-process start on embedded PGlite', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const start = async (port: number): Promise<string> => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_OPTIONS: '' };
-    delete env['DATABASE_URL'];
+  const start = async (port: number, extra: NodeJS.ProcessEnv = {}): Promise<string> => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_OPTIONS: '', ...extra };
+    if (!extra['DATABASE_URL']) delete env['DATABASE_URL'];
     child = spawn(process.execPath, MAIN, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout!.on('data', (chunk) => (output += String(chunk)));
@@ -67,5 +69,30 @@ describe('the one-process start on embedded PGlite', () => {
     const search = (await (await fetch(`${base}/api/labourers`, { headers: { authorization: `Bearer ${token}` } })).json()) as { total: number };
     expect(search.total).toBe(1);
     await stop();
+  });
+
+  it('runs the same command on PostgreSQL when DATABASE_URL is set, and refuses to start without JWT_SECRET', async () => {
+    const database = await createTestDatabase(2);
+    try {
+      const port = 40000 + Math.floor(Math.random() * 1000);
+      const missing = spawnSync(process.execPath, MAIN, { cwd: root, env: { ...process.env, DATABASE_URL: database.url, NODE_OPTIONS: '' }, encoding: 'utf8', timeout: 60_000 });
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toContain('JWT_SECRET');
+      const banner = await start(port, {
+        DATABASE_URL: database.url,
+        JWT_SECRET: randomBytes(48).toString('base64'),
+        PII_MASTER_KEY: randomBytes(32).toString('base64'),
+        PII_FINGERPRINT_KEY: randomBytes(32).toString('base64'),
+      });
+      expect(banner).toContain('PostgreSQL (DATABASE_URL)');
+      expect(banner).not.toContain('local accounts');
+      const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { database: { engine: string; status: string } };
+      expect(health.database).toMatchObject({ engine: 'postgres', status: 'up' });
+      const { rows } = await database.db.query<{ n: string }>(`SELECT count(*) AS n FROM events WHERE type = 'SubdistrictRegistered'`);
+      expect(rows[0]!.n).toBe('8');
+      await stop();
+    } finally {
+      await database.drop();
+    }
   });
 });
