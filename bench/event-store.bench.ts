@@ -60,7 +60,7 @@ async function main(): Promise<void> {
         (results[child.kind] ??= []).push(...answer.results);
         rss[child.kind]!.end = answer.rssMb;
         // Let the pool's idle connections close before the next contender opens its own.
-        await new Promise((r) => setTimeout(r, 800));
+        await new Promise((r) => setTimeout(r, 700));
       }
     }
     const held = await horizonHolders();
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     `Each PostgreSQL contender: its own fresh database, its own process, a pool of ${POOL_SIZE} connections.`,
     `Sizes: single-event appends c=1 ${SIZES.single[1]}, c=8 ${SIZES.single[8]}, c=32 ${SIZES.single[32]} events (PGlite: ${SIZES.pgliteSingle[1]}, ${SIZES.pgliteSingle[8]}), ` +
       `${SIZES.perStream} events per stream, each worker its own streams; ${SIZES.batches} × ${SIZES.batchSize}-event batches (PGlite: ${SIZES.pgliteBatches}); ` +
-      `append workloads run ${SIZES.rounds} times in lockstep, tables show the better round; reads and rebuild once, over everything stored (warm-up of 700 events included).`,
+      `every workload runs ${SIZES.rounds} times in lockstep and the tables show the better round; reads and rebuilds cover everything stored (warm-up of 700 events included).`,
     '',
     throughputTable(results),
     '',

@@ -18,7 +18,7 @@ export const SIZES = {
   perStream: 10,
   batches: scaled(400),
   pgliteBatches: scaled(200),
-  /** The append workloads run this many times; the tables show the best round, the counts list every round. */
+  /** Every workload runs this many times; the tables show the best round, the counts list every round. */
   rounds: 2,
   batchSize: 100,
   readPage: 1_000,
@@ -39,7 +39,7 @@ function everyone(step: Step, pglite: Step | null = step): PlannedStep {
 
 /**
  * The order every contender goes through: the append workloads, twice (other users of this machine come and go:
- * the better round is the less disturbed one), then the reads and the rebuild over everything appended.
+ * the better round is the less disturbed one), then the reads and the rebuild, twice, over everything appended.
  */
 export function plan(): PlannedStep[] {
   const single = (c: number, events: number) => ({ kind: 'single', concurrency: c, events, perStream: SIZES.perStream }) as const;
@@ -52,7 +52,6 @@ export function plan(): PlannedStep[] {
   return [
     everyone({ kind: 'warm-up' }),
     ...Array.from({ length: SIZES.rounds }, () => appends).flat(),
-    everyone({ kind: 'read-all', pageSize: SIZES.readPage }),
-    everyone({ kind: 'rebuild' }),
+    ...Array.from({ length: SIZES.rounds }, () => [everyone({ kind: 'read-all', pageSize: SIZES.readPage }), everyone({ kind: 'rebuild' })]).flat(),
   ];
 }

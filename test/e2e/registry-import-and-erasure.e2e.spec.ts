@@ -83,6 +83,41 @@ describe('bulk import, erasure and personal-data leaks over HTTP', () => {
     expect(result.body.errors[0]).toMatchObject({ row: 3, code: 'REGISTRY.DUPLICATE_LABOURER', existingLabourerId: first.body.labourerId });
   });
 
+  it('refuses an ID number typed into a numeric XLSX cell (digits already lost) and reports CSV rows by their line in the file', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('建档');
+    sheet.addRow(['idNumber', 'name', 'category', 'subdistrict']);
+    sheet.addRow([Number(residentId('1991-02-03', 601)), '卫十', 'RURAL_LABOURER', 'NANCUN']);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const numeric = await app.request('POST', '/api/labourers/imports?mode=valid_rows_only', { token: provider, raw: file, contentType: XLSX });
+    expect(numeric.status).toBe(422);
+    expect(numeric.body).toMatchObject({ status: 'rejected', rowsSaved: 0 });
+    expect(numeric.body.errors[0]).toMatchObject({ row: 2, field: 'idNumber', message: expect.stringContaining('as text') });
+
+    const withBlanks = ['身份证号,姓名,类别,所属镇街', '', residentId('1991-02-04', 602) + ',蒋十一,农村劳动力,南村镇', '', '', '123,沈十二,农村劳动力,南村镇'].join('\n');
+    const lines = await app.request('POST', '/api/labourers/imports?mode=valid_rows_only', { token: provider, raw: withBlanks, contentType: CSV });
+    expect(lines.body.saved).toEqual([{ row: 3, labourerId: expect.any(String) }]);
+    expect(lines.body.errors.map((e: { row: number }) => e.row)).toEqual([6]);
+  });
+
+  it('R-REG-3 pays 4 yuan per card to the unit that registered it, for the period asked', async () => {
+    await app.system.runner!.waitUntilCaughtUp();
+    const { rows } = await app.system.db.query<{ unit: string; n: string }>(
+      `SELECT registering_unit_id AS unit, count(*) AS n FROM rm_labourers WHERE registered_on BETWEEN '2021-01-01' AND '2021-12-31' GROUP BY 1`,
+    );
+    const funding = await app.request('GET', '/api/registration-funding?from=2021-01-01&to=2021-12-31', { token: admin });
+    expect(funding.status).toBe(200);
+    expect(funding.body.lines).toHaveLength(rows.length);
+    for (const row of rows) {
+      const line = funding.body.lines.find((l: { registeringUnit: { id: string } }) => l.registeringUnit.id === row.unit);
+      expect(line).toMatchObject({ labourersRegistered: Number(row.n), amountFen: Number(row.n) * 400, explanation: { ruleId: 'R-REG-3', policyVersion: 'JCCQ-2020-12.v1' } });
+    }
+    expect(funding.body.totalFen).toBe(rows.reduce((sum, r) => sum + Number(r.n) * 400, 0));
+    expect(funding.body.totalFen).toBeGreaterThan(0);
+    const outside = await app.request('GET', '/api/registration-funding?from=2022-01-01&to=2022-01-31', { token: admin });
+    expect(outside.body.totalFen).toBe(0);
+  });
+
   it('refuses an unreadable upload and a missing column with a clear message', async () => {
     const noColumns = await app.request('POST', '/api/labourers/imports', { token: provider, raw: 'foo,bar\n1,2', contentType: CSV });
     expect(noColumns.status).toBe(400);
@@ -125,6 +160,8 @@ describe('bulk import, erasure and personal-data leaks over HTTP', () => {
     await app.request('POST', '/api/labourers', { token: provider, raw: `{"idNumber":"${planted}", broken`, contentType: 'application/json' });
     await app.request('POST', '/api/labourers/imports', { token: provider, raw: `身份证号,姓名,类别,所属镇街\n${planted},${name},BAD,火星\n"${planted}`, contentType: CSV });
     await app.request('GET', `/api/labourers?keyGroup=${planted}`, { token: provider });
+    const card = (await app.request('GET', '/api/labourers?pageSize=1', { token: provider })).body.items[0];
+    await app.request('PATCH', `/api/labourers/${card.labourerId}/groups`, { token: provider, body: { keyGroups: [], flags: [], insuranceMonths: 0, reason: `${name} ${planted}` } });
     await app.system.runner!.waitUntilCaughtUp();
     const everything = await app.system.db.query<{ t: string }>(
       `SELECT string_agg(e::text, '\n') AS t FROM events e UNION ALL SELECT string_agg(l::text, '\n') FROM rm_labourers l

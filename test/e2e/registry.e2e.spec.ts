@@ -118,7 +118,7 @@ describe('labour registry over HTTP', () => {
     const created = await app.request('POST', '/api/labourers', { token: officer, body: form(residentId('1999-12-31', 18), { category: 'URBAN_LABOURER', keyGroups: [] }) });
     const changed = await app.request('PATCH', `/api/labourers/${created.body.labourerId}/groups`, {
       token: officer,
-      body: { keyGroups: ['LAID_OFF', 'EMPLOYMENT_DIFFICULTY'], flags: ['ZERO_EMPLOYMENT_FAMILY'], insuranceMonths: 14, reason: 'lost job in March' },
+      body: { keyGroups: ['LAID_OFF', 'EMPLOYMENT_DIFFICULTY'], flags: ['ZERO_EMPLOYMENT_FAMILY'], insuranceMonths: 14, reason: 'CIRCUMSTANCES_CHANGED' },
     });
     expect(changed.status).toBe(200);
     await app.system.runner!.waitUntilCaughtUp();
@@ -160,5 +160,63 @@ describe('labour registry over HTTP', () => {
     const doc = await app.request('GET', '/api/docs/openapi.json');
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/labourers', '/api/labourers/imports', '/api/registration-funding']));
     expect(doc.body.paths['/api/labourers'].post.requestBody.content['application/json'].schema.properties.category.enum).toContain('POOR_LABOURER');
+  });
+
+  it('R-REG-5 keeps a subdistrict officer to the own unit when registering', async () => {
+    const result = await app.request('POST', '/api/labourers', { token: officer, body: form(residentId('1991-01-21', 20), { subdistrictId: xijie }) });
+    expect(result.status).toBe(403);
+    expect(result.body.error).toMatchObject({ code: 'REGISTRY.OUTSIDE_OWN_SUBDISTRICT', issues: [{ field: 'subdistrictId', message: expect.any(String) }] });
+  });
+
+  it('keeps one provider out of another provider\'s cards: read, change and search', async () => {
+    const other = await app.request('POST', '/api/providers', {
+      token: admin,
+      body: { name: '另一家培训机构', kind: 'TRAINING_INSTITUTION', subdistrictId: nancun, qualification: { number: 'Q-9', validFrom: '2020-01-01', expiresOn: '2030-01-01' } },
+    });
+    await app.system.accounts.create({ userId: '4f3e2d1c-0b9a-4876-8543-210fedcba987', username: 'provider-b', password: 'pw-provider-b', roles: ['PROVIDER'], scope: { providerId: other.body.providerId } });
+    const login = await app.request('POST', '/api/auth/login', { body: { username: 'provider-b', password: 'pw-provider-b' } });
+    const providerB = login.body.token as string;
+    const mine = await app.request('POST', '/api/labourers', { token: provider, body: form(residentId('1996-06-16', 21)) });
+    expect((await app.request('GET', `/api/labourers/${mine.body.labourerId}`, { token: providerB })).status).toBe(404);
+    const change = await app.request('PATCH', `/api/labourers/${mine.body.labourerId}/groups`, { token: providerB, body: { keyGroups: [], flags: [], insuranceMonths: 0, reason: 'DATA_CORRECTION' } });
+    expect(change.status).toBe(404);
+    await app.system.runner!.waitUntilCaughtUp();
+    const search = await app.request('GET', '/api/labourers?pageSize=100', { token: providerB });
+    expect(search.body.total).toBe(0);
+    const own = await app.request('GET', '/api/labourers?pageSize=100', { token: provider });
+    expect(own.body.items.map((i: { labourerId: string }) => i.labourerId)).toContain(mine.body.labourerId);
+  });
+
+  it('refuses an Idempotency-Key reused for a different change instead of silently dropping it', async () => {
+    const created = await app.request('POST', '/api/labourers', { token: admin, body: form(residentId('1992-02-12', 22)) });
+    const key = { 'idempotency-key': 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d' };
+    const first = await app.request('PATCH', `/api/labourers/${created.body.labourerId}/groups`, { token: admin, headers: key, body: { keyGroups: ['VETERAN'], flags: [], insuranceMonths: 1, reason: 'EVIDENCE_PROVIDED' } });
+    expect(first.status).toBe(200);
+    const retry = await app.request('PATCH', `/api/labourers/${created.body.labourerId}/groups`, { token: admin, headers: key, body: { keyGroups: ['VETERAN'], flags: [], insuranceMonths: 1, reason: 'EVIDENCE_PROVIDED' } });
+    expect(retry.status).toBe(200);
+    const reused = await app.request('PATCH', `/api/labourers/${created.body.labourerId}/groups`, { token: admin, headers: key, body: { keyGroups: ['LAID_OFF'], flags: [], insuranceMonths: 1, reason: 'EVIDENCE_PROVIDED' } });
+    expect(reused.status).toBe(422);
+    expect(reused.body.error.code).toBe('IDEMPOTENCY.KEY_REUSED');
+    const erase = await app.request('POST', `/api/labourers/${created.body.labourerId}/erase`, { token: admin, headers: key });
+    expect(erase.status).toBe(422);
+    expect((await app.request('GET', `/api/labourers/${created.body.labourerId}`, { token: admin })).body).toMatchObject({ status: 'registered', keyGroups: ['VETERAN'], name: '王小明' });
+  });
+
+  it('answers 404 for ids that are not UUIDs and keeps finance out of the registry', async () => {
+    expect((await app.request('PATCH', '/api/labourers/not-a-uuid/groups', { token: admin, body: { keyGroups: [], flags: [], insuranceMonths: 0, reason: 'DATA_CORRECTION' } })).status).toBe(404);
+    expect((await app.request('POST', '/api/labourers/not-a-uuid/erase', { token: admin })).status).toBe(404);
+    expect((await app.request('PUT', '/api/providers/nope/qualification', { token: admin, body: { qualification: { number: 'Q', validFrom: '2020-01-01', expiresOn: '2031-01-01' } } })).status).toBe(404);
+    const finance = await app.login('finance');
+    expect((await app.request('GET', '/api/organisations', { token: finance })).status).toBe(403);
+    expect((await app.request('GET', '/api/labourers', { token: finance })).status).toBe(403);
+  });
+
+  it('R-REG-1 reports a bad ID number together with every other bad field, and a date before the policy as a rule naming registeredOn', async () => {
+    const result = await app.request('POST', '/api/labourers', { token: admin, body: form('110105199003071230', { category: 'FARMER' }) });
+    expect(result.status).toBe(400);
+    expect(result.body.error.issues.map((i: { field: string }) => i.field).sort()).toEqual(['category', 'idNumber']);
+    const early = await app.request('POST', '/api/labourers', { token: admin, body: form(residentId('1990-09-09', 23), { registeredOn: '2020-10-01' }) });
+    expect(early.status).toBe(422);
+    expect(early.body.error).toMatchObject({ code: 'POLICY.NONE_IN_FORCE', issues: [{ field: 'registeredOn' }] });
   });
 });

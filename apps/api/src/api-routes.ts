@@ -5,10 +5,10 @@ import { EnterpriseChangeForm, EnterpriseForm, EvaluationBodyForm, OrganisationL
 import { RegistrationFundingQuery } from './registry/funding/registration-funding.controller';
 import { LoginRequest } from './auth/login.controller';
 import type { ApiRoute } from './docs/api-route';
+import { REGISTRARS, REGISTRY_READERS } from './http/access.decorators';
 import { CSV_TYPE, XLSX_TYPE } from './http/upload-parsers';
 
-const REGISTRARS = ['ADMIN', 'PROVIDER', 'ENTERPRISE', 'SUBDISTRICT_OFFICER'] as const;
-const READERS = ['ADMIN', 'REVIEWER', 'APPROVER', 'EVALUATOR', 'PROVIDER', 'ENTERPRISE', 'SUBDISTRICT_OFFICER'] as const;
+const READERS = REGISTRY_READERS;
 const common = { 400: 'Invalid input: every bad field is listed with how to fix it', 401: 'Not logged in', 403: 'Role not allowed' };
 
 /** Every route, for the OpenAPI document at /api/docs. */
@@ -22,11 +22,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'post', path: '/api/labourers/:labourerId/erase', tag: 'registry', summary: 'Erase a person (crypto-shredding); counts stay', roles: ['ADMIN'], idempotent: true, responses: { ...common, 200: 'Erased' } },
   { method: 'post', path: '/api/labourers/imports', tag: 'registry', summary: 'Bulk import from CSV or XLSX with a per-row report (?mode=all_or_nothing|valid_rows_only)', roles: REGISTRARS, rawBody: [CSV_TYPE, XLSX_TYPE], query: ImportQuery, idempotent: true, responses: { ...common, 200: 'Imported (report)', 422: 'Rejected, nothing saved (report)' } },
   { method: 'get', path: '/api/registration-funding', tag: 'registry', summary: 'R-REG-3 Registration funding per registering unit for a period', roles: ['ADMIN', 'REVIEWER', 'APPROVER', 'FINANCE', 'EVALUATOR'], query: RegistrationFundingQuery as never, responses: { ...common, 200: 'Lines per unit with explanations' } },
-  { method: 'post', path: '/api/providers', tag: 'organisations', summary: 'R-ORG-1 Register a training provider', roles: ['ADMIN'], body: ProviderForm, idempotent: true, responses: { ...common, 200: 'Registered' } },
-  { method: 'put', path: '/api/providers/:providerId/qualification', tag: 'organisations', summary: 'R-ORG-1 Renew a provider qualification', roles: ['ADMIN'], body: RenewQualificationForm, idempotent: true, responses: { ...common, 200: 'Renewed' } },
-  { method: 'post', path: '/api/enterprises', tag: 'organisations', summary: 'R-ORG-1 Register an enterprise', roles: ['ADMIN'], body: EnterpriseForm, idempotent: true, responses: { ...common, 200: 'Registered' } },
+  { method: 'post', path: '/api/providers', tag: 'organisations', summary: 'R-ORG-1 Register a training provider', roles: ['ADMIN'], body: ProviderForm, idempotent: true, responses: { ...common, 201: 'Registered' } },
+  { method: 'put', path: '/api/providers/:providerId/qualification', tag: 'organisations', summary: 'R-ORG-1 Renew a provider qualification', roles: ['ADMIN'], body: RenewQualificationForm, idempotent: true, responses: { ...common, 200: 'Renewed', 404: 'No such provider' } },
+  { method: 'post', path: '/api/enterprises', tag: 'organisations', summary: 'R-ORG-1 Register an enterprise', roles: ['ADMIN'], body: EnterpriseForm, idempotent: true, responses: { ...common, 201: 'Registered' } },
   { method: 'put', path: '/api/enterprises/:enterpriseId', tag: 'organisations', summary: 'Change headcount or insured status from a date', roles: ['ADMIN'], body: EnterpriseChangeForm, idempotent: true, responses: { ...common, 200: 'Changed' } },
-  { method: 'post', path: '/api/evaluation-bodies', tag: 'organisations', summary: 'R-ORG-1 Register an evaluation body', roles: ['ADMIN'], body: EvaluationBodyForm, idempotent: true, responses: { ...common, 200: 'Registered' } },
+  { method: 'post', path: '/api/evaluation-bodies', tag: 'organisations', summary: 'R-ORG-1 Register an evaluation body', roles: ['ADMIN'], body: EvaluationBodyForm, idempotent: true, responses: { ...common, 201: 'Registered' } },
   { method: 'get', path: '/api/organisations', tag: 'organisations', summary: 'List organisations by kind and subdistrict', roles: READERS, query: OrganisationListQuery, responses: { ...common, 200: 'Organisations' } },
   { method: 'get', path: '/api/subdistricts', tag: 'organisations', summary: 'R-REG-5 The units of the task table', roles: READERS, responses: { ...common, 200: 'Subdistricts' } },
 ];

@@ -16,12 +16,15 @@ async function main(): Promise<void> {
   try {
     for (const projection of ALL_PROJECTIONS.filter((p) => names.length === 0 || names.includes(p.name))) {
       let lastPrint = 0;
+      // On a terminal one line updates in place; in a log, a line a second.
+      const tty = process.stdout.isTTY === true;
       const result = await rebuildProjection(system.db, system.store, system.catalogue, projection, (p) => {
-        if (Date.now() - lastPrint < 250) return;
+        if (Date.now() - lastPrint < (tty ? 250 : 1000)) return;
         lastPrint = Date.now();
-        process.stdout.write(`\r${p.projection}: ${p.processed}/${p.total} events (${percent(p.processed, p.total)}), ${p.eventsPerSecond} events/s   `);
+        const line = `${p.projection}: ${p.processed}/${p.total} events (${percent(p.processed, p.total)}), ${p.eventsPerSecond} events/s`;
+        process.stdout.write(tty ? `\r${line}   ` : `${line}\n`);
       });
-      process.stdout.write(`\r${result.projection}: ${result.processed}/${result.total} events (100%), ${result.eventsPerSecond} events/s — rebuilt\n`);
+      process.stdout.write(`${tty ? '\r' : ''}${result.projection}: ${result.processed}/${result.total} events (100%), ${result.eventsPerSecond} events/s — rebuilt\n`);
     }
   } finally {
     await system.close();

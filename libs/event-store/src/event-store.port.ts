@@ -46,6 +46,8 @@ export interface EventMetadata {
   /** ISO-8601 instant at which the command was accepted (comes with the command: domain code has no clock). */
   readonly occurredAt: string;
   readonly policyVersion?: string;
+  /** Hash of the command that produced the event: a reused idempotency key with another command is refused. */
+  readonly commandHash?: string;
 }
 
 export interface EventToAppend {

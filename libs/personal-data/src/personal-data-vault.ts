@@ -34,7 +34,7 @@ export interface PersonalDataVault {
    * when nothing was stored, so that a later `put` cannot bring the person back. Returns whether a key or
    * record was deleted.
    */
-  erase(personId: string): Promise<boolean>;
+  erase(personId: string, tx?: SqlExecutor): Promise<boolean>;
   isErased(personId: string): Promise<boolean>;
 }
 

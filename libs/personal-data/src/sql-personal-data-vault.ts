@@ -64,15 +64,18 @@ export class SqlPersonalDataVault implements PersonalDataVault {
     return result;
   }
 
-  async erase(personId: string): Promise<boolean> {
+  async erase(personId: string, tx?: SqlExecutor): Promise<boolean> {
     const id = normalisePersonId(personId);
-    return this.db.transaction(async (tx) => {
-      await this.lockPerson(tx, id);
-      await tx.query('INSERT INTO person_erasures (person_id) VALUES ($1) ON CONFLICT (person_id) DO NOTHING', [id]);
-      const records = await tx.query('DELETE FROM person_records WHERE person_id = $1', [id]);
-      const keys = await tx.query('DELETE FROM person_keys WHERE person_id = $1', [id]);
-      return records.rowCount + keys.rowCount > 0;
-    });
+    if (tx) return this.eraseIn(tx, id);
+    return this.db.transaction((own) => this.eraseIn(own, id));
+  }
+
+  private async eraseIn(tx: SqlExecutor, id: string): Promise<boolean> {
+    await this.lockPerson(tx, id);
+    await tx.query('INSERT INTO person_erasures (person_id) VALUES ($1) ON CONFLICT (person_id) DO NOTHING', [id]);
+    const records = await tx.query('DELETE FROM person_records WHERE person_id = $1', [id]);
+    const keys = await tx.query('DELETE FROM person_keys WHERE person_id = $1', [id]);
+    return records.rowCount + keys.rowCount > 0;
   }
 
   async isErased(personId: string): Promise<boolean> {

@@ -48,3 +48,13 @@ export async function resetCheckpoint(tx: SqlExecutor, name: string, version: nu
   await lockCheckpoint(tx, name, version);
   await saveCheckpoint(tx, name, version, START_POSITION);
 }
+
+/** The checkpoint without locking it (health and status reads must not queue behind the worker). */
+export async function readCheckpoint(db: SqlExecutor, name: string): Promise<Checkpoint | undefined> {
+  const { rows } = await db.query<{ version: number; commit_position: string; prepare_position: string }>(
+    'SELECT version, commit_position, prepare_position FROM projection_checkpoints WHERE name = $1',
+    [name],
+  );
+  const row = rows[0];
+  return row && { version: Number(row.version), position: { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) } };
+}

@@ -2,7 +2,7 @@ import type { EventCatalogue } from '@skills/domain';
 import { START_POSITION, type EventStore, type GlobalPosition, type Subscription } from '@skills/event-store';
 import type { SqlDatabase } from '@skills/sql';
 import { ProjectionVersionSupersededError, applyBatch } from './apply-batch';
-import { lockCheckpoint, resetCheckpoint } from './checkpoint-store';
+import { lockCheckpoint, readCheckpoint, resetCheckpoint } from './checkpoint-store';
 import { countEventsAfter } from './event-count';
 import type { Projection } from './projection';
 
@@ -51,12 +51,12 @@ export class ProjectionRunner {
   async status(): Promise<ProjectionStatus[]> {
     return Promise.all(
       this.projections.map(async (projection) => {
-        const checkpoint = await this.db.transaction((tx) => lockCheckpoint(tx, projection.name, projection.version));
+        const position = (await readCheckpoint(this.db, projection.name))?.position ?? START_POSITION;
         return {
           name: projection.name,
           version: projection.version,
-          position: `${checkpoint.position.commit}/${checkpoint.position.prepare}`,
-          eventsBehind: await countEventsAfter(this.db, checkpoint.position),
+          position: `${position.commit}/${position.prepare}`,
+          eventsBehind: await countEventsAfter(this.db, position),
           live: this.subscriptions.get(projection.name)?.isLive ?? false,
         };
       }),

@@ -3,3 +3,4 @@ export * from './pg-database';
 export * from './pglite-database';
 export * from './migrations';
 export * from './mutex';
+export * from './data-dir-lock';

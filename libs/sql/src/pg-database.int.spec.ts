@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from './testing/test-database';
-import { TransactionAbortedError } from './pg-database';
+import { TransactionAbortedError } from './sql-database';
 
 describe('PgDatabase', () => {
   let test: TestDatabase;

@@ -1,13 +1,6 @@
 import { Pool, types, type PoolConfig } from 'pg';
 import { TEXT_PARSED_TYPE_OIDS } from './type-parsing';
-import type { SqlDatabase, SqlExecutor, SqlResult } from './sql-database';
-
-export class TransactionAbortedError extends Error {
-  readonly code = 'SQL.TRANSACTION_ABORTED';
-  constructor() {
-    super('The transaction was rolled back because a statement inside it failed');
-  }
-}
+import { TransactionAbortedError, type SqlDatabase, type SqlExecutor, type SqlResult } from './sql-database';
 
 /** PostgreSQL through a `pg` pool: the production engine. */
 export class PgDatabase implements SqlDatabase {

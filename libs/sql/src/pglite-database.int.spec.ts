@@ -1,5 +1,6 @@
 import { migrate } from './migrations';
 import { PgliteDatabase } from './pglite-database';
+import { TransactionAbortedError } from './sql-database';
 
 describe('PgliteDatabase', () => {
   it('returns dates and int8 as text and serialises concurrent transactions', async () => {
@@ -39,8 +40,22 @@ describe('PgliteDatabase', () => {
     expect(await migrate(first, migrations)).toEqual(['1-a', '2-b']);
     await first.close();
     const second = await PgliteDatabase.open(dir);
+    await expect(PgliteDatabase.open(dir)).rejects.toThrow(/open in process/); // one process, one opener
     expect(await migrate(second, migrations)).toEqual([]);
     await second.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('does not report success for a transaction rolled back after a caught error', async () => {
+    const db = await PgliteDatabase.open();
+    await db.query('CREATE TABLE u (n int PRIMARY KEY)');
+    const attempt = db.transaction(async (tx) => {
+      await tx.query('INSERT INTO u VALUES ($1)', [1]);
+      await tx.query('INSERT INTO u VALUES ($1)', [1]).catch(() => undefined);
+      return 'done';
+    });
+    await expect(attempt).rejects.toBeInstanceOf(TransactionAbortedError);
+    expect((await db.query('SELECT * FROM u')).rowCount).toBe(0);
+    await db.close();
   });
 });

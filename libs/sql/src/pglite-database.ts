@@ -1,7 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
+import { lockDataDirectory } from './data-dir-lock';
 import { Mutex } from './mutex';
 import { TEXT_PARSED_TYPE_OIDS } from './type-parsing';
-import type { SqlDatabase, SqlExecutor, SqlResult } from './sql-database';
+import { TransactionAbortedError, type SqlDatabase, type SqlExecutor, type SqlResult } from './sql-database';
 
 /**
  * Embedded PostgreSQL (WASM) in a local data directory. PGlite is a single session: statements of two callers
@@ -12,13 +13,22 @@ export class PgliteDatabase implements SqlDatabase {
   readonly engine = 'pglite' as const;
   private readonly lock = new Mutex();
 
-  private constructor(private readonly db: PGlite) {}
+  private constructor(
+    private readonly db: PGlite,
+    private readonly unlock: () => void,
+  ) {}
 
-  /** `dataDir` undefined means in memory (tests). */
+  /** `dataDir` undefined means in memory (tests). A directory is locked to this process until close(). */
   static async open(dataDir?: string): Promise<PgliteDatabase> {
-    const parsers = Object.fromEntries(TEXT_PARSED_TYPE_OIDS.map((oid) => [oid, (value: string) => value]));
-    const db = await PGlite.create({ dataDir, parsers });
-    return new PgliteDatabase(db);
+    const unlock = dataDir ? lockDataDirectory(dataDir) : () => undefined;
+    try {
+      const parsers = Object.fromEntries(TEXT_PARSED_TYPE_OIDS.map((oid) => [oid, (value: string) => value]));
+      const db = await PGlite.create({ dataDir, parsers });
+      return new PgliteDatabase(db, unlock);
+    } catch (error) {
+      unlock();
+      throw error;
+    }
   }
 
   query<Row>(text: string, params?: readonly unknown[]): Promise<SqlResult<Row>> {
@@ -28,8 +38,19 @@ export class PgliteDatabase implements SqlDatabase {
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     return this.lock.run(async () => {
       await this.db.exec('BEGIN');
+      // PGlite, like PostgreSQL, turns COMMIT into ROLLBACK after a failed statement; remember the failure so a
+      // caught error inside cannot look like success.
+      let failed = false;
+      const tx: SqlExecutor = {
+        query: <Row>(text: string, params?: readonly unknown[]) =>
+          this.run<Row>(this.db, text, params).catch((error: unknown) => {
+            failed = true;
+            throw error;
+          }),
+      };
       try {
-        const value = await work({ query: (text, params) => this.run(this.db, text, params) });
+        const value = await work(tx);
+        if (failed) throw new TransactionAbortedError();
         await this.db.exec('COMMIT');
         return value;
       } catch (error) {
@@ -41,6 +62,7 @@ export class PgliteDatabase implements SqlDatabase {
 
   async close(): Promise<void> {
     await this.lock.run(() => this.db.close());
+    this.unlock();
   }
 
   private async run<Row>(db: PGlite, text: string, params?: readonly unknown[]): Promise<SqlResult<Row>> {

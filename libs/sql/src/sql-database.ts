@@ -36,3 +36,12 @@ export function constraintOf(error: unknown): string | undefined {
     ? String((error as { constraint: unknown }).constraint)
     : undefined;
 }
+
+/** A statement inside the transaction failed (and the caller caught it): the database rolled everything back. */
+export class TransactionAbortedError extends Error {
+  readonly code = 'SQL.TRANSACTION_ABORTED';
+  constructor() {
+    super('The transaction was rolled back because a statement inside it failed');
+    this.name = 'TransactionAbortedError';
+  }
+}

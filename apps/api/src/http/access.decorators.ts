@@ -7,6 +7,11 @@ import { IDEMPOTENCY_HEADER, type AuthenticatedRequest } from './request-context
 export const PUBLIC_ROUTE = 'skills:public';
 export const REQUIRED_ROLES = 'skills:roles';
 
+/** Everyone who reads the registry: bureau roles and the scoped provider, enterprise and subdistrict roles. */
+export const REGISTRY_READERS: Role[] = ['ADMIN', 'REVIEWER', 'APPROVER', 'EVALUATOR', 'PROVIDER', 'ENTERPRISE', 'SUBDISTRICT_OFFICER'];
+/** Who registers cards: the units that are paid for it (R-REG-3) and the bureau. */
+export const REGISTRARS: Role[] = ['ADMIN', 'PROVIDER', 'ENTERPRISE', 'SUBDISTRICT_OFFICER'];
+
 /** No token needed (login, health, API docs). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 /** Any one of these roles may call the route. */

@@ -37,17 +37,19 @@ export async function importLabourers(
   unit: RegisteringUnit,
   envelope: CommandEnvelope,
   mode: ImportMode,
+  mayRegisterIn: (subdistrictId: string) => void = () => undefined,
 ): Promise<ImportReport> {
   const missing = missingColumns(sheet.headers);
   if (missing.length > 0) {
     throw new ValidationFailed(missing.map((column) => ({ field: 'file', message: `add the column ${column}` })), 'IMPORT.MISSING_COLUMNS');
   }
   for (let attempt = 1; ; attempt++) {
-    const { prepared, errors } = await checkRows(system, directory, sheet, unit, envelope);
+    const { prepared, errors } = await checkRows(system, directory, sheet, unit, envelope, mayRegisterIn);
     const rejected = new Set(errors.map((e) => e.row)).size;
     const base = { mode, rowsReceived: sheet.rows.length, rowsRejected: rejected, errors };
     if (sheet.rows.length === 0) throw new ValidationFailed([{ field: 'file', message: 'the file has no data rows' }], 'IMPORT.EMPTY');
-    if (mode === 'all_or_nothing' && errors.length > 0) {
+    // Nothing to save (every row wrong) is a rejection whatever the mode: "imported" would mislead.
+    if ((mode === 'all_or_nothing' && errors.length > 0) || prepared.length === 0) {
       return { ...base, status: 'rejected', rowsSaved: 0, rowsAlreadySaved: 0, saved: [] };
     }
     // false: another clerk registered one of these people in the meantime; check again, which names the card.
@@ -64,7 +66,14 @@ export async function importLabourers(
   }
 }
 
-async function checkRows(system: System, directory: RegistryDirectory, sheet: Sheet, unit: RegisteringUnit, envelope: CommandEnvelope) {
+async function checkRows(
+  system: System,
+  directory: RegistryDirectory,
+  sheet: Sheet,
+  unit: RegisteringUnit,
+  envelope: CommandEnvelope,
+  mayRegisterIn: (subdistrictId: string) => void,
+) {
   const prepared: { row: number; registration: PreparedRegistration }[] = [];
   const errors: RowError[] = [];
   const rowOfFingerprint = new Map<string, number>();
@@ -75,6 +84,7 @@ async function checkRows(system: System, directory: RegistryDirectory, sheet: Sh
       continue;
     }
     try {
+      mayRegisterIn(parsed.form.subdistrictId);
       const registration = await prepareRegistration(system, directory, parsed.form, unit, envelope, `row-${rowNumber}`);
       const earlier = rowOfFingerprint.get(registration.fingerprint);
       if (earlier !== undefined) {

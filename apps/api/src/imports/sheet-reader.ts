@@ -16,12 +16,12 @@ export const MAX_IMPORT_ROWS = 5000;
 export async function readSheet(body: Buffer, contentType: 'csv' | 'xlsx'): Promise<Sheet> {
   const grid = contentType === 'csv' ? readCsv(body) : await readXlsx(body);
   const [header, ...data] = grid;
-  if (!header || header.every((h) => h.trim() === '')) {
+  if (!header || header.cells.every((h) => h.trim() === '')) {
     throw new ValidationFailed([{ field: 'file', message: 'the file has no header row: put the column names in the first row' }], 'IMPORT.NO_HEADER');
   }
-  const headers = header.map((h) => h.trim());
+  const headers = header.cells.map((h) => h.trim());
   const rows = data
-    .map((cells, index) => ({ rowNumber: index + 2, cells: Object.fromEntries(headers.map((h, i) => [h, (cells[i] ?? '').trim()])) }))
+    .map(({ rowNumber, cells }) => ({ rowNumber, cells: Object.fromEntries(headers.map((h, i) => [h, (cells[i] ?? '').trim()])) }))
     .filter((row) => Object.values(row.cells).some((v) => v !== ''));
   if (rows.length > MAX_IMPORT_ROWS) {
     throw new ValidationFailed([{ field: 'file', message: `at most ${MAX_IMPORT_ROWS} rows per upload: split the file` }], 'IMPORT.TOO_MANY_ROWS');
@@ -29,16 +29,24 @@ export async function readSheet(body: Buffer, contentType: 'csv' | 'xlsx'): Prom
   return { headers, rows };
 }
 
-function readCsv(body: Buffer): string[][] {
+/** A row of cells with the line (CSV) or row (XLSX) number the clerk sees in the file. */
+interface GridRow {
+  readonly rowNumber: number;
+  readonly cells: string[];
+}
+
+function readCsv(body: Buffer): GridRow[] {
   try {
-    return parse(body, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    // info.lines is the line a record ends on: right even after blank lines or quoted line breaks.
+    const records = parse(body, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    return records.map(({ record, info }) => ({ rowNumber: info.lines, cells: record }));
   } catch {
     // csv-parse's message quotes the offending line: keep it out of the response.
     throw new ValidationFailed([{ field: 'file', message: 'the CSV could not be read: save it as UTF-8 CSV with a comma between columns' }], 'IMPORT.UNREADABLE_FILE');
   }
 }
 
-async function readXlsx(body: Buffer): Promise<string[][]> {
+async function readXlsx(body: Buffer): Promise<GridRow[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(body as unknown as ArrayBuffer);
@@ -47,19 +55,22 @@ async function readXlsx(body: Buffer): Promise<string[][]> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
-  const grid: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const values: string[] = [];
+  const grid: GridRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, column) => {
-      values[column - 1] = cellText(cell.value);
+      cells[column - 1] = cellText(cell.value);
     });
-    grid[rowNumber - 1] = values;
+    grid.push({ rowNumber, cells: Array.from(cells, (c) => c ?? '') });
   });
-  return Array.from(grid, (row) => row ?? []);
+  return grid;
 }
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
+  // A number past 2^53 has lost digits already (an ID number typed into a number cell): show it in exponent
+  // form, which no field accepts, rather than as a plausible but wrong 18-digit string.
+  if (typeof value === 'number' && !Number.isSafeInteger(value) && Math.abs(value) >= 1e15) return value.toExponential();
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('text' in value && typeof value.text === 'string') return value.text;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { subdistrictDecider, toSubdistrictStreamId, type AgeLimits, type CalendarDate } from '@skills/domain';
+import { DomainError, subdistrictDecider, toSubdistrictStreamId, type AgeLimits, type CalendarDate } from '@skills/domain';
 import { POLICY_DOCUMENTS, policyInForceOn, policyVersionOf, type PolicyDocument } from '@skills/policy';
 import { decideAndAppend, deterministicUuid, newEnvelope, type System } from '@skills/platform';
 
@@ -60,8 +60,17 @@ export class RegistryDirectory {
     return this.subdistricts.find((s) => [s.subdistrictId, s.code, s.name, s.nameEn].some((v) => v.toLowerCase() === wanted.toLowerCase()))?.subdistrictId;
   }
 
-  policyOn(date: CalendarDate): PolicyDocument {
-    return policyInForceOn(this.policies, date);
+  /** The policy in force on a date; a date before any policy is a broken rule of the input, named as such. */
+  policyOn(date: CalendarDate, field = 'registeredOn'): PolicyDocument {
+    try {
+      return policyInForceOn(this.policies, date);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'POLICY.NONE_IN_FORCE') throw error;
+      const first = [...this.policies].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0];
+      throw new DomainError('POLICY.NONE_IN_FORCE', `No policy was in force on ${date}: the programme starts on ${first?.effectiveFrom}`, 'rule', { date }, [
+        { field, message: `must be on or after ${first?.effectiveFrom}` },
+      ]);
+    }
   }
 
   ageLimitsOn(date: CalendarDate): AgeLimits {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { enterpriseDecider, providerDecider, toEnterpriseStreamId, toProviderStreamId } from '@skills/domain';
 import { decideAndAppend, deterministicUuid, newEnvelope, type Role, type Scope, type System } from '@skills/platform';
@@ -65,11 +65,16 @@ export async function seedEmbeddedDefaults(system: System, directory: RegistryDi
     { username: 'enterprise', roles: ['ENTERPRISE'], scope: { enterpriseId: DEMO_ENTERPRISE_ID } },
     { username: 'officer', roles: ['SUBDISTRICT_OFFICER'], scope: { subdistrictId: nancun.subdistrictId } },
   ];
+  mkdirSync(system.config.dataDir, { recursive: true });
   const file = path.join(system.config.dataDir, 'local-accounts.json');
   const passwords = readPasswords(file);
   for (const account of accounts) {
-    passwords[account.username] ??= randomBytes(9).toString('base64url');
-    await system.accounts.create({ userId: deterministicUuid('local-account', account.username), ...account, password: passwords[account.username]! });
+    const known = passwords[account.username];
+    const password = known ?? randomBytes(9).toString('base64url');
+    const created = await system.accounts.create({ userId: deterministicUuid('local-account', account.username), ...account, password });
+    // An account whose password file was lost gets a new password, so the file always tells the truth.
+    if (!created && !known) await system.accounts.setPassword(account.username, password);
+    passwords[account.username] = password;
   }
   writeFileSync(file, `${JSON.stringify(passwords, null, 2)}\n`, { mode: 0o600 });
   return accounts.map((a) => ({ username: a.username, roles: a.roles, file }));

@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../shared/calendar-date';
 import type { CommandContext } from '../shared/decider';
 import type { RegisteringUnit } from './labourer.events';
-import type { Category, Flag, KeyGroup } from './registry-vocabulary';
+import type { Category, Flag, GroupChangeReason, KeyGroup } from './registry-vocabulary';
 
 /** R-REG-1 age limits, taken from the policy version in force on the registration date. */
 export interface AgeLimits {
@@ -35,7 +35,7 @@ export interface ChangeLabourerGroups {
   readonly keyGroups: readonly KeyGroup[];
   readonly flags: readonly Flag[];
   readonly insuranceMonths: number;
-  readonly reason: string;
+  readonly reason: GroupChangeReason;
   readonly context: CommandContext;
 }
 

@@ -102,7 +102,7 @@ function changeGroups(command: ChangeLabourerGroups, state: LabourerState): Labo
     current.insuranceMonths === command.insuranceMonths;
   if (unchanged) return [];
   const { labourerId, insuranceMonths, reason } = command;
-  return [{ type: 'LabourerGroupsChanged', data: { labourerId, keyGroups: [...command.keyGroups], flags: [...command.flags], insuranceMonths, reason: reason.trim() } }];
+  return [{ type: 'LabourerGroupsChanged', data: { labourerId, keyGroups: [...command.keyGroups], flags: [...command.flags], insuranceMonths, reason } }];
 }
 
 function erase(command: EraseLabourer, state: LabourerState): LabourerEvent[] {

@@ -10,7 +10,7 @@ const change = (overrides: Partial<ChangeLabourerGroups> = {}): ChangeLabourerGr
   keyGroups: ['RURAL_MIGRANT', 'VETERAN'],
   flags: ['RURAL_STUDENT'],
   insuranceMonths: 14,
-  reason: 'discharge papers shown',
+  reason: 'EVIDENCE_PROVIDED',
   context: CONTEXT,
   ...overrides,
 });
@@ -109,7 +109,7 @@ describe('labourer groups and erasure', () => {
   it('R-REG-4 changes key groups, flags and insurance months with a reason', () => {
     given(labourerDecider, [registered()])
       .when(change())
-      .then([{ type: 'LabourerGroupsChanged', data: { labourerId: LABOURER_ID, keyGroups: ['RURAL_MIGRANT', 'VETERAN'], flags: ['RURAL_STUDENT'], insuranceMonths: 14, reason: 'discharge papers shown' } }]);
+      .then([{ type: 'LabourerGroupsChanged', data: { labourerId: LABOURER_ID, keyGroups: ['RURAL_MIGRANT', 'VETERAN'], flags: ['RURAL_STUDENT'], insuranceMonths: 14, reason: 'EVIDENCE_PROVIDED' } }]);
   });
 
   it('records nothing when the groups are the same in another order', () => {
@@ -117,8 +117,8 @@ describe('labourer groups and erasure', () => {
     given(labourerDecider, history).when(change()).thenNothingHappens();
   });
 
-  it('rejects a change without a reason', () => {
-    given(labourerDecider, [registered()]).when(change({ reason: '   ' })).thenThrows('REGISTRY.REASON_REQUIRED');
+  it('rejects a change without a reason code (free text could name the person)', () => {
+    given(labourerDecider, [registered()]).when(change({ reason: 'because 王小明 said so' as never })).thenThrows('REGISTRY.REASON_REQUIRED');
   });
 
   it('rejects a change to a card that does not exist', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { calendarDateSchema } from '../shared/calendar-date';
 import { defineEvent, type EventOf } from '../shared/event-definition';
-import { CATEGORY, FLAG, KEY_GROUP, REGISTERING_UNIT_KIND } from './registry-vocabulary';
+import { CATEGORY, FLAG, GROUP_CHANGE_REASON, KEY_GROUP, REGISTERING_UNIT_KIND } from './registry-vocabulary';
 
 /**
  * Events are kept for ever, so they hold no ID number, name or birth date: only a person id and a keyed
@@ -39,7 +39,7 @@ export const LabourerGroupsChanged = defineEvent(
     keyGroups: distinct(KEY_GROUP),
     flags: distinct(FLAG),
     insuranceMonths: z.number().int().min(0),
-    reason: z.string().trim().min(1).max(500),
+    reason: GROUP_CHANGE_REASON,
   }),
 );
 

@@ -1,7 +1,7 @@
 import type { FieldIssue } from '../shared/domain-error';
 import { isCalendarDate, shanghaiDateOf } from '../shared/calendar-date';
 import type { AgeLimits } from './labourer.commands';
-import { CATEGORY, FLAG, KEY_GROUP } from './registry-vocabulary';
+import { CATEGORY, FLAG, KEY_GROUP, GROUP_CHANGE_REASON } from './registry-vocabulary';
 import { ageOn } from './resident-id';
 import * as errors from './registry.errors';
 
@@ -44,7 +44,7 @@ export function assertKnownSubdistrict(subdistrictId: string, known: ReadonlySet
 }
 
 export function assertReason(reason: unknown): void {
-  if (typeof reason !== 'string' || reason.trim().length === 0 || reason.length > 500) throw errors.reasonRequired();
+  if (!GROUP_CHANGE_REASON.safeParse(reason).success) throw errors.reasonRequired();
 }
 
 function vocabularyIssues(field: string, values: readonly unknown[], known: (value: unknown) => boolean): FieldIssue[] {

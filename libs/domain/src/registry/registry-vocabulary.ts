@@ -60,3 +60,10 @@ export const FLAG_LABELS: Readonly<Record<Flag, string>> = {
 /** Who registered a card and is paid R-REG-3 funding for it. */
 export const REGISTERING_UNIT_KIND = z.enum(['PROVIDER', 'ENTERPRISE', 'SUBDISTRICT', 'BUREAU']);
 export type RegisteringUnitKind = z.infer<typeof REGISTERING_UNIT_KIND>;
+
+/**
+ * Why key groups or flags changed. A code, not free text: events are kept for ever and cannot be erased, so
+ * nothing typed by a clerk (which could name the person) goes into them.
+ */
+export const GROUP_CHANGE_REASON = z.enum(['CIRCUMSTANCES_CHANGED', 'EVIDENCE_PROVIDED', 'DATA_CORRECTION', 'INSURANCE_RECORD_UPDATED']);
+export type GroupChangeReason = z.infer<typeof GROUP_CHANGE_REASON>;

@@ -1,3 +1,4 @@
+import { GROUP_CHANGE_REASON } from './registry-vocabulary';
 import { DomainError, type FieldIssue } from '../shared/domain-error';
 
 /**
@@ -51,7 +52,7 @@ export const unknownSubdistrict = (subdistrictId: string) =>
   ]);
 
 export const reasonRequired = () =>
-  new DomainError('REGISTRY.REASON_REQUIRED', 'say why the groups change (1 to 500 characters, no personal data)', 'validation', {}, [
+  new DomainError('REGISTRY.REASON_REQUIRED', `say why the groups change with one of: ${GROUP_CHANGE_REASON.options.join(', ')}`, 'validation', {}, [
     { field: 'reason', message: 'write a reason of 1 to 500 characters' },
   ]);
 

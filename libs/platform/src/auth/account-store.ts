@@ -47,6 +47,12 @@ export class AccountStore {
     return result.rowCount > 0;
   }
 
+  /** Sets a new password; returns false for an unknown username. */
+  async setPassword(username: string, password: string): Promise<boolean> {
+    const result = await this.db.query('UPDATE accounts SET password_hash = $2 WHERE username = $1', [username, await hashPassword(password)]);
+    return result.rowCount > 0;
+  }
+
   /** The principal for a correct username and password; undefined otherwise (never says which was wrong). */
   async authenticate(username: string, password: string): Promise<Principal | undefined> {
     const { rows } = await this.db.query<AccountRow>(

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { DomainEvent, EventCatalogue } from '@skills/domain';
 import type { EventMetadata, EventToAppend } from '@skills/event-store';
 import { deterministicUuid } from './deterministic-id';
@@ -25,14 +25,30 @@ export function contextOf(envelope: CommandEnvelope): { actor: string; now: stri
   return { actor: envelope.actor, now: envelope.now };
 }
 
-export function metadataOf(envelope: CommandEnvelope, policyVersion?: string): EventMetadata {
+export function metadataOf(envelope: CommandEnvelope, policyVersion?: string, commandHash?: string): EventMetadata {
   return {
     actor: envelope.actor,
     correlationId: envelope.correlationId,
     causationId: envelope.causationId,
     occurredAt: envelope.now,
     ...(policyVersion ? { policyVersion } : {}),
+    ...(commandHash ? { commandHash } : {}),
   };
+}
+
+/**
+ * A short hash of what a command asks for: its fields, without who and when (`context`) and without look-up
+ * sets the handler adds. Stable across key order.
+ */
+export function hashCommand(command: unknown): string {
+  const json = JSON.stringify(command, (key, value: unknown) => {
+    if (key === 'context' || value instanceof Set) return undefined;
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)));
+    }
+    return value;
+  });
+  return createHash('sha256').update(json ?? '').digest('hex').slice(0, 32);
 }
 
 /**
@@ -45,8 +61,9 @@ export function toEventsToAppend(
   streamId: string,
   events: readonly DomainEvent[],
   policyVersion?: string,
+  commandHash?: string,
 ): EventToAppend[] {
-  const metadata = metadataOf(envelope, policyVersion);
+  const metadata = metadataOf(envelope, policyVersion, commandHash);
   return events.map((event, index) => {
     const serialised = catalogue.serialise(event);
     return {

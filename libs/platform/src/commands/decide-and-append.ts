@@ -1,13 +1,13 @@
-import { fold, type Decider, type DomainEvent, type EventCatalogue } from '@skills/domain';
-import { WrongExpectedVersionError, type EventStore, type StreamAppend } from '@skills/event-store';
+import { DomainError, fold, type Decider, type DomainEvent, type EventCatalogue } from '@skills/domain';
+import { WrongExpectedVersionError, type EventStore, type RecordedEvent, type StreamAppend } from '@skills/event-store';
 import type { CommandEnvelope } from './command-envelope';
-import { toEventsToAppend } from './command-envelope';
+import { hashCommand, toEventsToAppend } from './command-envelope';
 import { deterministicUuid } from './deterministic-id';
 
 export interface LoadedStream<State> {
   readonly state: State;
   readonly version: number;
-  readonly eventIds: ReadonlySet<string>;
+  readonly recorded: readonly RecordedEvent[];
 }
 
 export async function loadStream<State, Event extends DomainEvent>(
@@ -18,7 +18,7 @@ export async function loadStream<State, Event extends DomainEvent>(
 ): Promise<LoadedStream<State>> {
   const recorded = await store.readStream(streamId);
   const events = recorded.map((r) => catalogue.deserialise(r) as Event);
-  return { state: fold(decider, events), version: recorded.length, eventIds: new Set(recorded.map((r) => r.eventId)) };
+  return { state: fold(decider, events), version: recorded.length, recorded };
 }
 
 /**
@@ -37,16 +37,20 @@ export async function decideAndAppend<Command, State, Event extends DomainEvent>
 }): Promise<{ events: Event[]; state: State; alreadyAppended: boolean }> {
   const attempts = args.attempts ?? 5;
   for (let attempt = 1; ; attempt++) {
-    const { state, version, eventIds } = await loadStream(args.store, args.catalogue, args.decider, args.streamId);
+    const { state, version, recorded } = await loadStream(args.store, args.catalogue, args.decider, args.streamId);
+    const commandHash = hashCommand(args.command);
     // The same idempotency key again: this command's first event is stored, so it was applied; change nothing.
-    if (eventIds.has(deterministicUuid(args.envelope.idempotencyKey, args.streamId, '0'))) {
+    const firstEventId = deterministicUuid(args.envelope.idempotencyKey, args.streamId, '0');
+    const earlier = recorded.find((r) => r.eventId === firstEventId);
+    if (earlier) {
+      if (earlier.metadata.commandHash !== commandHash) throw idempotencyKeyReused();
       return { events: [], state, alreadyAppended: true };
     }
     const events = args.decider.decide(args.command, state);
     const append: StreamAppend = {
       streamId: args.streamId,
       expectedVersion: version === 0 ? 'no_stream' : version,
-      events: toEventsToAppend(args.catalogue, args.envelope, args.streamId, events, args.policyVersion),
+      events: toEventsToAppend(args.catalogue, args.envelope, args.streamId, events, args.policyVersion, commandHash),
     };
     try {
       const result = events.length === 0 ? { alreadyAppended: false } : await args.store.append(append);
@@ -56,3 +60,10 @@ export async function decideAndAppend<Command, State, Event extends DomainEvent>
     }
   }
 }
+
+export const idempotencyKeyReused = () =>
+  new DomainError(
+    'IDEMPOTENCY.KEY_REUSED',
+    'This Idempotency-Key was already used for a different request: send a new key for a new change',
+    'rule',
+  );

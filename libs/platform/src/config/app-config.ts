@@ -40,8 +40,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const embedded = !parsed.data.DATABASE_URL;
-  if (!embedded && !parsed.data.JWT_SECRET) {
-    throw new ConfigError(['JWT_SECRET: required with DATABASE_URL (every replica must share it); e.g. `openssl rand -base64 48`']);
+  if (!embedded) {
+    // A real deployment keeps its secrets outside the database and shares them between replicas: all of them
+    // are required, and all missing ones are named at once.
+    const missing = [
+      !parsed.data.JWT_SECRET && 'JWT_SECRET: required with DATABASE_URL (every replica must share it); e.g. `openssl rand -base64 48`',
+      !parsed.data.PII_MASTER_KEY && 'PII_MASTER_KEY: required with DATABASE_URL; make one with `openssl rand -base64 32` and keep it apart from database backups',
+      !parsed.data.PII_FINGERPRINT_KEY && 'PII_FINGERPRINT_KEY: required with DATABASE_URL; make one with `openssl rand -base64 32`, and never change it',
+    ].filter((problem): problem is string => typeof problem === 'string');
+    if (missing.length > 0) throw new ConfigError(missing);
   }
   return {
     ...parsed.data,

@@ -8,11 +8,11 @@ describe('configuration', () => {
 
   it('fails fast naming each bad setting', () => {
     expect(() => loadConfig({ PORT: 'abc', LOG_LEVEL: 'loud' })).toThrow(/PORT[\s\S]*LOG_LEVEL/);
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://x@localhost/db' })).toThrow(/JWT_SECRET/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x@localhost/db' })).toThrow(/JWT_SECRET[\s\S]*PII_MASTER_KEY[\s\S]*PII_FINGERPRINT_KEY/);
   });
 
   it('runs on PostgreSQL without demo accounts when DATABASE_URL is set', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://x@localhost/db', JWT_SECRET: 'x'.repeat(40) });
+    const config = loadConfig({ DATABASE_URL: 'postgres://x@localhost/db', JWT_SECRET: 'x'.repeat(40), PII_MASTER_KEY: 'k', PII_FINGERPRINT_KEY: 'f' });
     expect(config).toMatchObject({ embedded: false, seedLocalAccounts: false });
   });
 });

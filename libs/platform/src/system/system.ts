@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createEventCatalogue, type EventCatalogue } from '@skills/domain';
-import { EVENT_STORE_MIGRATIONS, SqlEventStore } from '@skills/event-store';
+import { EVENT_STORE_MIGRATIONS, SqlEventStore, assertTransactionIdsAhead } from '@skills/event-store';
 import { PERSONAL_DATA_MIGRATIONS, SqlPersonalDataVault, defaultSecretsFile, loadSecrets, type PersonalDataSecrets } from '@skills/personal-data';
 import { ALL_PROJECTIONS, READ_MODEL_MIGRATIONS, ProjectionRunner } from '@skills/projections';
 import { PgDatabase, PgliteDatabase, migrate, type SqlDatabase } from '@skills/sql';
@@ -31,20 +31,22 @@ export const ALL_MIGRATIONS = [...EVENT_STORE_MIGRATIONS, ...PERSONAL_DATA_MIGRA
 
 export async function openDatabase(config: AppConfig): Promise<SqlDatabase> {
   if (config.DATABASE_URL) return PgDatabase.fromUrl(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
-  mkdirSync(config.dataDir, { recursive: true });
   return PgliteDatabase.open(path.join(config.dataDir, 'pglite'));
 }
 
 export async function openSystem(config: AppConfig, logger: Logger): Promise<System> {
-  const db = await openDatabase(config);
-  const applied = await migrate(db, ALL_MIGRATIONS);
-  if (applied.length > 0) logger.info('migrations applied', { count: applied.length, last: applied[applied.length - 1] });
+  // Secrets first: a bad key must stop the start before anything is written.
+  if (config.embedded) mkdirSync(config.dataDir, { recursive: true });
   const secrets = loadSecrets({
     masterKeyBase64: config.PII_MASTER_KEY,
     fingerprintKeyBase64: config.PII_FINGERPRINT_KEY,
     secretsFile: config.embedded ? defaultSecretsFile(config.dataDir) : undefined,
   });
   const jwtSecret = config.JWT_SECRET ?? readOrCreateLocalSecret(config.dataDir, 'jwt-secret');
+  const db = await openDatabase(config);
+  await assertTransactionIdsAhead(db);
+  const applied = await migrate(db, ALL_MIGRATIONS);
+  if (applied.length > 0) logger.info('migrations applied', { count: applied.length, last: applied[applied.length - 1] });
   const store = new SqlEventStore(db);
   const system: System = {
     config,

@@ -80,10 +80,10 @@ describe('labourers projection', () => {
     const events = await append(
       ...registration(a, ['RURAL_MIGRANT'], []),
       ...registration(b, ['RURAL_MIGRANT'], []),
-      [toLabourerStreamId(a), 'LabourerGroupsChanged', { labourerId: a, keyGroups: ['VETERAN', 'LAID_OFF'], flags: ['RURAL_STUDENT'], insuranceMonths: 14, reason: 'discharge papers' }],
+      [toLabourerStreamId(a), 'LabourerGroupsChanged', { labourerId: a, keyGroups: ['VETERAN', 'LAID_OFF'], flags: ['RURAL_STUDENT'], insuranceMonths: 14, reason: 'EVIDENCE_PROVIDED' }],
       ...registration(c, ['RURAL_MIGRANT'], []),
       [toLabourerStreamId(b), 'LabourerErased', { labourerId: b, erasedOn: '2021-06-30' }],
-      [toLabourerStreamId(c), 'LabourerGroupsChanged', { labourerId: c, keyGroups: [], flags: [], insuranceMonths: 0, reason: 'corrected' }],
+      [toLabourerStreamId(c), 'LabourerGroupsChanged', { labourerId: c, keyGroups: [], flags: [], insuranceMonths: 0, reason: 'DATA_CORRECTION' }],
     );
     await feed(labourersProjection, events);
 
@@ -99,7 +99,7 @@ describe('labourers projection', () => {
     const labourerId = randomUUID();
     await feed(labourersProjection, await append(...registration(labourerId, ['POOR_LABOURER', 'VETERAN'], ['ZERO_EMPLOYMENT_FAMILY'])));
     expect(await row('rm_labourers', 'labourer_id', labourerId)).toMatchObject({ key_groups: ['POOR_LABOURER', 'VETERAN'], flags: ['ZERO_EMPLOYMENT_FAMILY'] });
-    const change = await append([toLabourerStreamId(labourerId), 'LabourerGroupsChanged', { labourerId, keyGroups: ['LAID_OFF'], flags: [], insuranceMonths: 7, reason: 'review' }]);
+    const change = await append([toLabourerStreamId(labourerId), 'LabourerGroupsChanged', { labourerId, keyGroups: ['LAID_OFF'], flags: [], insuranceMonths: 7, reason: 'CIRCUMSTANCES_CHANGED' }]);
     await feed(labourersProjection, change);
     expect(await row('rm_labourers', 'labourer_id', labourerId)).toMatchObject({ key_groups: ['LAID_OFF'], flags: [], insurance_months: 7, erased_on: null, last_position: at(change[0]) });
   });

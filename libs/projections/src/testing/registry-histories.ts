@@ -102,7 +102,7 @@ export class RegistryHistories {
     for (let i = this.int(0, 2); i > 0; i--) {
       state = { keyGroups: this.some(KEY_GROUP.options), flags: this.some(FLAG.options), insuranceMonths: this.int(0, 36), erasedOn: null };
       const { erasedOn: _, ...change } = state;
-      history.push([{ streamId, expectedVersion: history.length, events: [this.event('LabourerGroupsChanged', { labourerId, ...change, reason: 'review' })] }]);
+      history.push([{ streamId, expectedVersion: history.length, events: [this.event('LabourerGroupsChanged', { labourerId, ...change, reason: 'CIRCUMSTANCES_CHANGED' })] }]);
     }
     if (this.random() < 0.25) {
       state = { ...state, erasedOn: this.date(2022) };

@@ -33,7 +33,7 @@ export class RegistrationFundingController {
       [period.from, period.to],
     );
     return calculateRegistrationFunding({
-      policy: this.directory.policyOn(period.from),
+      policy: this.directory.policyOn(period.from, 'from'),
       period,
       counts: rows.map((r) => ({ registeringUnit: { kind: REGISTERING_UNIT_KIND.parse(r.kind), id: r.id }, labourersRegistered: Number(r.n) })),
     });

@@ -26,7 +26,6 @@ interface Row {
   registering_unit_id: string;
   registered_on: string;
   erased_on: string | null;
-  total: string;
 }
 
 /**
@@ -48,20 +47,19 @@ export async function searchLabourers(system: System, principal: Principal, quer
   if (query.keyGroup) add('? = ANY(key_groups)', query.keyGroup);
   if (query.registeringUnitId) add('registering_unit_id = ?', query.registeringUnitId);
   if (query.includeErased === 'false') where.push('erased_on IS NULL');
-  params.push(query.pageSize, (query.page - 1) * query.pageSize);
+  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  // The total is counted apart: a window count over the page says 0 for a page past the end.
+  const counted = await system.db.query<{ total: string }>(`SELECT count(*) AS total FROM rm_labourers ${filter}`, params);
   const { rows } = await system.db.query<Row>(
-    `SELECT *, count(*) OVER () AS total FROM rm_labourers
-     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY registered_on DESC, labourer_id
-     LIMIT $${params.length - 1} OFFSET $${params.length}`,
-    params,
+    `SELECT * FROM rm_labourers ${filter} ORDER BY registered_on DESC, labourer_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, query.pageSize, (query.page - 1) * query.pageSize],
   );
   const identities = await system.vault.getMany(rows.map((r) => r.labourer_id));
   const full = maySeePersonalData(principal);
   return {
     page: query.page,
     pageSize: query.pageSize,
-    total: Number(rows[0]?.total ?? 0),
+    total: Number(counted.rows[0]?.total ?? 0),
     items: rows.map((r) => {
       const identity = identities.get(r.labourer_id);
       const known = typeof identity === 'object' ? identity : undefined;

@@ -10,7 +10,8 @@ import {
   type DomainEvent,
 } from '@skills/domain';
 import { contextOf, decideAndAppend, deterministicUuid, parseInput, type CommandEnvelope, type System } from '@skills/platform';
-import { Envelope, Roles } from '../../http/access.decorators';
+import { Envelope, REGISTRY_READERS, Roles } from '../../http/access.decorators';
+import { UuidOr404 } from '../../http/uuid-or-404.pipe';
 import { TOKENS } from '../../http/tokens';
 import type { RegistryDirectory } from '../registry-directory';
 import { REGISTRY_DIRECTORY } from '../registry-directory.token';
@@ -35,7 +36,7 @@ export class OrganisationsController {
 
   @Put('providers/:providerId/qualification')
   @Roles('ADMIN')
-  async renewQualification(@Param('providerId') providerId: string, @Body() body: unknown, @Envelope() envelope: CommandEnvelope) {
+  async renewQualification(@Param('providerId', UuidOr404) providerId: string, @Body() body: unknown, @Envelope() envelope: CommandEnvelope) {
     const form = parseInput(RenewQualificationForm, body);
     await this.run(providerDecider, toProviderStreamId(providerId), { type: 'RenewProviderQualification', providerId, ...form, context: contextOf(envelope) }, envelope);
     return { providerId };
@@ -52,7 +53,7 @@ export class OrganisationsController {
 
   @Put('enterprises/:enterpriseId')
   @Roles('ADMIN')
-  async changeEnterprise(@Param('enterpriseId') enterpriseId: string, @Body() body: unknown, @Envelope() envelope: CommandEnvelope) {
+  async changeEnterprise(@Param('enterpriseId', UuidOr404) enterpriseId: string, @Body() body: unknown, @Envelope() envelope: CommandEnvelope) {
     const form = parseInput(EnterpriseChangeForm, body);
     await this.run(enterpriseDecider, toEnterpriseStreamId(enterpriseId), { type: 'ChangeEnterpriseProfile', enterpriseId, ...form, knownSubdistrictIds: this.directory.subdistrictIds(), context: contextOf(envelope) }, envelope);
     return { enterpriseId };
@@ -67,8 +68,9 @@ export class OrganisationsController {
     return { evaluationBodyId };
   }
 
-  /** Organisation names are public registers, not personal data: every signed-in role may list them. */
+  /** Organisations are public registers, not personal data; finance has no business with them. */
   @Get('organisations')
+  @Roles(...REGISTRY_READERS)
   async list(@Query() query: unknown) {
     const { kind, subdistrictId } = parseInput(OrganisationListQuery, query);
     const { rows } = await this.system.db.query(
@@ -82,6 +84,7 @@ export class OrganisationsController {
   }
 
   @Get('subdistricts')
+  @Roles(...REGISTRY_READERS)
   subdistricts() {
     return { items: this.directory.subdistrictList() };
   }
