@@ -37,6 +37,15 @@ const DEP_CONSTRAINTS = [
   { sourceTag: 'scope:worker', onlyDependOnLibsWithTags: ['scope:shared', 'scope:worker'] },
 ];
 
+/** Node's built-ins are not graph nodes, so the nx rule cannot see them: pure libs read no files, sockets, processes. */
+const NODE_BUILTINS_IN_PURE_LIBS = {
+  files: ['libs/domain/**/*.ts', 'libs/policy/**/*.ts'],
+  ignores: ['**/*.spec.ts', '**/testing/**'],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'fs/*', 'net', 'http', 'https', 'child_process', 'worker_threads', 'os', 'crypto'], message: 'domain and policy code is pure: no I/O, no clock, no randomness' }] }],
+  },
+};
+
 module.exports = [
   { ignores: ['**/node_modules/**', '**/dist/**', 'reports/**', 'apps/console/**'] },
   {
@@ -50,6 +59,7 @@ module.exports = [
       ],
     },
   },
+  NODE_BUILTINS_IN_PURE_LIBS,
 ];
 module.exports.IMPURE_PACKAGES = IMPURE_PACKAGES;
 module.exports.DEP_CONSTRAINTS = DEP_CONSTRAINTS;

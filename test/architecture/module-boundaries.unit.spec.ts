@@ -33,7 +33,7 @@ describe('module boundaries', () => {
   const lint = async (file: string, code: string): Promise<string[]> => {
     const eslint = new ESLint({ cwd: root });
     const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
-    return (result?.messages ?? []).filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
+    return (result?.messages ?? []).filter((m) => m.ruleId === '@nx/enforce-module-boundaries' || m.ruleId === 'no-restricted-imports').map((m) => m.message);
   };
 
   it.each([
@@ -42,6 +42,8 @@ describe('module boundaries', () => {
     ['libs/policy/src/probe.ts', "import { PGlite } from '@electric-sql/pglite';\nexport const p = PGlite;\n"],
     ['libs/domain/src/probe.ts', "import { migrate } from '@skills/sql';\nexport const p = migrate;\n"],
     ['libs/policy/src/probe.ts', "import { PgDatabase } from '@skills/sql';\nexport const p = PgDatabase;\n"],
+    ['libs/domain/src/probe.ts', "import { readFileSync } from 'node:fs';\nexport const p = readFileSync;\n"],
+    ['libs/policy/src/probe.ts', "import { randomUUID } from 'crypto';\nexport const p = randomUUID;\n"],
   ])('rejects an impure import in %s: %s', async (file, code) => {
     expect(await lint(file, code)).toHaveLength(1);
   });

@@ -131,6 +131,10 @@ describe('labour registry over HTTP', () => {
     const officerView = await app.request('GET', '/api/labourers?pageSize=100', { token: officer });
     expect(officerView.body.items.every((i: { subdistrictId: string }) => i.subdistrictId === nancun)).toBe(true);
     expect(officerView.body.items.some((i: { subdistrictId: string }) => i.subdistrictId === xijie)).toBe(false);
+    const widened = await app.request('GET', `/api/labourers?subdistrictId=${xijie}`, { token: officer });
+    expect(widened.body.total).toBe(0); // asking for another unit does not widen the officer's scope
+    const pastTheEnd = await app.request('GET', '/api/labourers?pageSize=2&page=999', { token: admin });
+    expect(pastTheEnd.body).toMatchObject({ items: [], total: page.body.total });
   });
 
   it('R-ORG-1 registers providers and enterprises; subdistricts come from the task table (R-REG-5)', async () => {

@@ -7,3 +7,5 @@ export * from './event-count';
 export * from './all-projections';
 export * from './registry/labourers.projection';
 export * from './registry/organisations.projection';
+export * from './registry/labourer-queries';
+export * from './registry/organisation-queries';

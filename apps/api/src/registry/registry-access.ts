@@ -28,17 +28,3 @@ export function scopeAllows(scope: RegistryReadScope, card: { subdistrictId: str
       return false;
   }
 }
-
-/** The same scope as an SQL condition on rm_labourers, with its parameter. */
-export function scopeCondition(scope: RegistryReadScope): [string, unknown] | undefined {
-  switch (scope.kind) {
-    case 'all':
-      return undefined;
-    case 'subdistrict':
-      return ['subdistrict_id = ?', scope.subdistrictId];
-    case 'registering-unit':
-      return ['registering_unit_id = ?', scope.unitId];
-    case 'none':
-      return ['false = ?', true];
-  }
-}

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { REGISTERING_UNIT_KIND } from '@skills/domain';
 import { calculateRegistrationFunding } from '@skills/policy';
+import { countRegistrationsByUnit } from '@skills/projections';
 import { parseInput, type System } from '@skills/platform';
 import { Roles } from '../../http/access.decorators';
 import { TOKENS } from '../../http/tokens';
@@ -27,15 +28,11 @@ export class RegistrationFundingController {
   @Roles('ADMIN', 'REVIEWER', 'APPROVER', 'FINANCE', 'EVALUATOR')
   async funding(@Query() query: unknown) {
     const period = parseInput(RegistrationFundingQuery, query);
-    const { rows } = await this.system.db.query<{ kind: string; id: string; n: string }>(
-      `SELECT registering_unit_kind AS kind, registering_unit_id AS id, count(*) AS n FROM rm_labourers
-       WHERE registered_on BETWEEN $1 AND $2 GROUP BY 1, 2 ORDER BY 1, 2`,
-      [period.from, period.to],
-    );
+    const rows = await countRegistrationsByUnit(this.system.db, period.from, period.to);
     return calculateRegistrationFunding({
       policy: this.directory.policyOn(period.from, 'from'),
       period,
-      counts: rows.map((r) => ({ registeringUnit: { kind: REGISTERING_UNIT_KIND.parse(r.kind), id: r.id }, labourersRegistered: Number(r.n) })),
+      counts: rows.map((r) => ({ registeringUnit: { kind: REGISTERING_UNIT_KIND.parse(r.kind), id: r.id }, labourersRegistered: r.count })),
     });
   }
 }

@@ -9,6 +9,7 @@ import {
   type Decider,
   type DomainEvent,
 } from '@skills/domain';
+import { listOrganisations } from '@skills/projections';
 import { contextOf, decideAndAppend, deterministicUuid, parseInput, type CommandEnvelope, type System } from '@skills/platform';
 import { Envelope, REGISTRY_READERS, Roles } from '../../http/access.decorators';
 import { UuidOr404 } from '../../http/uuid-or-404.pipe';
@@ -73,13 +74,7 @@ export class OrganisationsController {
   @Roles(...REGISTRY_READERS)
   async list(@Query() query: unknown) {
     const { kind, subdistrictId } = parseInput(OrganisationListQuery, query);
-    const { rows } = await this.system.db.query(
-      `SELECT organisation_id AS "organisationId", kind, name, name_en AS "nameEn", code, subdistrict_id AS "subdistrictId", subtype,
-              qualification_number AS "qualificationNumber", qualification_valid_from AS "qualificationValidFrom",
-              qualification_expires_on AS "qualificationExpiresOn", headcount, insured
-       FROM rm_organisations WHERE ($1::text IS NULL OR kind = $1) AND ($2::uuid IS NULL OR subdistrict_id = $2) ORDER BY kind, name`,
-      [kind ?? null, subdistrictId ?? null],
-    );
+    const rows = await listOrganisations(this.system.db, { kind, subdistrictId });
     return { items: rows };
   }
 
