@@ -14,7 +14,11 @@ export interface TestDatabase {
 /** A new, empty database per test file, so suites can run side by side and leave nothing behind. */
 export async function createTestDatabase(poolSize = 10): Promise<TestDatabase> {
   const name = `sc_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin((admin) => admin.query(`CREATE DATABASE ${name}`));
+  await withAdmin(async (admin) => {
+    await admin.query(`CREATE DATABASE ${name}`);
+    // xmin is cluster-wide: a test that hangs inside a transaction would stall every other suite's readers.
+    await admin.query(`ALTER DATABASE ${name} SET idle_in_transaction_session_timeout = '60s'`);
+  });
   const url = withDatabase(TEST_POSTGRES_URL, name);
   const db = PgDatabase.fromUrl(url, poolSize);
   return {
