@@ -6,3 +6,5 @@ export * from './shared/calendar-date';
 export * from './shared/stream-ids';
 export * from './registry';
 export * from './catalogue';
+export * from './training';
+export * from './outcomes';

@@ -5,3 +5,4 @@ export * from './parse-policy-document';
 export * from './policy-registry';
 export * from './documents';
 export * from './registration-funding.calculator';
+export * from './gates';

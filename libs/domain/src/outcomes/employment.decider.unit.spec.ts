@@ -1,0 +1,63 @@
+import { given } from '../shared/testing/given-when-then';
+import type { RecordEmployment } from './employment.commands';
+import { employmentDecider } from './employment.decider';
+import type { EmploymentEvent } from './employment.events';
+import { CONTEXT, EMPLOYMENT_ID, ENTERPRISE_ID, LABOURER_ID, OTHER_LABOURER_ID } from './testing/outcomes-fixtures';
+
+const recordCommand = (overrides: Partial<RecordEmployment> = {}): RecordEmployment => ({
+  type: 'RecordEmployment',
+  employmentId: EMPLOYMENT_ID,
+  labourerId: LABOURER_ID,
+  employer: { kind: 'ENTERPRISE', enterpriseId: ENTERPRISE_ID },
+  startsOn: '2021-03-01',
+  evidenceRef: 'doc:contract-0001',
+  context: CONTEXT,
+  ...overrides,
+});
+const recorded: EmploymentEvent = {
+  type: 'EmploymentRecorded',
+  data: { employmentId: EMPLOYMENT_ID, labourerId: LABOURER_ID, employer: { kind: 'ENTERPRISE', enterpriseId: ENTERPRISE_ID }, startsOn: '2021-03-01', evidenceRef: 'doc:contract-0001' },
+};
+const verified: EmploymentEvent = { type: 'EmploymentVerified', data: { employmentId: EMPLOYMENT_ID, verifiedOn: '2021-03-14', verifiedBy: 'clerk-1' } };
+const verify = { type: 'VerifyEmployment' as const, employmentId: EMPLOYMENT_ID, verifiedOn: '2021-03-14', context: CONTEXT };
+const endOn = (endsOn: string) => ({ type: 'EndEmployment' as const, employmentId: EMPLOYMENT_ID, endsOn, context: CONTEXT });
+
+describe('R-GATE-3 employment records', () => {
+  it('R-GATE-3 records an employment with an enterprise, an organisation, or none (self-employed)', () => {
+    given(employmentDecider).when(recordCommand()).then([recorded]);
+    given(employmentDecider)
+      .when(recordCommand({ employer: { kind: 'ORGANISATION', name: ' 城区社区服务中心 ' } }))
+      .then([{ type: 'EmploymentRecorded', data: { ...recorded.data, employer: { kind: 'ORGANISATION', name: '城区社区服务中心' } } } as EmploymentEvent]);
+    given(employmentDecider).when(recordCommand({ employer: undefined })).then([{ type: 'EmploymentRecorded', data: { ...recorded.data, employer: undefined } } as never]);
+  });
+
+  it('R-GATE-3 verification is what makes a record count; verifying twice is nothing', () => {
+    given(employmentDecider, [recorded]).when(verify).then([verified]);
+    given(employmentDecider, [recorded, verified]).when({ ...verify, verifiedOn: '2021-03-15' }).thenNothingHappens();
+    given(employmentDecider).when(verify).thenThrows('EMPLOYMENT.NOT_FOUND');
+  });
+
+  it('R-GATE-3 an employment that ended is kept as history, still verified', () => {
+    const { state } = given(employmentDecider, [recorded, verified, { type: 'EmploymentEnded', data: { employmentId: EMPLOYMENT_ID, endsOn: '2021-03-10' } }]);
+    expect(state).toMatchObject({ status: 'recorded', startsOn: '2021-03-01', endsOn: '2021-03-10', verified: { verifiedOn: '2021-03-14' } });
+    given(employmentDecider, [recorded]).when(endOn('2021-03-10')).then([{ type: 'EmploymentEnded', data: { employmentId: EMPLOYMENT_ID, endsOn: '2021-03-10' } }]);
+  });
+
+  it('R-GATE-3 refuses an end before the start or a second, different end', () => {
+    given(employmentDecider, [recorded]).when(endOn('2021-02-28')).thenThrows('EMPLOYMENT.ENDS_BEFORE_START');
+    const ended: EmploymentEvent = { type: 'EmploymentEnded', data: { employmentId: EMPLOYMENT_ID, endsOn: '2021-03-10' } };
+    given(employmentDecider, [recorded, ended]).when(endOn('2021-03-10')).thenNothingHappens();
+    given(employmentDecider, [recorded, ended]).when(endOn('2021-03-11')).thenThrows('EMPLOYMENT.ALREADY_ENDED');
+  });
+
+  it('R-GATE-3 refuses a start after today, missing evidence, or a bad employer', () => {
+    given(employmentDecider).when(recordCommand({ startsOn: '2021-04-01' })).thenThrows('EMPLOYMENT.DATE_IN_FUTURE');
+    given(employmentDecider).when(recordCommand({ evidenceRef: 'the contract in the blue folder' })).thenThrows('EMPLOYMENT.INVALID_EVIDENCE');
+    given(employmentDecider).when(recordCommand({ employer: { kind: 'ENTERPRISE', enterpriseId: 'acme' } })).thenThrows('EMPLOYMENT.INVALID_EMPLOYER');
+  });
+
+  it('treats the same record again as a retry and another record under the same id as a conflict', () => {
+    given(employmentDecider, [recorded]).when(recordCommand()).thenNothingHappens();
+    given(employmentDecider, [recorded]).when(recordCommand({ labourerId: OTHER_LABOURER_ID })).thenThrows('EMPLOYMENT.ALREADY_RECORDED');
+  });
+});

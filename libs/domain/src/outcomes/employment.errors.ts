@@ -1,0 +1,25 @@
+import { DomainError } from '../shared/domain-error';
+
+export const invalidEmployer = () =>
+  new DomainError('EMPLOYMENT.INVALID_EMPLOYER', 'name the employer by its enterprise id, or by its registered organisation name (1 to 100 characters)', 'validation', {}, [
+    { field: 'employer', message: 'give an enterprise id or an organisation name' },
+  ]);
+
+export const invalidEvidenceRef = () =>
+  new DomainError('EMPLOYMENT.INVALID_EVIDENCE', 'attach the evidence (a contract or an insurance record) and give its document reference', 'validation', {}, [
+    { field: 'evidenceRef', message: 'give the reference of the uploaded document' },
+  ]);
+
+export const endBeforeStart = (startsOn: string, endsOn: string) =>
+  new DomainError('EMPLOYMENT.ENDS_BEFORE_START', `the employment started on ${startsOn}: it cannot end before that`, 'validation', { startsOn, endsOn }, [
+    { field: 'endsOn', message: `use ${startsOn} or a later date` },
+  ]);
+
+export const alreadyRecorded = (employmentId: string) =>
+  new DomainError('EMPLOYMENT.ALREADY_RECORDED', 'a different employment has this id already: use a new id', 'conflict', { employmentId });
+
+export const notFound = (employmentId: string) =>
+  new DomainError('EMPLOYMENT.NOT_FOUND', 'no employment with this id: check the id', 'not_found', { employmentId });
+
+export const alreadyEnded = (employmentId: string, endsOn: string) =>
+  new DomainError('EMPLOYMENT.ALREADY_ENDED', `this employment ended on ${endsOn} already`, 'conflict', { employmentId, endsOn });

@@ -1,0 +1,87 @@
+import type { CalendarDate } from '../shared/calendar-date';
+import type { CommandContext } from '../shared/decider';
+import type { Flag, KeyGroup } from '../registry/registry-vocabulary';
+import type { CertificateLevel } from '../outcomes/outcomes-vocabulary';
+import type { CohortCancellationReason, ProgrammeType, WithdrawalReason } from './training-vocabulary';
+
+/** R-ORG-1: the provider's current qualification, loaded by the handler; `expiresOn` is its last valid day. */
+export interface QualificationPeriod {
+  readonly validFrom: CalendarDate;
+  readonly expiresOn: CalendarDate;
+}
+
+/** R-FREE-2 parameters of the policy version in force (policy `freeTraining.maxPerCalendarYear` etc.). */
+export interface FreeTrainingLimits {
+  readonly maxPerCalendarYear: number;
+  readonly sameOccupationLevelWindowMonths: number;
+}
+
+/** Commands a provider sends name the provider from the caller's scope; a provider acts on its own cohorts only. */
+interface ByProvider {
+  readonly cohortId: string;
+  readonly providerId: string;
+  readonly context: CommandContext;
+}
+
+export interface PlanCohort extends ByProvider {
+  readonly type: 'PlanCohort';
+  readonly programmeType: ProgrammeType;
+  readonly occupation: string;
+  readonly level: CertificateLevel;
+  readonly plannedStartOn: CalendarDate;
+  readonly plannedEndOn: CalendarDate;
+  readonly plannedDays: number;
+  readonly capacity: number;
+  /** R-FREE-4: employment-oriented programmes only (null otherwise), integer fen. */
+  readonly requestedPerPersonAmountFen: number | null;
+  /** R-FREE-4 cap of the policy version in force (policy `employmentOriented.capFen`). */
+  readonly employmentOrientedCapFen: number;
+  readonly providerQualification: QualificationPeriod;
+}
+
+/** Sent by the bureau (区人社局), which sets the R-FREE-4 amount. */
+export interface ApproveCohort {
+  readonly type: 'ApproveCohort';
+  readonly cohortId: string;
+  readonly approvedOn: CalendarDate;
+  readonly approvedPerPersonAmountFen: number | null;
+  readonly employmentOrientedCapFen: number;
+  readonly context: CommandContext;
+}
+
+export interface StartCohort extends ByProvider {
+  readonly type: 'StartCohort';
+  readonly startedOn: CalendarDate;
+  /** R-ORG-1 is checked again on the day the cohort actually starts. */
+  readonly providerQualification: QualificationPeriod;
+}
+
+export interface CompleteCohort extends ByProvider {
+  readonly type: 'CompleteCohort';
+  readonly completedOn: CalendarDate;
+}
+
+export interface CancelCohort extends ByProvider {
+  readonly type: 'CancelCohort';
+  readonly cancelledOn: CalendarDate;
+  readonly reason: CohortCancellationReason;
+}
+
+export interface EnrolTrainee extends ByProvider {
+  readonly type: 'EnrolTrainee';
+  readonly labourerId: string;
+  readonly enrolledOn: CalendarDate;
+  /** From the person's card (R-REG-4), loaded by the handler: R-FREE-1. */
+  readonly keyGroups: readonly KeyGroup[];
+  readonly flags: readonly Flag[];
+  readonly limits: FreeTrainingLimits;
+}
+
+export interface WithdrawTrainee extends ByProvider {
+  readonly type: 'WithdrawTrainee';
+  readonly labourerId: string;
+  readonly withdrawnOn: CalendarDate;
+  readonly reason: WithdrawalReason;
+}
+
+export type CohortCommand = PlanCohort | ApproveCohort | StartCohort | CompleteCohort | CancelCohort | EnrolTrainee | WithdrawTrainee;

@@ -1,0 +1,85 @@
+import { DomainError, type FieldIssue } from '../shared/domain-error';
+
+/**
+ * One constructor per broken cohort rule, with stable codes. Messages say how to fix the input; details carry ids,
+ * dates and policy figures only, never a trainee's personal data.
+ */
+export const invalidCohort = (issues: readonly FieldIssue[]) =>
+  new DomainError('COHORT.INVALID', `${issues.length} field(s) of the cohort need fixing`, 'validation', {}, issues);
+
+export const invalidDate = (field: string) =>
+  new DomainError('COHORT.INVALID_DATE', `${field} must be a real calendar date written YYYY-MM-DD`, 'validation', {}, [
+    { field, message: 'write a real calendar date as YYYY-MM-DD' },
+  ]);
+
+export const dateInFuture = (field: string, date: string) =>
+  new DomainError('COHORT.DATE_IN_FUTURE', `${field} cannot be a future date: record it on or after the day it happens`, 'validation', { [field]: date }, [
+    { field, message: 'use today or an earlier date' },
+  ]);
+
+export const dateTooEarly = (field: string, date: string, earliest: string) =>
+  new DomainError('COHORT.DATE_TOO_EARLY', `${field} cannot be before ${earliest}: check the date`, 'validation', { [field]: date, earliest }, [
+    { field, message: `use ${earliest} or a later date` },
+  ]);
+
+export const cohortAlreadyPlanned = (cohortId: string) =>
+  new DomainError('COHORT.ALREADY_PLANNED', 'a cohort with this id exists already: use a new id for a new cohort', 'conflict', { cohortId });
+
+export const cohortNotFound = (cohortId: string) => new DomainError('COHORT.NOT_FOUND', 'no cohort with this id: check the id', 'not_found', { cohortId });
+
+export const notOwnCohort = (cohortId: string) =>
+  new DomainError('COHORT.NOT_OWN_COHORT', 'this cohort belongs to another provider: a provider can act on its own cohorts only', 'forbidden', { cohortId });
+
+export const invalidTransition = (cohortId: string, status: string, action: string) =>
+  new DomainError('COHORT.INVALID_TRANSITION', `a ${status} cohort cannot be ${action}`, 'conflict', { cohortId, status, action });
+
+// R-ORG-1
+export const qualificationLapsed = (cohortId: string, expiresOn: string, onDate: string) =>
+  new DomainError('COHORT.QUALIFICATION_LAPSED', `the provider's qualification expired on ${expiresOn}: record its renewal before opening a subsidised cohort`, 'rule', {
+    ruleId: 'R-ORG-1',
+    cohortId,
+    expiresOn,
+    onDate,
+  });
+
+// R-ORG-1
+export const qualificationNotYetValid = (cohortId: string, validFrom: string, onDate: string) =>
+  new DomainError('COHORT.QUALIFICATION_NOT_YET_VALID', `the provider's qualification holds only from ${validFrom}: open the cohort on or after that day`, 'rule', {
+    ruleId: 'R-ORG-1',
+    cohortId,
+    validFrom,
+    onDate,
+  });
+
+// R-FREE-4
+export const amountOverCap = (field: string, amountFen: number, capFen: number) =>
+  new DomainError('COHORT.AMOUNT_OVER_CAP', `the per-person amount may be at most ${capFen} fen (${capFen / 100} yuan)`, 'rule', { ruleId: 'R-FREE-4', amountFen, capFen }, [
+    { field, message: `enter at most ${capFen} fen` },
+  ]);
+
+// R-FREE-4
+export const amountRequired = (field: string) =>
+  new DomainError('COHORT.AMOUNT_REQUIRED', 'order-based, menu-based and project-based training needs a per-person amount: a whole number of fen above 0', 'validation', { ruleId: 'R-FREE-4' }, [
+    { field, message: 'enter a whole number of fen above 0' },
+  ]);
+
+// R-FREE-4
+export const amountNotApplicable = (field: string) =>
+  new DomainError('COHORT.AMOUNT_NOT_APPLICABLE', 'only order-based, menu-based and project-based training has a per-person amount: leave it empty', 'validation', { ruleId: 'R-FREE-4' }, [
+    { field, message: 'leave empty for this programme type' },
+  ]);
+
+export const capacityReached = (cohortId: string, capacity: number) =>
+  new DomainError('COHORT.CAPACITY_REACHED', `the cohort is full (${capacity} places): enrol the person in another cohort or withdraw someone first`, 'rule', {
+    cohortId,
+    capacity,
+  });
+
+export const notOpenForEnrolment = (cohortId: string, status: string) =>
+  new DomainError('COHORT.NOT_OPEN_FOR_ENROLMENT', `a ${status} cohort takes no enrolments: enrol in an approved or started cohort`, 'conflict', { cohortId, status });
+
+export const alreadyEnrolled = (cohortId: string, labourerId: string) =>
+  new DomainError('COHORT.ALREADY_ENROLLED', 'this person is enrolled in this cohort already', 'conflict', { cohortId, labourerId });
+
+export const notEnrolled = (cohortId: string, labourerId: string) =>
+  new DomainError('COHORT.NOT_ENROLLED', 'this person is not enrolled in this cohort: check the cohort and the person', 'not_found', { cohortId, labourerId });

@@ -1,0 +1,84 @@
+import { isCalendarDate, shanghaiDateOf, type CalendarDate } from '../shared/calendar-date';
+import type { FieldIssue } from '../shared/domain-error';
+import { KEY_GROUP, type Flag, type KeyGroup } from '../registry/registry-vocabulary';
+import type { PlanCohort, QualificationPeriod } from './cohort.commands';
+import * as errors from './cohort.errors';
+import { notKeyGroup } from './enrolment.errors';
+import { calendarDaysInclusive } from './training-dates';
+import { CERTIFICATE_LEVEL } from '../outcomes/outcomes-vocabulary';
+import { PROGRAMME_TYPE, isEmploymentOriented, isFreeTraining, cohortOccupationSchema, type ProgrammeType } from './training-vocabulary';
+
+/** The command's day in Asia/Shanghai: the clock arrives with the command. */
+export const commandDate = (now: string): CalendarDate => shanghaiDateOf(now);
+
+export function assertCalendarDate(value: unknown, field: string): void {
+  if (typeof value !== 'string' || !isCalendarDate(value)) throw errors.invalidDate(field);
+}
+
+/** A thing that happened (an approval, a start, an enrolment) is recorded on or after its day, never before. */
+export function assertHappened(date: CalendarDate, field: string, now: string, notBefore?: CalendarDate): void {
+  assertCalendarDate(date, field);
+  if (date > commandDate(now)) throw errors.dateInFuture(field, date);
+  if (notBefore !== undefined && date < notBefore) throw errors.dateTooEarly(field, date, notBefore);
+}
+
+/** The plan's own fields: every problem at once, so a clerk fixes the form in one go. */
+export function assertPlan(command: PlanCohort): void {
+  const issues: FieldIssue[] = [];
+  const issue = (field: string, message: string) => issues.push({ field, message });
+  if (!PROGRAMME_TYPE.safeParse(command.programmeType).success) issue('programmeType', 'choose one of the listed programme types');
+  if (!cohortOccupationSchema.safeParse(command.occupation).success) issue('occupation', 'give the occupation (职业/工种) code or name, 1 to 64 characters');
+  if (!CERTIFICATE_LEVEL.safeParse(command.level).success) issue('level', 'choose one of JUNIOR, INTERMEDIATE, SENIOR, TECHNICIAN, SENIOR_TECHNICIAN');
+  const datesOk = isCalendarDate(command.plannedStartOn) && isCalendarDate(command.plannedEndOn);
+  if (!isCalendarDate(command.plannedStartOn)) issue('plannedStartOn', 'write a real calendar date as YYYY-MM-DD');
+  if (!isCalendarDate(command.plannedEndOn)) issue('plannedEndOn', 'write a real calendar date as YYYY-MM-DD');
+  if (datesOk && command.plannedEndOn < command.plannedStartOn) issue('plannedEndOn', 'the end must not be before the start');
+  if (!Number.isSafeInteger(command.plannedDays) || command.plannedDays < 1) issue('plannedDays', 'enter a whole number of training days, 1 or more');
+  else if (datesOk && command.plannedEndOn >= command.plannedStartOn && command.plannedDays > calendarDaysInclusive(command.plannedStartOn, command.plannedEndOn)) {
+    issue('plannedDays', 'there are fewer calendar days between the start and the end: check the days or the dates');
+  }
+  if (!Number.isSafeInteger(command.capacity) || command.capacity < 1) issue('capacity', 'enter the number of places, a whole number of 1 or more');
+  if (issues.length > 0) throw errors.invalidCohort(issues);
+}
+
+/**
+ * R-ORG-1: a provider whose qualification has lapsed cannot open a subsidised cohort. The qualification must hold
+ * on each given day (the day the cohort is opened, its start); `expiresOn` is its last valid day, so a
+ * qualification expiring on the start day still opens the cohort.
+ */
+export function assertQualifiedOn(cohortId: string, qualification: QualificationPeriod, days: readonly CalendarDate[]): void {
+  assertCalendarDate(qualification.validFrom, 'providerQualification.validFrom');
+  assertCalendarDate(qualification.expiresOn, 'providerQualification.expiresOn');
+  for (const day of days) {
+    if (day > qualification.expiresOn) throw errors.qualificationLapsed(cohortId, qualification.expiresOn, day);
+    if (day < qualification.validFrom) throw errors.qualificationNotYetValid(cohortId, qualification.validFrom, day);
+  }
+}
+
+/**
+ * R-FREE-4: an employment-oriented cohort has a per-person amount, whole fen, at most the cap of the policy version
+ * in force; every other programme has none (its amounts come from the calculators).
+ */
+export function assertPerPersonAmount(programmeType: ProgrammeType, amountFen: number | null, capFen: number, field: string): void {
+  if (!isEmploymentOriented(programmeType)) {
+    if (amountFen !== null) throw errors.amountNotApplicable(field);
+    return;
+  }
+  if (amountFen === null || !Number.isSafeInteger(amountFen) || amountFen <= 0) throw errors.amountRequired(field);
+  if (amountFen > capFen) throw errors.amountOverCap(field, amountFen, capFen);
+}
+
+/**
+ * R-FREE-1: only key-group members (R-REG-4) may enrol in free training. R-FREE-8 names in-school college students
+ * (在校大学生, a flag, not a key group) as the people of COLLEGE_ENTREPRENEURSHIP, so that flag admits them there too.
+ * Training that is not free (R-ENT-1, R-ENT-2) is open to the enterprise's employees whatever their groups.
+ */
+export function assertMayEnrolInFreeTraining(cohortId: string, programmeType: ProgrammeType, keyGroups: readonly KeyGroup[], flags: readonly Flag[]): void {
+  if (!isFreeTraining(programmeType) || keyGroups.some((group) => KEY_GROUP.safeParse(group).success)) return;
+  if (programmeType === 'COLLEGE_ENTREPRENEURSHIP' && flags.includes('IN_SCHOOL_STUDENT')) return;
+  throw notKeyGroup(cohortId, programmeType);
+}
+
+export function assertCapacity(cohortId: string, enrolledCount: number, capacity: number): void {
+  if (enrolledCount >= capacity) throw errors.capacityReached(cohortId, capacity);
+}

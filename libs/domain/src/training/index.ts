@@ -1,0 +1,16 @@
+export * from './training-vocabulary';
+export * from './training-stream-ids';
+export { addMonths, calendarYearOf, calendarDaysInclusive } from './training-dates';
+export * from './cohort.events';
+export * from './cohort.commands';
+export * from './cohort.decider';
+export * from './free-training-ledger.events';
+export * from './free-training-ledger.decider';
+export type { FreeTrainingReservation, FreeTrainingCandidate } from './free-training.rules';
+export type { EarlierEnrolment } from './enrolment.errors';
+export * from './enrolment';
+export * from './training.catalogue';
+export * as cohortErrors from './cohort.errors';
+export * as enrolmentErrors from './enrolment.errors';
+export * as cohortRules from './cohort.rules';
+export * as freeTrainingRules from './free-training.rules';

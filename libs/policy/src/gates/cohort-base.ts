@@ -1,0 +1,66 @@
+import type { CalendarDate } from '@skills/domain';
+import { numeratorNeeded } from './exact-fraction';
+import type { CohortFacts, TraineeFacts } from './outcome-facts';
+
+export type BaseReason =
+  | 'ENROLLED_AT_START'
+  | 'WITHDREW_AFTER_CUTOFF'
+  | 'WITHDREW_WITHOUT_REASON'
+  | 'ENROLLED_AFTER_START'
+  | 'WITHDREW_BEFORE_START'
+  | 'WITHDREW_BEFORE_CUTOFF';
+
+export interface BaseMembership {
+  readonly inBase: boolean;
+  /** In the base but withdrawn: counts as a failure for every gate. */
+  readonly withdrawn: boolean;
+  readonly reason: BaseReason;
+  readonly detail: string;
+}
+
+/** The cohort's start: the actual start when recorded, otherwise the planned one. */
+export function cohortStart(cohort: Pick<CohortFacts, 'plannedStart' | 'actualStart'>): CalendarDate {
+  return cohort.actualStart ?? cohort.plannedStart;
+}
+
+/** The training day on which the cohort reaches the cut-off share of its planned days: ceil(20% × 12) = 3. */
+export function cutoffTrainingDays(plannedDays: number, cutoffPercent: number): number {
+  return numeratorNeeded(plannedDays, cutoffPercent);
+}
+
+/**
+ * R-GATE-4 preamble, the base of every rate: each trainee enrolled at the cohort's start, less those who withdrew
+ * with a recorded reason before the cohort reached the cut-off share (20%) of its planned days. "Reached" is counted
+ * in training days held, not calendar days: a withdrawal leaves the base when the cohort had held fewer than
+ * ceil(20% × plannedDays) training days before the withdrawal day (daysHeld × 100 < 20 × plannedDays). A later
+ * withdrawal, or one without a recorded reason, stays in the base and counts as a failure, so a provider cannot
+ * improve its rates by dropping weak trainees. A withdrawal dated before the start means the trainee was not
+ * enrolled at the start.
+ */
+export function baseMembership(trainee: TraineeFacts, cohort: CohortFacts, cutoffPercent: number): BaseMembership {
+  const start = cohortStart(cohort);
+  if (trainee.enrolledOn > start) {
+    return out('ENROLLED_AFTER_START', `enrolled on ${trainee.enrolledOn}, after the cohort started on ${start}`);
+  }
+  const withdrawal = trainee.withdrawal;
+  if (withdrawal === undefined) return { inBase: true, withdrawn: false, reason: 'ENROLLED_AT_START', detail: `enrolled on ${trainee.enrolledOn}, at the start` };
+  if (withdrawal.on < start) return out('WITHDREW_BEFORE_START', `withdrew on ${withdrawal.on}, before the cohort started on ${start}`);
+  const cutoff = cutoffTrainingDays(cohort.plannedDays, cutoffPercent);
+  const held = `withdrew on ${withdrawal.on} after ${withdrawal.trainingDaysHeldBefore} of ${cohort.plannedDays} planned training day(s)`;
+  if (!withdrawal.reasonCode) {
+    return { inBase: true, withdrawn: true, reason: 'WITHDREW_WITHOUT_REASON', detail: `${held} with no recorded reason: stays in the base as a failure` };
+  }
+  if (withdrawal.trainingDaysHeldBefore * 100 < cutoffPercent * cohort.plannedDays) {
+    return out('WITHDREW_BEFORE_CUTOFF', `${held} (reason ${withdrawal.reasonCode}), before the cohort reached ${cutoff} training day(s) (${cutoffPercent}% of planned days): leaves the base`);
+  }
+  return {
+    inBase: true,
+    withdrawn: true,
+    reason: 'WITHDREW_AFTER_CUTOFF',
+    detail: `${held} (reason ${withdrawal.reasonCode}), once the cohort had reached ${cutoff} training day(s) (${cutoffPercent}% of planned days): stays in the base as a failure`,
+  };
+}
+
+function out(reason: BaseReason, detail: string): BaseMembership {
+  return { inBase: false, withdrawn: false, reason, detail };
+}

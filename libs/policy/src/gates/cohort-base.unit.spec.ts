@@ -1,0 +1,47 @@
+import { baseMembership, cutoffTrainingDays } from './cohort-base';
+import { COHORT, trainee } from './testing/outcome-facts.fixtures';
+
+const withdrew = (trainingDaysHeldBefore: number, reasonCode: string | null = 'FOUND_WORK', on = '2021-03-04') => trainee(1, { withdrawal: { on, reasonCode, trainingDaysHeldBefore } });
+
+describe('R-GATE-4 the base of every rate', () => {
+  it('R-GATE-4 counts the cut-off in training days: ceil(20% × planned days)', () => {
+    expect(cutoffTrainingDays(10, 20)).toBe(2);
+    expect(cutoffTrainingDays(12, 20)).toBe(3);
+    expect(cutoffTrainingDays(5, 20)).toBe(1);
+  });
+
+  it('R-GATE-4 a trainee enrolled at the start is in the base', () => {
+    expect(baseMembership(trainee(1), COHORT, 20)).toMatchObject({ inBase: true, withdrawn: false, reason: 'ENROLLED_AT_START' });
+    expect(baseMembership(trainee(1, { enrolledOn: '2021-03-01' }), COHORT, 20).inBase).toBe(true);
+  });
+
+  it('R-GATE-4 with 10 planned days, a withdrawal with a reason after 1 held day leaves the base, after 2 it stays as a failure', () => {
+    expect(baseMembership(withdrew(1), COHORT, 20)).toMatchObject({ inBase: false, reason: 'WITHDREW_BEFORE_CUTOFF' });
+    expect(baseMembership(withdrew(2), COHORT, 20)).toMatchObject({ inBase: true, withdrawn: true, reason: 'WITHDREW_AFTER_CUTOFF' });
+  });
+
+  it('R-GATE-4 with 12 planned days (20% = 2.4), 2 held days is still before the cut-off and 3 is not', () => {
+    const twelve = { ...COHORT, plannedDays: 12 };
+    expect(baseMembership(withdrew(2), twelve, 20).inBase).toBe(false);
+    expect(baseMembership(withdrew(3), twelve, 20).inBase).toBe(true);
+    expect(baseMembership(withdrew(2), twelve, 20).detail).toContain('before the cohort reached 3 training day(s)');
+  });
+
+  it('R-GATE-4 a withdrawal without a recorded reason stays in the base, however early', () => {
+    expect(baseMembership(withdrew(0, null), COHORT, 20)).toMatchObject({ inBase: true, withdrawn: true, reason: 'WITHDREW_WITHOUT_REASON' });
+  });
+
+  it('R-GATE-4 someone enrolled after the start, or withdrawn before it, was not enrolled at the start', () => {
+    expect(baseMembership(trainee(1, { enrolledOn: '2021-03-02' }), COHORT, 20)).toMatchObject({ inBase: false, reason: 'ENROLLED_AFTER_START' });
+    expect(baseMembership(withdrew(0, null, '2021-02-28'), COHORT, 20)).toMatchObject({ inBase: false, reason: 'WITHDREW_BEFORE_START' });
+  });
+
+  it('R-GATE-4 uses the actual start when the cohort started late', () => {
+    const late = { ...COHORT, actualStart: '2021-03-03' };
+    expect(baseMembership(trainee(1, { enrolledOn: '2021-03-02' }), late, 20).inBase).toBe(true);
+  });
+
+  it('R-GATE-4 follows the cut-off of the policy version', () => {
+    expect(baseMembership(withdrew(2), COHORT, 30).inBase).toBe(false);
+  });
+});

@@ -1,0 +1,94 @@
+import type { CalendarDate } from '@skills/domain';
+import { daysBetween } from './calendar-days';
+import type { BaseMembership } from './cohort-base';
+import type { CertificateFacts, EmploymentFacts, TraineeFacts } from './outcome-facts';
+
+/** The days a gate counts events in, both ends included. `end` is the cohort's end the window runs from. */
+export interface CountingWindow {
+  readonly from: CalendarDate;
+  readonly to: CalendarDate;
+  readonly end: CalendarDate;
+  readonly days: number;
+}
+
+/** Whether one trainee counts for one gate, and why (R-GATE-5). `evidenceId` names the record that counted. */
+export interface CountDecision {
+  readonly counted: boolean;
+  readonly reason: string;
+  readonly detail: string;
+  readonly evidenceId?: string;
+  /** Every certificate or employment looked at, with why it did or did not count. */
+  readonly considered?: readonly { readonly id: string; readonly counts: boolean; readonly detail: string }[];
+}
+
+/** A trainee outside the base, or withdrawn (a failure), is decided before any record is looked at. */
+function notEligible(membership: BaseMembership): CountDecision | undefined {
+  if (!membership.inBase) return { counted: false, reason: 'NOT_IN_BASE', detail: 'not in the base: not counted' };
+  if (membership.withdrawn) return { counted: false, reason: 'WITHDRAWN', detail: 'withdrew and stays in the base: counts as a failure' };
+  return undefined;
+}
+
+/** R-GATE-1: a passing final assessment (培训合格证 issued). */
+export function countPass(trainee: TraineeFacts, membership: BaseMembership): CountDecision {
+  const early = notEligible(membership);
+  if (early) return early;
+  return trainee.passed
+    ? { counted: true, reason: 'PASSED', detail: 'passed the final assessment (培训合格证 issued)' }
+    : { counted: false, reason: 'NOT_PASSED', detail: 'no passing final assessment' };
+}
+
+/** R-GATE-2: any R-CERT-1 certificate for the cohort's occupation, issued in the window. */
+export function countCertification(trainee: TraineeFacts, membership: BaseMembership, occupation: string, window: CountingWindow, asOf: CalendarDate): CountDecision {
+  const early = notEligible(membership);
+  if (early) return early;
+  const considered = sortBy(trainee.certificates, (c) => c.issuedOn, (c) => c.certificateId).map((certificate) => ({
+    id: certificate.certificateId,
+    ...certificateVerdict(certificate, occupation, window, asOf),
+  }));
+  return firstCounting(considered, 'CERTIFIED', 'NO_CERTIFICATE', 'no certificate for the occupation in the window');
+}
+
+/** R-GATE-3: a verified employment starting in the window. */
+export function countEmployment(trainee: TraineeFacts, membership: BaseMembership, window: CountingWindow, asOf: CalendarDate): CountDecision {
+  const early = notEligible(membership);
+  if (early) return early;
+  const considered = sortBy(trainee.employments, (e) => e.startsOn, (e) => e.employmentId).map((employment) => ({
+    id: employment.employmentId,
+    ...employmentVerdict(employment, window, asOf),
+  }));
+  return firstCounting(considered, 'EMPLOYED', 'NO_EMPLOYMENT', 'no verified employment starting in the window');
+}
+
+function certificateVerdict(certificate: CertificateFacts, occupation: string, window: CountingWindow, asOf: CalendarDate) {
+  const issued = `${certificate.type} certificate issued ${certificate.issuedOn}`;
+  if (certificate.occupation.trim() !== occupation.trim()) {
+    return { counts: false, detail: `${issued} is for ${certificate.occupation}, not the cohort's occupation ${occupation}` };
+  }
+  const timing = timingVerdict(certificate.issuedOn, window, asOf, 'issued');
+  return timing ? { counts: false, detail: `${issued}: ${timing}` } : { counts: true, detail: `${issued}, inside the window ${window.from} to ${window.to}` };
+}
+
+function employmentVerdict(employment: EmploymentFacts, window: CountingWindow, asOf: CalendarDate) {
+  const started = `employment starting ${employment.startsOn}`;
+  if (!employment.verified) return { counts: false, detail: `${started} is not verified yet` };
+  const timing = timingVerdict(employment.startsOn, window, asOf, 'starts');
+  return timing ? { counts: false, detail: `${started}: ${timing}` } : { counts: true, detail: `verified ${started}, inside the window ${window.from} to ${window.to}` };
+}
+
+function timingVerdict(date: CalendarDate, window: CountingWindow, asOf: CalendarDate, verb: string): string | undefined {
+  if (date < window.from) return `${verb} before the cohort started on ${window.from}`;
+  if (date > window.to) return `${verb} ${daysBetween(window.end, date)} days after the cohort's end on ${window.end}, outside the ${window.days}-day window`;
+  if (date > asOf) return `${verb} after the evaluation date ${asOf}`;
+  return undefined;
+}
+
+function firstCounting(considered: CountDecision['considered'] & object, yes: string, no: string, noDetail: string): CountDecision {
+  const counting = considered.find((c) => c.counts);
+  if (counting) return { counted: true, reason: yes, detail: counting.detail, evidenceId: counting.id, considered };
+  const detail = considered.length === 0 ? `${noDetail}: none recorded` : `${noDetail}: ${considered.map((c) => c.detail).join('; ')}`;
+  return { counted: false, reason: no, detail, considered };
+}
+
+function sortBy<T>(items: readonly T[], date: (item: T) => string, id: (item: T) => string): T[] {
+  return [...items].sort((a, b) => date(a).localeCompare(date(b)) || id(a).localeCompare(id(b)));
+}

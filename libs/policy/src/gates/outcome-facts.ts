@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { calendarDateSchema } from '@skills/domain';
+
+/**
+ * The plain facts the outcome-rate calculator reads (R-GATE-1..3), gathered by a projection from the cohort,
+ * enrolment, assessment, certificate and employment events: no events here, so the calculator stays a function.
+ */
+export const GATED_PROGRAMME_TYPE = z.enum(['GENERAL', 'ORDER_BASED', 'MENU_BASED', 'PROJECT_BASED']);
+export type GatedProgrammeType = z.infer<typeof GATED_PROGRAMME_TYPE>;
+
+const id = z.string().min(1).max(100);
+const count = z.number().int().min(0);
+
+export const cohortFactsSchema = z
+  .strictObject({
+    cohortId: id,
+    programmeType: GATED_PROGRAMME_TYPE,
+    occupation: z.string().trim().min(1),
+    plannedStart: calendarDateSchema,
+    plannedEnd: calendarDateSchema,
+    plannedDays: z.number().int().min(1),
+    actualStart: calendarDateSchema.optional(),
+    /** The day the cohort's last training day was held; windows count from it. */
+    completedOn: calendarDateSchema.optional(),
+  })
+  .refine((c) => c.plannedStart <= c.plannedEnd, { message: 'plannedEnd must not be before plannedStart', path: ['plannedEnd'] })
+  .refine((c) => c.completedOn === undefined || (c.actualStart ?? c.plannedStart) <= c.completedOn, {
+    message: 'completedOn must not be before the start',
+    path: ['completedOn'],
+  });
+
+export const withdrawalFactsSchema = z.strictObject({
+  /** The first day the trainee no longer attended. */
+  on: calendarDateSchema,
+  /** The recorded reason code; absent when the provider recorded none. */
+  reasonCode: z.string().min(1).nullish(),
+  /** Training days the cohort had held before `on` (from the cohort's attendance): the 20% cut-off is counted in these. */
+  trainingDaysHeldBefore: count,
+});
+
+export const certificateFactsSchema = z.strictObject({
+  certificateId: id,
+  occupation: z.string().trim().min(1),
+  issuedOn: calendarDateSchema,
+  /** An R-CERT-1 type: any of the five counts for R-GATE-2. */
+  type: z.string().min(1),
+});
+
+export const employmentFactsSchema = z.strictObject({ employmentId: id, startsOn: calendarDateSchema, verified: z.boolean() });
+
+export const traineeFactsSchema = z.strictObject({
+  labourerId: id,
+  enrolledOn: calendarDateSchema,
+  withdrawal: withdrawalFactsSchema.optional(),
+  /** A passing final assessment (培训合格证 issued). */
+  passed: z.boolean(),
+  certificates: z.array(certificateFactsSchema),
+  employments: z.array(employmentFactsSchema),
+});
+
+export const outcomeFactsSchema = z.strictObject({
+  cohort: cohortFactsSchema,
+  trainees: z
+    .array(traineeFactsSchema)
+    .refine((trainees) => new Set(trainees.map((t) => t.labourerId)).size === trainees.length, 'each trainee may appear only once'),
+  /** The day the rates are evaluated on: windows closed before it are closed. */
+  asOf: calendarDateSchema,
+});
+
+export type CohortFacts = z.infer<typeof cohortFactsSchema>;
+export type WithdrawalFacts = z.infer<typeof withdrawalFactsSchema>;
+export type CertificateFacts = z.infer<typeof certificateFactsSchema>;
+export type EmploymentFacts = z.infer<typeof employmentFactsSchema>;
+export type TraineeFacts = z.infer<typeof traineeFactsSchema>;
+export type OutcomeFacts = z.infer<typeof outcomeFactsSchema>;

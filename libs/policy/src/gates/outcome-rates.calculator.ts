@@ -1,0 +1,165 @@
+import { DomainError, type CalendarDate } from '@skills/domain';
+import type { LineExplanation } from '../line-explanation';
+import { policyVersionOf } from '../parse-policy-document';
+import type { PolicyDocument, PolicyParameters } from '../policy-document.schema';
+import { addDays } from './calendar-days';
+import { baseMembership, cohortStart, cutoffTrainingDays, type BaseMembership } from './cohort-base';
+import { exactFraction, percentText, type ExactFraction } from './exact-fraction';
+import { countCertification, countEmployment, countPass, type CountDecision, type CountingWindow } from './gate-counting';
+import { evaluateGateState, rateArithmetic, type GateState } from './gate-state';
+import { outcomeFactsSchema, type CohortFacts, type OutcomeFacts } from './outcome-facts';
+
+/** The policy version the caller chose for the cohort (for example the one in force on its start). */
+export type GatesPolicy = Pick<PolicyDocument, 'id' | 'version'> & { readonly parameters: Pick<PolicyParameters, 'gates'> };
+export type OutcomeRatesInput = OutcomeFacts & { readonly policy: GatesPolicy };
+
+export type GateId = 'PASS' | 'CERTIFICATION' | 'EMPLOYMENT' | 'EMPLOYMENT_FALLBACK';
+
+export interface GateResult {
+  readonly gate: GateId;
+  readonly ruleId: 'R-GATE-1' | 'R-GATE-2' | 'R-GATE-3';
+  readonly thresholdPercent: number;
+  readonly rate: ExactFraction;
+  /** Two decimals, rounded down; null for an empty base. */
+  readonly percent: string | null;
+  readonly window: { readonly from: CalendarDate; readonly to: CalendarDate; readonly provisional: boolean };
+  readonly state: GateState;
+  /** R-GATE-5: the trainees the rate counted, each with the record that counted. */
+  readonly counted: readonly { readonly labourerId: string; readonly evidenceId?: string }[];
+  readonly explanation: LineExplanation;
+}
+
+export interface TraineeExplanation {
+  readonly labourerId: string;
+  readonly base: BaseMembership;
+  readonly pass: CountDecision;
+  readonly certification: CountDecision;
+  readonly employment: CountDecision;
+}
+
+export interface OutcomeRates {
+  readonly cohortId: string;
+  readonly policyVersion: string;
+  readonly asOf: CalendarDate;
+  readonly base: { readonly size: number; readonly cutoffTrainingDays: number; readonly labourerIds: readonly string[] };
+  /** `employmentFallback` only for employment-oriented cohorts: the general threshold of the R-FREE-4 fallback tier. */
+  readonly gates: { readonly pass: GateResult; readonly certification: GateResult; readonly employment: GateResult; readonly employmentFallback?: GateResult };
+  readonly trainees: readonly TraineeExplanation[];
+}
+
+const EMPLOYMENT_ORIENTED = new Set(['ORDER_BASED', 'MENU_BASED', 'PROJECT_BASED']);
+
+/**
+ * R-GATE-1..3 and R-GATE-5: the pass, certification and employment rates of one cohort over its base, each an
+ * exact fraction with its gate state, and for every trainee why it is or is not in the base and counted.
+ * Windows run from the cohort's start to its end plus the window days (both ends included); the end is the
+ * completion date, or the planned end while the cohort has none (then the window is provisional and cannot close).
+ * The pass gate's window ends at completion.
+ */
+export function calculateOutcomeRates(input: OutcomeRatesInput): OutcomeRates {
+  const { cohort, trainees, asOf } = parseFacts(input);
+  const gates = input.policy.parameters.gates;
+  const policyVersion = policyVersionOf(input.policy);
+  const start = cohortStart(cohort);
+  const end = cohort.completedOn ?? cohort.plannedEnd;
+  const provisional = cohort.completedOn === undefined;
+  const windowOf = (days: number): CountingWindow => ({ from: start, to: addDays(end, days), end, days });
+  const certificationWindow = windowOf(gates.certificationWindowDays);
+  const employmentWindow = windowOf(gates.employmentWindowDays);
+
+  const explained: TraineeExplanation[] = trainees.map((trainee) => {
+    const base = baseMembership(trainee, cohort, gates.baseCutoffPercentOfPlannedDays);
+    return {
+      labourerId: trainee.labourerId,
+      base,
+      pass: countPass(trainee, base),
+      certification: countCertification(trainee, base, cohort.occupation, certificationWindow, asOf),
+      employment: countEmployment(trainee, base, employmentWindow, asOf),
+    };
+  });
+  const baseIds = explained.filter((t) => t.base.inBase).map((t) => t.labourerId);
+  const context = { cohort, asOf, policyVersion, provisional, explained, base: baseIds.length };
+  const employmentOriented = EMPLOYMENT_ORIENTED.has(cohort.programmeType);
+  const employmentThreshold = gates.employmentRatePercent[employmentOriented ? 'EMPLOYMENT_ORIENTED' : 'GENERAL'];
+  const employmentGate = (gate: GateId, threshold: number) => gateResult(gate, 'R-GATE-3', threshold, employmentWindow, (t) => t.employment, context);
+  return {
+    cohortId: cohort.cohortId,
+    policyVersion,
+    asOf,
+    base: { size: baseIds.length, cutoffTrainingDays: cutoffTrainingDays(cohort.plannedDays, gates.baseCutoffPercentOfPlannedDays), labourerIds: baseIds },
+    gates: {
+      pass: gateResult('PASS', 'R-GATE-1', gates.passRatePercent, windowOf(0), (t) => t.pass, context),
+      certification: gateResult('CERTIFICATION', 'R-GATE-2', gates.certificationRatePercent, certificationWindow, (t) => t.certification, context),
+      employment: employmentGate('EMPLOYMENT', employmentThreshold),
+      ...(employmentOriented ? { employmentFallback: employmentGate('EMPLOYMENT_FALLBACK', gates.employmentRatePercent.GENERAL) } : {}),
+    },
+    trainees: explained,
+  };
+}
+
+interface GateContext {
+  readonly cohort: CohortFacts;
+  readonly asOf: CalendarDate;
+  readonly policyVersion: string;
+  readonly provisional: boolean;
+  readonly explained: readonly TraineeExplanation[];
+  readonly base: number;
+}
+
+function gateResult(
+  gate: GateId,
+  ruleId: GateResult['ruleId'],
+  thresholdPercent: number,
+  window: CountingWindow,
+  decision: (trainee: TraineeExplanation) => CountDecision,
+  context: GateContext,
+): GateResult {
+  const counted = context.explained
+    .filter((t) => decision(t).counted)
+    .map((t) => ({ labourerId: t.labourerId, ...(decision(t).evidenceId === undefined ? {} : { evidenceId: decision(t).evidenceId }) }));
+  const rate = exactFraction(counted.length, context.base);
+  const state = evaluateGateState(rate, thresholdPercent, { end: window.to, provisional: context.provisional }, context.asOf);
+  return {
+    gate,
+    ruleId,
+    thresholdPercent,
+    rate,
+    percent: percentText(rate),
+    window: { from: window.from, to: window.to, provisional: context.provisional },
+    state,
+    counted,
+    explanation: {
+      ruleId,
+      policyVersion: context.policyVersion,
+      inputs: {
+        cohortId: context.cohort.cohortId,
+        counted: rate.numerator,
+        base: rate.denominator,
+        thresholdPercent,
+        windowFrom: window.from,
+        windowTo: window.to,
+        asOf: context.asOf,
+        state: state.status,
+      },
+      arithmetic: `${rateArithmetic(rate, thresholdPercent)}: ${stateText(state)}`,
+    },
+  };
+}
+
+function stateText(state: GateState): string {
+  switch (state.status) {
+    case 'HOLDING':
+      return 'HOLDING';
+    case 'OPEN':
+      return `OPEN until ${state.windowEnd}${state.provisional ? ' (provisional: the cohort has not completed)' : ''}`;
+    case 'FAILED':
+      return `FAILED: the window closed on ${state.windowEnd}${state.emptyBase ? ' with an empty base' : `, ${state.shortBy} trainee(s) short`}`;
+  }
+}
+
+function parseFacts(input: OutcomeRatesInput): OutcomeFacts {
+  const result = outcomeFactsSchema.safeParse({ cohort: input.cohort, trainees: input.trainees, asOf: input.asOf });
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message }));
+  throw new DomainError('GATES.INVALID_FACTS', `the cohort's outcome facts have ${issues.length} problem(s)`, 'validation', {}, issues);
+}
