@@ -5,6 +5,7 @@ import { HealthController } from './health/health.controller';
 import { RegistrationFundingController } from './registry/funding/registration-funding.controller';
 import { LabourersController } from './registry/labourers/labourers.controller';
 import { OrganisationsController } from './registry/organisations/organisations.controller';
+import { CohortsController } from './training/cohorts.controller';
 
 export const API_CONTROLLERS: Type[] = [
   HealthController,
@@ -13,4 +14,5 @@ export const API_CONTROLLERS: Type[] = [
   LabourersController,
   OrganisationsController,
   RegistrationFundingController,
+  CohortsController,
 ];
