@@ -5,6 +5,7 @@ import { HealthController } from './health/health.controller';
 import { RegistrationFundingController } from './registry/funding/registration-funding.controller';
 import { LabourersController } from './registry/labourers/labourers.controller';
 import { OrganisationsController } from './registry/organisations/organisations.controller';
+import { OutcomesController } from './outcomes/outcomes.controller';
 import { CohortsController } from './training/cohorts.controller';
 
 export const API_CONTROLLERS: Type[] = [
@@ -15,4 +16,5 @@ export const API_CONTROLLERS: Type[] = [
   OrganisationsController,
   RegistrationFundingController,
   CohortsController,
+  OutcomesController,
 ];

@@ -8,6 +8,7 @@ import type { ApiRoute } from './docs/api-route';
 import { REGISTRARS, REGISTRY_READERS } from './http/access.decorators';
 import { CSV_TYPE, XLSX_TYPE } from './http/upload-parsers';
 import { TRAINING_ROUTES } from './training/training-routes';
+import { OUTCOMES_ROUTES } from './outcomes/outcomes-routes';
 
 const READERS = REGISTRY_READERS;
 const common = { 400: 'Invalid input: every bad field is listed with how to fix it', 401: 'Not logged in', 403: 'Role not allowed' };
@@ -31,4 +32,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'get', path: '/api/organisations', tag: 'organisations', summary: 'List organisations by kind and subdistrict', roles: READERS, query: OrganisationListQuery, responses: { ...common, 200: 'Organisations' } },
   { method: 'get', path: '/api/subdistricts', tag: 'organisations', summary: 'R-REG-5 The units of the task table', roles: READERS, responses: { ...common, 200: 'Subdistricts' } },
   ...TRAINING_ROUTES,
+  ...OUTCOMES_ROUTES,
 ];

@@ -1,0 +1,70 @@
+import { createHmac } from 'node:crypto';
+import {
+  certificateDecider,
+  certificateNumberDecider,
+  certificateNumberKeyMaterial,
+  decideCertificateRecording,
+  toCertificateNumberStreamId,
+  toCertificateStreamId,
+  type RecordCertificate,
+} from '@skills/domain';
+import { WrongExpectedVersionError, type StreamAppend } from '@skills/event-store';
+import { contextOf, deterministicUuid, hashCommand, loadStream, toEventsToAppend, type CommandEnvelope, type System } from '@skills/platform';
+import type { RegistryDirectory } from '../registry/registry-directory';
+import type { RecordCertificateForm } from './outcome-forms';
+import { assertRegisteredLabourer } from './outcome-access';
+
+const ATTEMPTS = 5;
+
+/**
+ * R-CERT-1: the duplicate key of a number at its issuer, an HMAC under the system's fingerprint key, because some
+ * certificate numbers are resident ID numbers: the number itself is never stored.
+ */
+export function certificateNumberKey(system: System, issuer: string, number: string): string {
+  return createHmac('sha256', system.secrets.fingerprintKey).update(certificateNumberKeyMaterial(issuer, number)).digest('hex');
+}
+
+/**
+ * R-CERT-1: records a certificate and claims its number in one atomic append (both streams 'no_stream'). The same
+ * number from the same issuer for the same person is the certificate recorded before; for another person, 409.
+ */
+export async function recordCertificate(system: System, directory: RegistryDirectory, form: RecordCertificateForm, envelope: CommandEnvelope): Promise<{ certificateId: string; outcome: 'RECORDED' | 'DUPLICATE' }> {
+  const labourerId = form.labourerId.toLowerCase();
+  await assertRegisteredLabourer(system, labourerId);
+  const numberKey = certificateNumberKey(system, form.issuer, form.number);
+  const command: RecordCertificate = {
+    type: 'RecordCertificate',
+    certificateId: deterministicUuid(envelope.idempotencyKey, 'certificate'),
+    labourerId,
+    numberKey,
+    certificateType: form.type,
+    ...(form.level === undefined ? {} : { level: form.level }),
+    occupation: form.occupation,
+    issuer: form.issuer,
+    issuedOn: form.issuedOn,
+    context: contextOf(envelope),
+  };
+  const certificateStream = toCertificateStreamId(command.certificateId);
+  const numberStream = toCertificateNumberStreamId(numberKey);
+  const policyVersion = directory.policyVersionOn(form.issuedOn);
+  const commandHash = hashCommand(command);
+  for (let attempt = 1; ; attempt++) {
+    const [certificate, number] = await Promise.all([
+      loadStream(system.store, system.catalogue, certificateDecider, certificateStream),
+      loadStream(system.store, system.catalogue, certificateNumberDecider, numberStream),
+    ]);
+    const decision = decideCertificateRecording(command, { certificate: certificate.state, number: number.state });
+    if (decision.outcome === 'DUPLICATE') return { certificateId: decision.certificateId, outcome: 'DUPLICATE' };
+    const appends: StreamAppend[] = [
+      { streamId: certificateStream, expectedVersion: 'no_stream', events: toEventsToAppend(system.catalogue, envelope, certificateStream, decision.certificateEvents, policyVersion, commandHash) },
+      { streamId: numberStream, expectedVersion: 'no_stream', events: toEventsToAppend(system.catalogue, envelope, numberStream, decision.numberEvents, policyVersion, commandHash) },
+    ];
+    try {
+      await system.db.transaction((tx) => system.store.appendManyIn(tx, appends));
+      return { certificateId: decision.certificateId, outcome: 'RECORDED' };
+    } catch (error) {
+      // Another clerk claimed the number first: decide again, which answers DUPLICATE or NUMBER_TAKEN.
+      if (!(error instanceof WrongExpectedVersionError) || attempt >= ATTEMPTS) throw error;
+    }
+  }
+}

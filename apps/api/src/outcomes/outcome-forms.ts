@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { ASSESSMENT_RESULT, CERTIFICATE_LEVEL, CERTIFICATE_TYPE, employerSchema, evidenceRefSchema, issuerSchema, occupationSchema } from '@skills/domain';
+
+const date = z.iso.date();
+
+/** R-FREE-3: one attended day of one trainee. */
+export const RecordAttendanceForm = z.strictObject({ labourerId: z.uuid(), day: date });
+export type RecordAttendanceForm = z.infer<typeof RecordAttendanceForm>;
+
+/** R-GATE-1: the one final assessment; a pass issues the training certificate (培训合格证). */
+export const RecordAssessmentForm = z.strictObject({ labourerId: z.uuid(), result: ASSESSMENT_RESULT, assessedOn: date });
+export type RecordAssessmentForm = z.infer<typeof RecordAssessmentForm>;
+
+/** R-CERT-1: the number is read here and turned into a keyed HMAC; it is never stored as typed. */
+export const RecordCertificateForm = z.strictObject({
+  labourerId: z.uuid(),
+  type: CERTIFICATE_TYPE,
+  level: CERTIFICATE_LEVEL.optional(),
+  occupation: occupationSchema,
+  number: z.string().trim().min(1).max(64),
+  issuer: issuerSchema,
+  issuedOn: date,
+});
+export type RecordCertificateForm = z.infer<typeof RecordCertificateForm>;
+
+/** R-GATE-3: an employment with its evidence; no employer means self-employment. */
+export const RecordEmploymentForm = z.strictObject({ labourerId: z.uuid(), employer: employerSchema.optional(), startsOn: date, endsOn: date.optional(), evidenceRef: evidenceRefSchema });
+export type RecordEmploymentForm = z.infer<typeof RecordEmploymentForm>;
+
+export const VerifyEmploymentForm = z.strictObject({ verifiedOn: date.optional() });
