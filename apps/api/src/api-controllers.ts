@@ -6,6 +6,7 @@ import { RegistrationFundingController } from './registry/funding/registration-f
 import { LabourersController } from './registry/labourers/labourers.controller';
 import { OrganisationsController } from './registry/organisations/organisations.controller';
 import { OutcomesController } from './outcomes/outcomes.controller';
+import { OutcomeRatesController } from './outcome-rates/outcome-rates.controller';
 import { CohortsController } from './training/cohorts.controller';
 
 export const API_CONTROLLERS: Type[] = [
@@ -17,4 +18,5 @@ export const API_CONTROLLERS: Type[] = [
   RegistrationFundingController,
   CohortsController,
   OutcomesController,
+  OutcomeRatesController,
 ];

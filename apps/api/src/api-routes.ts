@@ -9,6 +9,7 @@ import { REGISTRARS, REGISTRY_READERS } from './http/access.decorators';
 import { CSV_TYPE, XLSX_TYPE } from './http/upload-parsers';
 import { TRAINING_ROUTES } from './training/training-routes';
 import { OUTCOMES_ROUTES } from './outcomes/outcomes-routes';
+import { OUTCOME_RATES_ROUTES } from './outcome-rates/outcome-rates-routes';
 
 const READERS = REGISTRY_READERS;
 const common = { 400: 'Invalid input: every bad field is listed with how to fix it', 401: 'Not logged in', 403: 'Role not allowed' };
@@ -33,4 +34,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'get', path: '/api/subdistricts', tag: 'organisations', summary: 'R-REG-5 The units of the task table', roles: READERS, responses: { ...common, 200: 'Subdistricts' } },
   ...TRAINING_ROUTES,
   ...OUTCOMES_ROUTES,
+  ...OUTCOME_RATES_ROUTES,
 ];

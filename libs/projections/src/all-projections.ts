@@ -5,8 +5,10 @@ import { LABOURERS_READ_MODEL_MIGRATIONS } from './registry/labourers.migrations
 import { labourersProjection } from './registry/labourers.projection';
 import { ORGANISATIONS_READ_MODEL_MIGRATIONS } from './registry/organisations.migrations';
 import { organisationsProjection } from './registry/organisations.projection';
+import { COHORT_OUTCOMES_READ_MODEL_MIGRATIONS } from './training/cohort-outcomes.migrations';
+import { cohortOutcomesProjection } from './training/cohort-outcomes.projection';
 
 /** Every read model the worker keeps, and the tables they need. */
-export const ALL_PROJECTIONS: readonly Projection[] = [labourersProjection, organisationsProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [labourersProjection, organisationsProjection, cohortOutcomesProjection];
 
-export const READ_MODEL_MIGRATIONS: Migration[] = [...CHECKPOINT_MIGRATIONS, ...LABOURERS_READ_MODEL_MIGRATIONS, ...ORGANISATIONS_READ_MODEL_MIGRATIONS];
+export const READ_MODEL_MIGRATIONS: Migration[] = [...CHECKPOINT_MIGRATIONS, ...LABOURERS_READ_MODEL_MIGRATIONS, ...ORGANISATIONS_READ_MODEL_MIGRATIONS, ...COHORT_OUTCOMES_READ_MODEL_MIGRATIONS];

@@ -9,3 +9,5 @@ export * from './registry/labourers.projection';
 export * from './registry/organisations.projection';
 export * from './registry/labourer-queries';
 export * from './registry/organisation-queries';
+export * from './training/cohort-outcomes.projection';
+export * from './training/cohort-outcome-facts.query';

@@ -185,6 +185,7 @@ seeded('a projection of a higher version empties its tables at start and rebuild
   expect(after['rm_organisations']!.find((o) => o['organisation_id'] === organisationId)?.['name']).toBe('not rebuilt');
   const head = formatPosition(await newestEvent(db));
   expect(await storedCheckpoints(db)).toEqual([
+    { name: 'cohort-outcomes', version: 1, position: head },
     { name: 'labourers', version: 2, position: head },
     { name: 'organisations', version: 1, position: head },
   ]);

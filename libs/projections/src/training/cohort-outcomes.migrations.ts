@@ -1,0 +1,75 @@
+import type { Migration } from '@skills/sql';
+
+/**
+ * The facts R-GATE-1..3 count, one table per kind. Rows that change carry the position (commit, prepare) of the
+ * event that last changed them: an update only applies to an older row, so a redelivered event changes nothing.
+ * No names, ID numbers or certificate numbers: people are ids here.
+ */
+export const COHORT_OUTCOMES_READ_MODEL_MIGRATIONS: Migration[] = [
+  {
+    id: '20261126-10-read-model-cohort-outcomes',
+    sql: `CREATE TABLE rm_cohorts (
+      cohort_id uuid PRIMARY KEY,
+      provider_id uuid NOT NULL,
+      programme_type text NOT NULL,
+      occupation text NOT NULL,
+      level text NOT NULL,
+      planned_start date NOT NULL,
+      planned_end date NOT NULL,
+      planned_days int NOT NULL,
+      actual_start date,
+      completed_on date,
+      status text NOT NULL,
+      last_commit bigint NOT NULL,
+      last_prepare bigint NOT NULL
+    );
+    CREATE INDEX rm_cohorts_provider ON rm_cohorts (provider_id);
+    CREATE TABLE rm_cohort_trainees (
+      cohort_id uuid NOT NULL,
+      labourer_id uuid NOT NULL,
+      enrolled_on date NOT NULL,
+      withdrawn_on date,
+      withdrawal_reason text,
+      training_days_before_withdrawal int,
+      last_commit bigint NOT NULL,
+      last_prepare bigint NOT NULL,
+      PRIMARY KEY (cohort_id, labourer_id)
+    );
+    CREATE TABLE rm_attendance_days (
+      cohort_id uuid NOT NULL,
+      labourer_id uuid NOT NULL,
+      day date NOT NULL,
+      PRIMARY KEY (cohort_id, labourer_id, day)
+    );
+    CREATE INDEX rm_attendance_days_cohort_day ON rm_attendance_days (cohort_id, day);
+    CREATE TABLE rm_assessments (
+      cohort_id uuid NOT NULL,
+      labourer_id uuid NOT NULL,
+      result text NOT NULL,
+      assessed_on date NOT NULL,
+      last_commit bigint NOT NULL,
+      last_prepare bigint NOT NULL,
+      PRIMARY KEY (cohort_id, labourer_id)
+    );
+    CREATE TABLE rm_certificates (
+      certificate_id uuid PRIMARY KEY,
+      labourer_id uuid NOT NULL,
+      type text NOT NULL,
+      level text,
+      occupation text NOT NULL,
+      issued_on date NOT NULL
+    );
+    CREATE INDEX rm_certificates_labourer ON rm_certificates (labourer_id);
+    CREATE TABLE rm_employments (
+      employment_id uuid PRIMARY KEY,
+      labourer_id uuid NOT NULL,
+      starts_on date NOT NULL,
+      ends_on date,
+      verified boolean NOT NULL,
+      verified_on date,
+      last_commit bigint NOT NULL,
+      last_prepare bigint NOT NULL
+    );
+    CREATE INDEX rm_employments_labourer ON rm_employments (labourer_id);`,
+  },
+];

@@ -1,0 +1,128 @@
+import type {
+  CertificateRecorded,
+  CohortPlanned,
+  EmploymentEnded,
+  EmploymentRecorded,
+  EmploymentVerified,
+  FinalAssessmentCorrected,
+  FinalAssessmentRecorded,
+  TraineeEnrolled,
+  TraineeWithdrawn,
+} from '@skills/domain';
+import type { SqlExecutor } from '@skills/sql';
+import type { ProjectedEvent } from '../projection';
+
+/** Only a row last changed by an older event is changed: a redelivered (or older) event leaves it alone. */
+const OLDER = (table: string, first: number) => `(${table}.last_commit, ${table}.last_prepare) < ($${first}::bigint, $${first + 1}::bigint)`;
+const positionOf = ({ recorded }: ProjectedEvent) => [recorded.position.commit.toString(), recorded.position.prepare.toString()];
+
+const COHORT_STATUS: Record<string, { status: string; column?: string; field?: string }> = {
+  CohortApproved: { status: 'approved' },
+  CohortStarted: { status: 'started', column: 'actual_start', field: 'startedOn' },
+  CohortCompleted: { status: 'completed', column: 'completed_on', field: 'completedOn' },
+  CohortCancelled: { status: 'cancelled' },
+};
+
+/** One cohort or outcome event (attendance goes in batches, see insertAttendance). */
+export async function applyOne(tx: SqlExecutor, projected: ProjectedEvent): Promise<void> {
+  const { event } = projected;
+  const at = positionOf(projected);
+  const change = COHORT_STATUS[event.type];
+  if (change) {
+    const data = event.data as Record<string, string>;
+    const set = change.column ? `, ${change.column} = $5` : '';
+    const params = [data['cohortId'], change.status, ...at, ...(change.field ? [data[change.field]] : [])];
+    await tx.query(`UPDATE rm_cohorts SET status = $2, last_commit = $3, last_prepare = $4${set} WHERE cohort_id = $1 AND ${OLDER('rm_cohorts', 3)}`, params);
+    return;
+  }
+  switch (event.type) {
+    case 'CohortPlanned': {
+      const d = event.data as CohortPlanned['data'];
+      await tx.query(
+        `INSERT INTO rm_cohorts (cohort_id, provider_id, programme_type, occupation, level, planned_start, planned_end, planned_days, status, last_commit, last_prepare)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'planned', $9, $10) ON CONFLICT (cohort_id) DO NOTHING`,
+        [d.cohortId, d.providerId, d.programmeType, d.occupation, d.level, d.plannedStartOn, d.plannedEndOn, d.plannedDays, ...at],
+      );
+      return;
+    }
+    case 'TraineeEnrolled': {
+      const d = event.data as TraineeEnrolled['data'];
+      // A re-enrolment after a withdrawal clears the withdrawal; the position guard keeps a redelivery from doing so.
+      await tx.query(
+        `INSERT INTO rm_cohort_trainees AS t (cohort_id, labourer_id, enrolled_on, last_commit, last_prepare) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (cohort_id, labourer_id) DO UPDATE SET enrolled_on = $3, withdrawn_on = NULL, withdrawal_reason = NULL,
+           training_days_before_withdrawal = NULL, last_commit = $4, last_prepare = $5 WHERE ${OLDER('t', 4)}`,
+        [d.cohortId, d.labourerId, d.enrolledOn, ...at],
+      );
+      return;
+    }
+    case 'TraineeWithdrawn': {
+      const d = event.data as TraineeWithdrawn['data'];
+      await tx.query(
+        `UPDATE rm_cohort_trainees SET withdrawn_on = $3, withdrawal_reason = $4, last_commit = $5, last_prepare = $6
+         WHERE cohort_id = $1 AND labourer_id = $2 AND ${OLDER('rm_cohort_trainees', 5)}`,
+        [d.cohortId, d.labourerId, d.withdrawnOn, d.reason, ...at],
+      );
+      await recountDaysBeforeWithdrawal(tx, [d.cohortId]);
+      return;
+    }
+    case 'FinalAssessmentRecorded':
+    case 'FinalAssessmentCorrected': {
+      // The latest record or correction wins: the correction carries the result in force.
+      const d = event.data as FinalAssessmentRecorded['data'] | FinalAssessmentCorrected['data'];
+      await tx.query(
+        `INSERT INTO rm_assessments AS a (cohort_id, labourer_id, result, assessed_on, last_commit, last_prepare) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (cohort_id, labourer_id) DO UPDATE SET result = $3, assessed_on = $4, last_commit = $5, last_prepare = $6 WHERE ${OLDER('a', 5)}`,
+        [d.cohortId, d.labourerId, d.result, d.assessedOn, ...at],
+      );
+      return;
+    }
+    case 'CertificateRecorded': {
+      const d = event.data as CertificateRecorded['data'];
+      await tx.query(
+        `INSERT INTO rm_certificates (certificate_id, labourer_id, type, level, occupation, issued_on) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (certificate_id) DO NOTHING`,
+        [d.certificateId, d.labourerId, d.type, d.level ?? null, d.occupation, d.issuedOn],
+      );
+      return;
+    }
+    case 'EmploymentRecorded': {
+      const d = event.data as EmploymentRecorded['data'];
+      await tx.query(
+        `INSERT INTO rm_employments (employment_id, labourer_id, starts_on, ends_on, verified, last_commit, last_prepare) VALUES ($1, $2, $3, $4, false, $5, $6)
+         ON CONFLICT (employment_id) DO NOTHING`,
+        [d.employmentId, d.labourerId, d.startsOn, d.endsOn ?? null, ...at],
+      );
+      return;
+    }
+    case 'EmploymentVerified':
+    case 'EmploymentEnded': {
+      const d = event.data as EmploymentVerified['data'] | EmploymentEnded['data'];
+      const set = 'verifiedOn' in d ? 'verified = true, verified_on = $2' : 'ends_on = $2';
+      const value = 'verifiedOn' in d ? d.verifiedOn : d.endsOn;
+      await tx.query(`UPDATE rm_employments SET ${set}, last_commit = $3, last_prepare = $4 WHERE employment_id = $1 AND ${OLDER('rm_employments', 3)}`, [
+        d.employmentId,
+        value,
+        ...at,
+      ]);
+      return;
+    }
+    default:
+      throw new Error(`cohort-outcomes projection does not handle ${event.type}`);
+  }
+}
+
+/**
+ * Training days held before a withdrawal (the R-GATE base's 20% cut-off): the distinct days on which anyone in
+ * the cohort attended, before the withdrawal day. Recounted whenever attendance or a withdrawal arrives, since
+ * attendance sheets are often uploaded after the trainee has left.
+ */
+export async function recountDaysBeforeWithdrawal(tx: SqlExecutor, cohortIds: readonly string[]): Promise<void> {
+  if (cohortIds.length === 0) return;
+  await tx.query(
+    `UPDATE rm_cohort_trainees t SET training_days_before_withdrawal =
+       (SELECT count(DISTINCT a.day)::int FROM rm_attendance_days a WHERE a.cohort_id = t.cohort_id AND a.day < t.withdrawn_on)
+     WHERE t.cohort_id = ANY($1::uuid[]) AND t.withdrawn_on IS NOT NULL`,
+    [cohortIds],
+  );
+}
