@@ -8,6 +8,7 @@ import { OrganisationsController } from './registry/organisations/organisations.
 import { OutcomesController } from './outcomes/outcomes.controller';
 import { OutcomeRatesController } from './outcome-rates/outcome-rates.controller';
 import { CohortsController } from './training/cohorts.controller';
+import { COHORT_QUERY_CONTROLLERS } from './cohort-queries/cohort-queries-api';
 
 export const API_CONTROLLERS: Type[] = [
   HealthController,
@@ -19,4 +20,5 @@ export const API_CONTROLLERS: Type[] = [
   CohortsController,
   OutcomesController,
   OutcomeRatesController,
+  ...COHORT_QUERY_CONTROLLERS,
 ];

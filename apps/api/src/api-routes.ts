@@ -10,6 +10,7 @@ import { CSV_TYPE, XLSX_TYPE } from './http/upload-parsers';
 import { TRAINING_ROUTES } from './training/training-routes';
 import { OUTCOMES_ROUTES } from './outcomes/outcomes-routes';
 import { OUTCOME_RATES_ROUTES } from './outcome-rates/outcome-rates-routes';
+import { COHORT_QUERY_ROUTES } from './cohort-queries/cohort-queries-api';
 
 const READERS = REGISTRY_READERS;
 const common = { 400: 'Invalid input: every bad field is listed with how to fix it', 401: 'Not logged in', 403: 'Role not allowed' };
@@ -35,4 +36,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...TRAINING_ROUTES,
   ...OUTCOMES_ROUTES,
   ...OUTCOME_RATES_ROUTES,
+  ...COHORT_QUERY_ROUTES,
 ];

@@ -11,3 +11,6 @@ export * from './registry/labourer-queries';
 export * from './registry/organisation-queries';
 export * from './training/cohort-outcomes.projection';
 export * from './training/cohort-outcome-facts.query';
+export * from './training/cohort-list.query';
+export * from './training/cohort-trainees.query';
+export * from './training/outcome-rollup.query';

@@ -1,0 +1,49 @@
+import {
+  registryErrors,
+  toAssessmentStreamId,
+  toAttendanceStreamId,
+  toCertificateStreamId,
+  toCohortStreamId,
+  toEmploymentStreamId,
+  toFreeTrainingLedgerStreamId,
+  toLabourerStreamId,
+} from '@skills/domain';
+import type { Principal, System } from '@skills/platform';
+import { findLabourerOutcomeIds } from '@skills/projections';
+import { visibleCohort } from '../training/cohort-access';
+import { timelineOf } from './timeline-events';
+
+/** R-MON-1 for a cohort: its own stream and the attendance and assessment streams of everyone ever enrolled. */
+export async function cohortTimeline(system: System, principal: Principal, cohortId: string) {
+  const loaded = await visibleCohort(system, principal, cohortId);
+  const labourerIds = new Set<string>();
+  for (const recorded of loaded.recorded) {
+    if (recorded.type === 'TraineeEnrolled') labourerIds.add(String(recorded.data['labourerId']).toLowerCase());
+  }
+  const streams = [toCohortStreamId(cohortId)];
+  for (const labourerId of labourerIds) streams.push(toAttendanceStreamId(cohortId, labourerId), toAssessmentStreamId(cohortId, labourerId));
+  return { cohortId, events: await timelineOf(system, streams) };
+}
+
+/**
+ * R-MON-1 for a person: the card, the free-training ledger, attendance and assessment in every cohort on the
+ * ledger or in the read model, and the certificates and employments the read model holds for the person.
+ * Certificates and employments come from the read model, so one recorded a moment ago may be missing.
+ */
+export async function labourerTimeline(system: System, labourerId: string) {
+  const card = toLabourerStreamId(labourerId);
+  const ledger = toFreeTrainingLedgerStreamId(labourerId);
+  const [cardEvents, ledgerEvents, known] = await Promise.all([
+    system.store.readStream(card),
+    system.store.readStream(ledger),
+    findLabourerOutcomeIds(system.db, labourerId),
+  ]);
+  if (cardEvents.length === 0) throw registryErrors.labourerNotFound(labourerId);
+  const cohortIds = new Set(known.cohortIds.map((id) => id.toLowerCase()));
+  for (const recorded of ledgerEvents) cohortIds.add(String(recorded.data['cohortId']).toLowerCase());
+  const streams = [card, ledger];
+  for (const cohortId of cohortIds) streams.push(toAttendanceStreamId(cohortId, labourerId), toAssessmentStreamId(cohortId, labourerId));
+  for (const id of known.certificateIds) streams.push(toCertificateStreamId(id));
+  for (const id of known.employmentIds) streams.push(toEmploymentStreamId(id));
+  return { labourerId, events: await timelineOf(system, streams) };
+}

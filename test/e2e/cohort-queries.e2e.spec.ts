@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { shanghaiDateOf } from '@skills/domain';
+import { residentId } from '../support/resident-ids';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const DAY_MS = 86_400_000;
+const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+const REAL_TIMERS = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] as const;
+type Item = { cohortId: string; labourerId: string; type: string; actor: string; position: string };
+
+// Cohort lists, trainees, roll-ups (R-GATE-1..3) and timelines (R-MON-1) through HTTP on real PostgreSQL.
+describe('cohort queries over HTTP', () => {
+  let app: TestApp;
+  let admin: string;
+  let reviewer: string;
+  let officer: string;
+  let providerA: string; // registered in the officer's unit; holds the two roll-up cohorts
+  let providerB: string; // another unit; holds the small cohort
+  let providerAId: string;
+  let nextPerson = 800;
+  const today = shanghaiDateOf(new Date().toISOString());
+  const plan = { startDay: addDays(today, -40), plannedEnd: addDays(today, -1), plannedDays: 30 };
+  const planted = { name: '欧阳测试', idNumber: residentId('1988-02-03', 999) };
+  let rollupCohorts: string[] = [];
+  let small: { cohortId: string; people: string[] };
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    [admin, reviewer, officer] = await Promise.all([app.login('admin'), app.login('reviewer'), app.login('officer')]);
+    const [nancun, other] = app.directory.subdistrictList();
+    [providerA, providerAId] = await providerAccount('queries-a', nancun!.subdistrictId);
+    [providerB] = await providerAccount('queries-b', other!.subdistrictId);
+    for (const passing of [19, 18]) {
+      const people = await labourers(20);
+      const cohortId = await startedCohort(providerA, people);
+      await assess(providerA, cohortId, people, passing);
+      rollupCohorts.push(cohortId);
+    }
+    const completedOn = addDays(today, -2);
+    expect((await app.request('POST', `/api/cohorts/${rollupCohorts[1]}/complete`, { token: providerA, body: { completedOn } })).status).toBe(200);
+    const people = [await labourer(planted), ...(await labourers(2))];
+    small = { cohortId: await startedCohort(providerB, people), people };
+    await app.system.runner!.waitUntilCaughtUp();
+  });
+  afterAll(() => app?.close());
+  afterEach(() => jest.useRealTimers());
+
+  async function providerAccount(username: string, subdistrictId: string): Promise<[string, string]> {
+    const qualification = { number: `Q-${username}`, validFrom: '2020-01-01', expiresOn: '2099-12-31' };
+    const created = await app.request('POST', '/api/providers', { token: admin, body: { name: `培训机构 ${username}`, kind: 'TRAINING_INSTITUTION', subdistrictId, qualification } });
+    expect(created.status).toBe(201);
+    const providerId = created.body.providerId as string;
+    await app.system.accounts.create({ userId: randomUUID(), username, password: `pw-${username}`, roles: ['PROVIDER'], scope: { providerId } });
+    return [(await app.request('POST', '/api/auth/login', { body: { username, password: `pw-${username}` } })).body.token as string, providerId];
+  }
+
+  async function labourer(person = { name: '王学员', idNumber: residentId('1991-06-06', nextPerson++) }): Promise<string> {
+    const body = { ...person, category: 'RURAL_LABOURER', keyGroups: ['RURAL_MIGRANT'], subdistrictId: app.directory.subdistrictList()[0]!.subdistrictId };
+    const created = await app.request('POST', '/api/labourers', { token: admin, body });
+    expect(created.status).toBe(201);
+    return created.body.labourerId as string;
+  }
+  const labourers = async (count: number) => {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) ids.push(await labourer());
+    return ids;
+  };
+
+  /** A GENERAL cohort planned, approved, joined and started 40 days ago (Date alone is faked meanwhile). */
+  async function startedCohort(token: string, people: string[]): Promise<string> {
+    jest.useFakeTimers({ now: Date.parse(`${plan.startDay}T04:00:00Z`), advanceTimers: true, doNotFake: [...REAL_TIMERS] });
+    const body = { programmeType: 'GENERAL', occupation: `工种-${randomUUID().slice(0, 8)}`, level: 'JUNIOR', plannedStart: plan.startDay, plannedEnd: plan.plannedEnd, plannedDays: plan.plannedDays, capacity: 50 };
+    const planned = await app.request('POST', '/api/cohorts', { token, body });
+    expect(planned.status).toBe(201);
+    const cohortId = planned.body.cohortId as string;
+    expect((await app.request('POST', `/api/cohorts/${cohortId}/approve`, { token: reviewer, body: {} })).status).toBe(200);
+    for (const labourerId of people) expect((await app.request('POST', `/api/cohorts/${cohortId}/enrolments`, { token, body: { labourerId } })).status).toBe(201);
+    expect((await app.request('POST', `/api/cohorts/${cohortId}/start`, { token })).status).toBe(200);
+    jest.useRealTimers();
+    return cohortId;
+  }
+
+  async function assess(token: string, cohortId: string, people: string[], passing: number): Promise<void> {
+    for (const [i, labourerId] of people.entries()) {
+      const body = { labourerId, result: i < passing ? 'PASS' : 'FAIL', assessedOn: addDays(plan.startDay, 20) };
+      expect((await app.request('POST', `/api/cohorts/${cohortId}/assessments`, { token, body })).status).toBe(201);
+    }
+  }
+
+  const ids = (body: { items: Item[] }) => body.items.map((i) => i.cohortId).sort();
+
+  it('lists cohorts by scope: each provider its own, the officer its unit\'s providers, the bureau all', async () => {
+    const own = await app.request('GET', '/api/cohorts?status=started', { token: providerA });
+    expect(own.status).toBe(200);
+    expect(ids(own.body)).toEqual([rollupCohorts[0]].sort());
+    expect(ids((await app.request('GET', '/api/cohorts', { token: providerA })).body)).toEqual([...rollupCohorts].sort());
+    expect(ids((await app.request('GET', '/api/cohorts', { token: providerB })).body)).toEqual([small.cohortId]);
+    expect(ids((await app.request('GET', '/api/cohorts', { token: officer })).body)).toEqual([...rollupCohorts].sort());
+    const all = await app.request('GET', '/api/cohorts?programmeType=GENERAL&pageSize=100', { token: reviewer });
+    expect(ids(all.body)).toEqual([...rollupCohorts, small.cohortId].sort());
+    expect(all.body.items.find((c: Item) => c.cohortId === small.cohortId)).toMatchObject({ status: 'started', enrolledCount: 3 });
+    expect((await app.request('GET', '/api/cohorts?pageSize=1', { token: providerA })).body).toMatchObject({ total: 2, items: [expect.anything()] });
+    expect((await app.request('GET', '/api/cohorts?status=nonsense', { token: admin })).status).toBe(400);
+  });
+
+  it('shows a cohort\'s trainees with days attended and assessment, names masked for the provider', async () => {
+    const [first, second, third] = small.people as [string, string, string];
+    const attend = async (labourerId: string, n: number) =>
+      expect((await app.request('POST', `/api/cohorts/${small.cohortId}/attendance`, { token: providerB, body: { labourerId, day: addDays(plan.startDay, n) } })).status).toBe(201);
+    await attend(first, 0);
+    await attend(first, 1);
+    await attend(second, 0);
+    await assess(providerB, small.cohortId, [first], 1);
+    await app.system.runner!.waitUntilCaughtUp();
+    const response = await app.request('GET', `/api/cohorts/${small.cohortId}/trainees`, { token: providerB });
+    expect(response.status).toBe(200);
+    const byId = (id: string) => response.body.items.find((t: Item) => t.labourerId === id);
+    expect(byId(first)).toMatchObject({ status: 'enrolled', daysAttended: 2, assessment: { result: 'PASS' }, name: '欧***' });
+    expect(byId(second)).toMatchObject({ daysAttended: 1, assessment: null });
+    expect(byId(third)).toMatchObject({ daysAttended: 0 });
+    const full = await app.request('GET', `/api/cohorts/${small.cohortId}/trainees`, { token: admin });
+    expect(full.body.items.find((t: Item) => t.labourerId === first).name).toBe(planted.name);
+    expect((await app.request('GET', `/api/cohorts/${small.cohortId}/trainees`, { token: providerA })).status).toBe(404);
+  });
+
+  it('R-GATE-1 rolls the pass rate up by provider: 19/20 and 18/20 make 37/40 = 92.50%, the completed 18/20 failed', async () => {
+    const response = await app.request('GET', '/api/outcome-rates/rollup?groupBy=provider', { token: providerA });
+    expect(response.status).toBe(200);
+    expect(response.body.groups).toHaveLength(1);
+    expect(response.body.groups[0]).toMatchObject({ key: providerAId, cohortCount: 2, baseSize: 40, gates: { pass: { numerator: 37, denominator: 40, percent: '92.50' } } });
+    expect(response.body.groups[0].failedCohorts).toEqual([{ cohortId: rollupCohorts[1], failedGates: ['pass'] }]);
+    const district = await app.request('GET', '/api/outcome-rates/rollup?groupBy=district', { token: reviewer });
+    expect(district.body.groups[0]).toMatchObject({ key: 'district', cohortCount: 3 });
+    expect((await app.request('GET', '/api/outcome-rates/rollup?groupBy=nowhere', { token: reviewer })).status).toBe(400);
+  });
+
+  it('R-MON-1 a cohort\'s timeline lists every event in order with who did it', async () => {
+    const response = await app.request('GET', `/api/timelines/cohorts/${small.cohortId}`, { token: providerB });
+    expect(response.status).toBe(200);
+    const events = response.body.events as Item[];
+    const types = events.map((e) => e.type);
+    expect(types.slice(0, 2)).toEqual(['CohortPlanned', 'CohortApproved']);
+    expect(types.filter((t) => t === 'TraineeEnrolled')).toHaveLength(3);
+    expect(types.indexOf('CohortStarted')).toBeGreaterThan(types.lastIndexOf('TraineeEnrolled'));
+    expect(types.filter((t) => t === 'AttendanceRecorded')).toHaveLength(3);
+    expect(types).toContain('FinalAssessmentRecorded');
+    const [planned, approved] = events;
+    expect(planned!.actor).toBeTruthy();
+    expect(approved!.actor).not.toBe(planned!.actor);
+    const order = events.map((e) => e.position.split('/').map(BigInt) as [bigint, bigint]);
+    for (let i = 1; i < order.length; i++) expect(order[i - 1]![0] < order[i]![0] || (order[i - 1]![0] === order[i]![0] && order[i - 1]![1] < order[i]![1])).toBe(true);
+    expect((await app.request('GET', `/api/timelines/cohorts/${small.cohortId}`, { token: providerA })).status).toBe(404);
+  });
+
+  it('R-MON-1 a person\'s timeline spans card, ledger, cohort and certificate and holds no personal data', async () => {
+    const person = small.people[0]!;
+    const form = { labourerId: person, type: 'SKILL_LEVEL', level: 'JUNIOR', occupation: '电工', number: `SL-${randomUUID().slice(0, 8)}`, issuer: '某评价机构', issuedOn: addDays(today, -1) };
+    expect((await app.request('POST', '/api/certificates', { token: providerB, body: form })).status).toBe(201);
+    await app.system.runner!.waitUntilCaughtUp();
+    const response = await app.request('GET', `/api/timelines/labourers/${person}`, { token: admin });
+    expect(response.status).toBe(200);
+    const types = (response.body.events as Item[]).map((e) => e.type);
+    expect(types[0]).toBe('LabourerRegistered');
+    expect(types).toEqual(expect.arrayContaining(['FreeTrainingReserved', 'AttendanceRecorded', 'FinalAssessmentRecorded', 'CertificateRecorded']));
+    for (const planted_ of [planted.idNumber, planted.name, form.number, '"fingerprint"', '"numberKey"']) expect(response.text).not.toContain(planted_);
+    expect((await app.request('GET', `/api/timelines/labourers/${person}`, { token: providerB })).status).toBe(403);
+    expect((await app.request('GET', `/api/timelines/labourers/${randomUUID()}`, { token: admin })).status).toBe(404);
+  });
+});
