@@ -72,4 +72,13 @@ export const COHORT_OUTCOMES_READ_MODEL_MIGRATIONS: Migration[] = [
     );
     CREATE INDEX rm_employments_labourer ON rm_employments (labourer_id);`,
   },
+  {
+    // R-GATE-4 / R-GATE-2 / R-GATE-3: the day each fact was recorded (the command's day in Shanghai, from the event's
+    // metadata.occurredAt), so a withdrawal, certificate or employment entered after the fact cannot change a
+    // decision already taken: withdrawals count from when they were recorded, windows close on what was recorded.
+    id: '20261126-11-read-model-recorded-on',
+    sql: `ALTER TABLE rm_cohort_trainees ADD COLUMN withdrawal_recorded_on date;
+    ALTER TABLE rm_certificates ADD COLUMN recorded_on date;
+    ALTER TABLE rm_employments ADD COLUMN recorded_on date;`,
+  },
 ];

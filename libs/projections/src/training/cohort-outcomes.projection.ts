@@ -25,7 +25,8 @@ export const COHORT_OUTCOMES_TABLES = ['rm_cohorts', 'rm_cohort_trainees', 'rm_a
 /** The facts the outcome gates read (R-GATE-1..3): cohorts, trainees, attendance days, assessments, certificates, employments. */
 export const cohortOutcomesProjection: Projection = {
   name: 'cohort-outcomes',
-  version: 1,
+  // 2: withdrawal, certificate and employment rows carry the day they were recorded.
+  version: 2,
   tables: COHORT_OUTCOMES_TABLES,
   handles: (type) => HANDLED.has(type),
   async apply(tx, events) {
