@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDateOf } from '@skills/domain';
 import { residentId } from '../support/resident-ids';
+import { REAL_TIMERS, addDays, providerWithAccount, startedCohort as startCohort, type PastPlan } from '../support/past-cohorts';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-const DAY_MS = 86_400_000;
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-// Only Date is faked, and only while a cohort is planned, enrolled and started in the past (as in training-outcomes).
-const REAL_TIMERS = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] as const;
 
 // R-GATE-1..5 through HTTP on real PostgreSQL: events in, the cohort-outcomes projection, the calculator, the rates out.
 describe('cohort outcome rates over HTTP', () => {
@@ -18,7 +14,6 @@ describe('cohort outcome rates over HTTP', () => {
   let nancun: string;
   let nextPerson = 700;
   const today = shanghaiDateOf(new Date().toISOString());
-  const qualification = { number: 'Q-1', validFrom: '2020-01-01', expiresOn: '2099-12-31' };
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -30,12 +25,7 @@ describe('cohort outcome rates over HTTP', () => {
   afterAll(() => app?.close());
   afterEach(() => jest.useRealTimers());
 
-  async function providerAccount(username: string): Promise<string> {
-    const created = await app.request('POST', '/api/providers', { token: admin, body: { name: `培训机构 ${username}`, kind: 'TRAINING_INSTITUTION', subdistrictId: nancun, qualification } });
-    expect(created.status).toBe(201);
-    await app.system.accounts.create({ userId: randomUUID(), username, password: `pw-${username}`, roles: ['PROVIDER'], scope: { providerId: created.body.providerId } });
-    return (await app.request('POST', '/api/auth/login', { body: { username, password: `pw-${username}` } })).body.token as string;
-  }
+  const providerAccount = async (username: string) => (await providerWithAccount(app, admin, username, nancun)).token;
 
   async function labourers(count: number): Promise<string[]> {
     const ids: string[] = [];
@@ -48,28 +38,10 @@ describe('cohort outcome rates over HTTP', () => {
     return ids;
   }
 
-  interface Plan {
-    readonly startDay: string;
-    readonly plannedEnd: string;
-    readonly plannedDays: number;
-  }
-
   /** A GENERAL cohort of the provider, planned, approved, joined by the people and started on plan.startDay. */
-  async function startedCohort(people: string[], plan: Plan): Promise<{ cohortId: string; occupation: string }> {
-    jest.useFakeTimers({ now: Date.parse(`${plan.startDay}T04:00:00Z`), advanceTimers: true, doNotFake: [...REAL_TIMERS] });
-    const occupation = `工种-${randomUUID().slice(0, 8)}`;
-    const body = { programmeType: 'GENERAL', occupation, level: 'JUNIOR', plannedStart: plan.startDay, plannedEnd: plan.plannedEnd, plannedDays: plan.plannedDays, capacity: 50 };
-    const planned = await app.request('POST', '/api/cohorts', { token: provider, body });
-    expect(planned.status).toBe(201);
-    const cohortId = planned.body.cohortId as string;
-    expect((await app.request('POST', `/api/cohorts/${cohortId}/approve`, { token: reviewer, body: {} })).status).toBe(200);
-    for (const labourerId of people) expect((await app.request('POST', `/api/cohorts/${cohortId}/enrolments`, { token: provider, body: { labourerId } })).status).toBe(201);
-    expect((await app.request('POST', `/api/cohorts/${cohortId}/start`, { token: provider })).status).toBe(200);
-    jest.useRealTimers();
-    return { cohortId, occupation };
-  }
+  const startedCohort = (people: string[], plan: PastPlan) => startCohort(app, { provider, reviewer }, people, plan);
 
-  const recent = (): Plan => ({ startDay: addDays(today, -40), plannedEnd: addDays(today, -1), plannedDays: 30 });
+  const recent = (): PastPlan => ({ startDay: addDays(today, -40), plannedEnd: addDays(today, -1), plannedDays: 30 });
 
   async function assess(cohortId: string, people: string[], passing: number, assessedOn: string): Promise<void> {
     for (const [i, labourerId] of people.entries()) {
@@ -122,8 +94,12 @@ describe('cohort outcome rates over HTTP', () => {
       expect((await app.request('POST', `/api/cohorts/${cohortId}/attendance`, { token: provider, body: { labourerId, day: addDays(plan.startDay, n) } })).status).toBe(201);
     for (const person of [early!, late!, stayer!]) await attend(person, 0);
     for (const person of [late!, stayer!]) await attend(person, 1);
-    const withdraw = async (labourerId: string, n: number) =>
+    // Each withdrawal is recorded on its own day: the cut-off counts from the later of its date and its recording.
+    const withdraw = async (labourerId: string, n: number) => {
+      jest.useFakeTimers({ now: Date.parse(`${addDays(plan.startDay, n)}T10:00:00Z`), advanceTimers: true, doNotFake: [...REAL_TIMERS] });
       expect((await app.request('POST', `/api/cohorts/${cohortId}/enrolments/${labourerId}/withdraw`, { token: provider, body: { reason: 'PERSONAL_CIRCUMSTANCES', withdrawnOn: addDays(plan.startDay, n) } })).status).toBe(200);
+      jest.useRealTimers();
+    };
     await withdraw(early!, 1); // one training day held before: 1 × 100 < 20 × 10, leaves the base
     await withdraw(late!, 2); // two held: 2 × 100 ≥ 20 × 10, stays as a failure
     await assess(cohortId, [stayer!], 1, addDays(plan.startDay, 9));
@@ -141,9 +117,13 @@ describe('cohort outcome rates over HTTP', () => {
     const plan = { startDay: addDays(today, -130), plannedEnd: addDays(today, -100), plannedDays: 20 };
     const { cohortId, occupation } = await startedCohort([onTime!, tooLate!], plan);
     expect((await app.request('POST', `/api/cohorts/${cohortId}/complete`, { token: provider, body: { completedOn: plan.plannedEnd } })).status).toBe(200);
+    // Each recorded on its issue day (R-GATE-4: what counts is what was recorded by the window's last day).
     const certify = async (labourerId: string, daysAfterEnd: number) => {
-      const form = { labourerId, type: 'SKILL_LEVEL', level: 'JUNIOR', occupation, number: `SL-${randomUUID().slice(0, 8)}`, issuer: '某评价机构', issuedOn: addDays(plan.plannedEnd, daysAfterEnd) };
+      const issuedOn = addDays(plan.plannedEnd, daysAfterEnd);
+      jest.useFakeTimers({ now: Date.parse(`${issuedOn}T04:00:00Z`), advanceTimers: true, doNotFake: [...REAL_TIMERS] });
+      const form = { labourerId, type: 'SKILL_LEVEL', level: 'JUNIOR', occupation, number: `SL-${randomUUID().slice(0, 8)}`, issuer: '某评价机构', issuedOn };
       const recorded = await app.request('POST', '/api/certificates', { token: provider, body: form });
+      jest.useRealTimers();
       expect(recorded.status).toBe(201);
       return recorded.body.certificateId as string;
     };
@@ -160,5 +140,33 @@ describe('cohort outcome rates over HTTP', () => {
     const late = body.trainees.find((t: { labourerId: string }) => t.labourerId === tooLate);
     expect(late.certification).toMatchObject({ counted: false, reason: 'NO_CERTIFICATE' });
     expect(late.certification.detail).toContain('issued 91 days after');
+  });
+
+  it('R-GATE-5 the bureau sees every record considered; the provider sees counted, the reason and the record that counted only', async () => {
+    const [certified, notEmployed] = await labourers(2);
+    const plan = recent();
+    const { cohortId, occupation } = await startedCohort([certified!, notEmployed!], plan);
+    const certify = async (labourerId: string, certificateOccupation: string, issuedOn: string) => {
+      const form = { labourerId, type: 'SPECIAL_OPERATION', occupation: certificateOccupation, number: `TZ-${randomUUID().slice(0, 8)}`, issuer: '晋城市应急管理局', issuedOn };
+      const recorded = await app.request('POST', '/api/certificates', { token: reviewer, body: form });
+      expect(recorded.status).toBe(201);
+      return recorded.body.certificateId as string;
+    };
+    const elsewhere = await certify(certified!, '焊工', addDays(today, -30)); // another occupation: does not count
+    const counting = await certify(certified!, occupation, addDays(today, -2));
+    const employment = await app.request('POST', '/api/employments', { token: reviewer, body: { labourerId: notEmployed, startsOn: addDays(plan.startDay, -20), evidenceRef: 'doc:contract-9' } });
+    expect(employment.status).toBe(201);
+
+    const bureau = (await outcomes(cohortId)).body;
+    const bureauView = bureau.trainees.find((t: { labourerId: string }) => t.labourerId === certified);
+    expect(bureauView.certification.considered.map((c: { id: string }) => c.id).sort()).toEqual([elsewhere, counting].sort());
+
+    const response = await outcomes(cohortId, provider);
+    expect(response.status).toBe(200);
+    const view = response.body.trainees.find((t: { labourerId: string }) => t.labourerId === certified);
+    expect(view.certification).toEqual({ counted: true, reason: 'CERTIFIED', detail: expect.stringContaining(addDays(today, -2)), evidenceId: counting });
+    const unemployed = response.body.trainees.find((t: { labourerId: string }) => t.labourerId === notEmployed);
+    expect(unemployed.employment).toEqual({ counted: false, reason: 'NO_EMPLOYMENT', detail: expect.stringContaining('bureau only') });
+    for (const leaked of ['considered', elsewhere, '焊工', employment.body.employmentId, addDays(plan.startDay, -20)]) expect(response.text).not.toContain(leaked);
   });
 });

@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDateOf, toAssessmentStreamId } from '@skills/domain';
 import { residentId } from '../support/resident-ids';
+import { addDays, providerWithAccount, startedCohort as startCohort } from '../support/past-cohorts';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-const DAY_MS = 86_400_000;
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-// Only Date is faked: cohorts are planned, approved, enrolled and started 40 days ago, so past days can be attended.
-const REAL_TIMERS = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] as const;
 
 // Attendance, assessments, certificates and employments through HTTP on real PostgreSQL (R-FREE-3, R-GATE-1, R-CERT-1, R-GATE-3).
 describe('training outcomes over HTTP', () => {
@@ -19,7 +15,6 @@ describe('training outcomes over HTTP', () => {
   let nextPerson = 500;
   const today = shanghaiDateOf(new Date().toISOString());
   const startDay = addDays(today, -40);
-  const qualification = { number: 'Q-1', validFrom: '2020-01-01', expiresOn: '2099-12-31' };
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -31,12 +26,7 @@ describe('training outcomes over HTTP', () => {
   afterAll(() => app?.close());
   afterEach(() => jest.useRealTimers());
 
-  async function providerAccount(username: string): Promise<string> {
-    const created = await app.request('POST', '/api/providers', { token: admin, body: { name: `培训机构 ${username}`, kind: 'TRAINING_INSTITUTION', subdistrictId: nancun, qualification } });
-    expect(created.status).toBe(201);
-    await app.system.accounts.create({ userId: randomUUID(), username, password: `pw-${username}`, roles: ['PROVIDER'], scope: { providerId: created.body.providerId } });
-    return (await app.request('POST', '/api/auth/login', { body: { username, password: `pw-${username}` } })).body.token as string;
-  }
+  const providerAccount = async (username: string) => (await providerWithAccount(app, admin, username, nancun)).token;
 
   async function labourer(): Promise<string> {
     const body = { idNumber: residentId('1990-05-05', nextPerson++), name: '李学员', category: 'RURAL_LABOURER', keyGroups: ['RURAL_MIGRANT'], subdistrictId: nancun };
@@ -45,18 +35,9 @@ describe('training outcomes over HTTP', () => {
     return created.body.labourerId as string;
   }
 
-  /** A cohort planned, approved, joined by the people and started on startDay; it runs until yesterday. */
-  async function startedCohort(token: string, people: string[], plannedDays = 30): Promise<string> {
-    jest.useFakeTimers({ now: Date.parse(`${startDay}T04:00:00Z`), advanceTimers: true, doNotFake: [...REAL_TIMERS] });
-    const body = { programmeType: 'GENERAL', occupation: `工种-${randomUUID().slice(0, 8)}`, level: 'JUNIOR', plannedStart: startDay, plannedEnd: addDays(today, -1), plannedDays, capacity: 50 };
-    const planned = await app.request('POST', '/api/cohorts', { token, body });
-    expect(planned.status).toBe(201);
-    const cohortId = planned.body.cohortId as string;
-    expect((await app.request('POST', `/api/cohorts/${cohortId}/approve`, { token: reviewer, body: {} })).status).toBe(200);
-    for (const labourerId of people) expect((await app.request('POST', `/api/cohorts/${cohortId}/enrolments`, { token, body: { labourerId } })).status).toBe(201);
-    expect((await app.request('POST', `/api/cohorts/${cohortId}/start`, { token })).status).toBe(200);
-    jest.useRealTimers();
-    return cohortId;
+  /** A cohort planned, approved, joined by the people and started on startDay (40 days ago); it runs until yesterday. */
+  async function startedCohort(token: string, people: string[], plannedDays = 30, programmeType = 'GENERAL'): Promise<string> {
+    return (await startCohort(app, { provider: token, reviewer }, people, { startDay, plannedEnd: addDays(today, -1), plannedDays, programmeType })).cohortId;
   }
 
   const attend = (token: string, cohortId: string, labourerId: string, day: string) => app.request('POST', `/api/cohorts/${cohortId}/attendance`, { token, body: { labourerId, day } });
@@ -73,7 +54,7 @@ describe('training outcomes over HTTP', () => {
     const cohortId = await startedCohort(providerA, [person]);
     const first = await attend(providerA, cohortId, person, addDays(startDay, 1));
     expect(first.status).toBe(201);
-    expect(first.body).toEqual({ cohortId, labourerId: person, day: addDays(startDay, 1), recorded: true, clashCohortIds: [] });
+    expect(first.body).toEqual({ cohortId, labourerId: person, day: addDays(startDay, 1), recorded: true });
     expect((await attend(providerA, cohortId, person, addDays(startDay, 1))).body).toMatchObject({ recorded: false });
     const outside = await attend(providerA, cohortId, person, addDays(startDay, -1));
     expect(outside.status).toBe(422);
@@ -114,14 +95,14 @@ describe('training outcomes over HTTP', () => {
     expect(await eventTypes(`attendance-${cohortId}-`)).toHaveLength(300);
   });
 
-  it('flags, and does not refuse, the same person attending two cohorts on one day', async () => {
+  it('flags, and does not refuse, the same person attending two cohorts on one day, telling the provider nothing of it', async () => {
     const person = await labourer();
     const [cohortA, cohortB] = [await startedCohort(providerA, [person]), await startedCohort(providerB, [person])];
     const day = addDays(startDay, 3);
-    expect((await attend(providerA, cohortA, person, day)).body.clashCohortIds).toEqual([]);
+    expect((await attend(providerA, cohortA, person, day)).status).toBe(201);
     const clash = await attend(providerB, cohortB, person, day);
     expect(clash.status).toBe(201);
-    expect(clash.body.clashCohortIds).toEqual([cohortA, cohortB].sort());
+    expect(clash.body).toEqual({ cohortId: cohortB, labourerId: person, day, recorded: true });
     expect(await eventTypes(`attendance-${cohortB}-${person}`)).toEqual(['AttendanceRecorded', 'AttendanceClashFlagged']);
   });
 
@@ -134,31 +115,123 @@ describe('training outcomes over HTTP', () => {
     expect(await eventTypes(toAssessmentStreamId(cohortId, person))).toEqual(['FinalAssessmentRecorded', 'TrainingCertificateIssued']);
   });
 
-  it('R-CERT-1 recognises a number from the same issuer for the same person and refuses it for another', async () => {
+  const certify = (token: string, body: Record<string, unknown>) => app.request('POST', '/api/certificates', { token, body });
+  const certificateForm = (labourerId: string, number: string) => ({ labourerId, type: 'SKILL_LEVEL', level: 'JUNIOR', occupation: '电工', number, issuer: '某评价机构', issuedOn: addDays(today, -3) });
+  async function storedEvents(streamPrefix: string): Promise<number> {
+    const { rows } = await app.system.db.query<{ n: string }>(`SELECT count(*) AS n FROM events WHERE stream_id LIKE $1`, [`${streamPrefix}%`]);
+    return Number(rows[0]!.n);
+  }
+
+  it('R-CERT-1 its recorder gets a number sent again as the same certificate, and other facts under it as a conflict naming the fields', async () => {
     const [holder, other] = [await labourer(), await labourer()];
-    const form = { labourerId: holder, type: 'SKILL_LEVEL', level: 'JUNIOR', occupation: '电工', number: 'SL-2021-000123', issuer: '某评价机构', issuedOn: addDays(today, -3) };
-    const first = await app.request('POST', '/api/certificates', { token: providerA, body: form });
+    await startedCohort(providerA, [holder, other]);
+    const form = certificateForm(holder, 'SL-2021-000123');
+    const first = await certify(providerA, form);
     expect(first.status).toBe(201);
-    const again = await app.request('POST', '/api/certificates', { token: providerA, body: { ...form, number: 'sl-2021-000123 ' } });
+    const again = await certify(providerA, { ...form, number: 'sl-2021-000123 ' });
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ certificateId: first.body.certificateId, outcome: 'DUPLICATE' });
-    const taken = await app.request('POST', '/api/certificates', { token: providerA, body: { ...form, labourerId: other } });
-    expect(taken.status).toBe(409);
-    expect(taken.body.error).toMatchObject({ code: 'CERTIFICATE.NUMBER_TAKEN', details: { existingCertificateId: first.body.certificateId } });
+    const before = await storedEvents('certificate-');
+    const otherPerson = await certify(providerA, { ...form, labourerId: other });
+    expect(otherPerson.status).toBe(409);
+    expect(otherPerson.body.error).toMatchObject({ code: 'CERTIFICATE.NUMBER_RECORDED_DIFFERENTLY', details: { existingCertificateId: first.body.certificateId, differingFields: ['labourerId'] } });
+    const otherFacts = await certify(providerA, { ...form, level: 'SENIOR', issuedOn: addDays(today, -4) });
+    expect(otherFacts.body.error).toMatchObject({ code: 'CERTIFICATE.NUMBER_RECORDED_DIFFERENTLY', details: { differingFields: ['level', 'issuedOn'] } });
+    expect(otherFacts.text).not.toContain(addDays(today, -4));
+    expect(await storedEvents('certificate-')).toBe(before);
     const { rows } = await app.system.db.query<{ n: string }>(`SELECT count(*) AS n FROM events WHERE data::text LIKE '%000123%'`);
     expect(Number(rows[0]!.n)).toBe(0);
   });
 
-  it('R-GATE-3 records an employment and lets only the bureau verify it', async () => {
+  it('R-CERT-1 another unit is told only that the number is taken, with no certificate id; the bureau is told which it is', async () => {
+    const holder = await labourer();
+    await startedCohort(providerA, [holder]);
+    await startedCohort(providerB, [holder]);
+    const form = certificateForm(holder, 'SL-2021-000456');
+    const first = await certify(providerA, form);
+    expect(first.status).toBe(201);
+    const certificateId = first.body.certificateId as string;
+    for (const body of [form, { ...form, issuedOn: addDays(today, -5) }]) {
+      const taken = await certify(providerB, body);
+      expect(taken.status).toBe(409);
+      expect(taken.body.error).toMatchObject({ code: 'CERTIFICATE.NUMBER_TAKEN', details: { ruleId: 'R-CERT-1' }, issues: [{ field: 'number', message: expect.stringContaining('check the number with the issuer') }] });
+      expect(taken.body.error.details).not.toHaveProperty('existingCertificateId');
+      expect(taken.text).not.toContain(certificateId);
+    }
+    const bureau = await certify(reviewer, form);
+    expect(bureau.status).toBe(200);
+    expect(bureau.body).toEqual({ certificateId, outcome: 'DUPLICATE' });
+    // The same request retried under its Idempotency-Key is answered as before.
+    const key = { 'idempotency-key': randomUUID() };
+    const form2 = certificateForm(holder, 'SL-2021-000789');
+    const once = await app.request('POST', '/api/certificates', { token: providerB, body: form2, headers: key });
+    const retried = await app.request('POST', '/api/certificates', { token: providerB, body: form2, headers: key });
+    expect([once.status, retried.status]).toEqual([201, 200]);
+    expect(retried.body.certificateId).toBe(once.body.certificateId);
+  });
+
+  it('R-CERT-1 a provider records certificates for its own trainees only, with one answer for a stranger and for nobody; the bureau for anyone', async () => {
+    const [own, withdrawn, stranger, othersTrainee] = [await labourer(), await labourer(), await labourer(), await labourer()];
+    const cohortId = await startedCohort(providerA, [own, withdrawn]);
+    await startedCohort(providerB, [othersTrainee]);
+    const left = await app.request('POST', `/api/cohorts/${cohortId}/enrolments/${withdrawn}/withdraw`, { token: providerA, body: { reason: 'PERSONAL_CIRCUMSTANCES', withdrawnOn: addDays(startDay, 1) } });
+    expect(left.status).toBe(200);
+    expect((await certify(providerA, certificateForm(own, `SL-${randomUUID()}`))).status).toBe(201);
+    expect((await certify(providerA, certificateForm(withdrawn, `SL-${randomUUID()}`))).status).toBe(201); // enrolled earlier
+    const claimsBefore = await storedEvents('certificate-number-');
+    const answers = await Promise.all([stranger, othersTrainee, randomUUID()].map((id) => certify(providerA, certificateForm(id, `SL-${randomUUID()}`))));
+    expect(answers.map((a) => a.status)).toEqual([404, 404, 404]);
+    // No existence oracle: the same code and message whether the card exists, is another's trainee, or does not exist.
+    const shapes = answers.map((a) => ({ code: a.body.error.code, message: a.body.error.message, issues: a.body.error.issues }));
+    expect(shapes[0]).toEqual({ code: 'OUTCOMES.TRAINEE_NOT_FOUND', message: expect.any(String), issues: [{ field: 'labourerId', message: expect.any(String) }] });
+    expect(shapes[1]).toEqual(shapes[0]);
+    expect(shapes[2]).toEqual(shapes[0]);
+    expect(await storedEvents('certificate-number-')).toBe(claimsBefore); // the refusals claimed nothing
+    const evaluator = await app.login('evaluator');
+    expect((await certify(reviewer, certificateForm(stranger, `SL-${randomUUID()}`))).status).toBe(201);
+    expect((await certify(evaluator, certificateForm(othersTrainee, `SL-${randomUUID()}`))).status).toBe(201);
+    const nobody = await certify(admin, certificateForm(randomUUID(), `SL-${randomUUID()}`));
+    expect(nobody.status).toBe(404);
+    expect(nobody.body.error.code).toBe('OUTCOMES.LABOURER_NOT_FOUND');
+  });
+
+  it('R-CERT-1 a provider\'s trainee of a programme that is not free training (no ledger reservation) is found through the read model', async () => {
+    const apprentice = await labourer();
+    await startedCohort(providerA, [apprentice], 30, 'APPRENTICESHIP');
+    await app.system.runner!.waitUntilCaughtUp();
+    expect((await certify(providerA, certificateForm(apprentice, `SL-${randomUUID()}`))).status).toBe(201);
+    expect((await certify(providerB, certificateForm(apprentice, `SL-${randomUUID()}`))).status).toBe(404);
+  });
+
+  it('R-GATE-3 records an employment with an organisation by its credit code and lets only the bureau verify it', async () => {
     const person = await labourer();
-    const recorded = await app.request('POST', '/api/employments', { token: providerA, body: { labourerId: person, startsOn: addDays(today, -10), evidenceRef: 'doc:contract-1' } });
+    await startedCohort(providerA, [person]);
+    const body = { labourerId: person, employer: { kind: 'ORGANISATION', creditCode: ' 92140502ma0k12345d ' }, startsOn: addDays(today, -10), evidenceRef: 'doc:contract-1' };
+    const named = await app.request('POST', '/api/employments', { token: providerA, body: { ...body, employer: { kind: 'ORGANISATION', name: '张三便利店' } } });
+    expect(named.status).toBe(400);
+    const misTyped = await app.request('POST', '/api/employments', { token: providerA, body: { ...body, employer: { kind: 'ORGANISATION', creditCode: '92140502MA0K12345E' } } });
+    expect(misTyped.status).toBe(400);
+    expect(misTyped.text).not.toContain('92140502MA0K12345E');
+    const recorded = await app.request('POST', '/api/employments', { token: providerA, body });
     expect(recorded.status).toBe(201);
+    const stored = await app.system.db.query<{ schema_version: number; data: { employer: unknown } }>(`SELECT schema_version, data FROM events WHERE stream_id = $1`, [`employment-${recorded.body.employmentId}`]);
+    expect(stored.rows[0]).toMatchObject({ schema_version: 2, data: { employer: { kind: 'ORGANISATION', creditCode: '92140502MA0K12345D' } } });
     const path = `/api/employments/${recorded.body.employmentId}/verify`;
     expect((await app.request('POST', path, { token: providerA, body: {} })).status).toBe(403);
     const verified = await app.request('POST', path, { token: reviewer, body: {} });
     expect(verified.status).toBe(200);
     expect(verified.body).toEqual({ employmentId: recorded.body.employmentId, verified: true, verifiedOn: today });
     expect(await eventTypes(`employment-${recorded.body.employmentId}`)).toEqual(['EmploymentRecorded', 'EmploymentVerified']);
+  });
+
+  it('R-GATE-3 a provider records employments for its own trainees only, with the same answer for a stranger and for nobody', async () => {
+    const stranger = await labourer();
+    const form = (labourerId: string) => ({ labourerId, startsOn: addDays(today, -10), evidenceRef: 'doc:contract-2' });
+    const [existing, missing] = await Promise.all([stranger, randomUUID()].map((id) => app.request('POST', '/api/employments', { token: providerA, body: form(id) })));
+    expect([existing.status, missing.status]).toEqual([404, 404]);
+    expect(existing.body.error.code).toBe('OUTCOMES.TRAINEE_NOT_FOUND');
+    expect(missing.body.error.message).toBe(existing.body.error.message);
+    expect((await app.request('POST', '/api/employments', { token: reviewer, body: form(stranger) })).status).toBe(201);
   });
 
   it('keeps one provider out of another provider\'s cohort outcomes', async () => {

@@ -9,6 +9,7 @@ import { OutcomesController } from './outcomes/outcomes.controller';
 import { OutcomeRatesController } from './outcome-rates/outcome-rates.controller';
 import { CohortsController } from './training/cohorts.controller';
 import { COHORT_QUERY_CONTROLLERS } from './cohort-queries/cohort-queries-api';
+import { CohortRecordsController } from './cohort-records/cohort-records.controller';
 
 export const API_CONTROLLERS: Type[] = [
   HealthController,
@@ -21,4 +22,5 @@ export const API_CONTROLLERS: Type[] = [
   OutcomesController,
   OutcomeRatesController,
   ...COHORT_QUERY_CONTROLLERS,
+  CohortRecordsController,
 ];

@@ -11,6 +11,7 @@ import { TRAINING_ROUTES } from './training/training-routes';
 import { OUTCOMES_ROUTES } from './outcomes/outcomes-routes';
 import { OUTCOME_RATES_ROUTES } from './outcome-rates/outcome-rates-routes';
 import { COHORT_QUERY_ROUTES } from './cohort-queries/cohort-queries-api';
+import { COHORT_RECORD_ROUTES } from './cohort-records/cohort-records-routes';
 
 const READERS = REGISTRY_READERS;
 const common = { 400: 'Invalid input: every bad field is listed with how to fix it', 401: 'Not logged in', 403: 'Role not allowed' };
@@ -37,4 +38,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...OUTCOMES_ROUTES,
   ...OUTCOME_RATES_ROUTES,
   ...COHORT_QUERY_ROUTES,
+  ...COHORT_RECORD_ROUTES,
 ];

@@ -11,3 +11,17 @@ export function formatYuan(fen: Fen): string {
   const abs = Math.abs(fen);
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/** count × rate in fen, exact: refuses a fraction or a product past 2^53 instead of rounding it. */
+export function multiplyFen(count: number, rateFen: Fen): Fen {
+  if (!Number.isSafeInteger(count) || !Number.isSafeInteger(rateFen)) throw new RangeError('money arithmetic needs whole numbers');
+  const product = count * rateFen;
+  if (!Number.isSafeInteger(product)) throw new RangeError('amount too large to compute exactly');
+  return product;
+}
+
+export function sumFen(amounts: readonly Fen[]): Fen {
+  const total = amounts.reduce((sum, amount) => sum + amount, 0);
+  if (!Number.isSafeInteger(total)) throw new RangeError('total too large to compute exactly');
+  return total;
+}

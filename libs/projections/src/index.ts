@@ -13,4 +13,6 @@ export * from './training/cohort-outcomes.projection';
 export * from './training/cohort-outcome-facts.query';
 export * from './training/cohort-list.query';
 export * from './training/cohort-trainees.query';
+export * from './training/cohort-attendance.query';
+export * from './training/cohort-records.query';
 export * from './training/outcome-rollup.query';

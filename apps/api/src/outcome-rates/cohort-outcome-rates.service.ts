@@ -3,6 +3,7 @@ import type { Principal, System } from '@skills/platform';
 import { cohortOutcomeRates } from '@skills/projections';
 import type { RegistryDirectory } from '../registry/registry-directory';
 import { visibleCohort } from '../training/cohort-access';
+import { traineeExplanationsFor } from './trainee-explanations';
 
 const PROJECTION = 'cohort-outcomes';
 
@@ -49,7 +50,8 @@ export async function readCohortOutcomeRates(system: System, directory: Registry
     policyVersion: rates.policyVersion,
     base: rates.base,
     gates,
-    trainees: rates.trainees,
+    // R-GATE-5 for the bureau; for a provider without the records that did not count (they may be others').
+    trainees: traineeExplanationsFor(principal, rates.trainees),
     projection: { name: PROJECTION, eventsBehind },
   };
 }

@@ -15,7 +15,7 @@ export const OUTCOME_RATES_ROUTES: readonly ApiRoute[] = [
       400: 'Invalid asOf (YYYY-MM-DD)',
       401: 'Not logged in',
       403: 'Role not allowed',
-      200: 'Base, rates, gate states (HOLDING, OPEN until a day, FAILED), per-trainee explanations, policy version, projection lag',
+      200: 'Base, rates, gate states, per-trainee explanations (R-GATE-5: the bureau sees every certificate and employment considered; a provider sees counted or not, the reason code and the record that counted only), policy version, projection lag',
       404: 'No such cohort visible to you',
       409: 'The cohort is not in the read model yet',
       422: 'The programme has no outcome gates',

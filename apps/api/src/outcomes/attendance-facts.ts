@@ -2,22 +2,72 @@ import {
   attendanceDecider,
   freeTrainingLedgerDecider,
   toAttendanceStreamId,
+  toCohortStreamId,
   toFreeTrainingLedgerStreamId,
   type AttendanceCohortFacts,
   type AttendanceState,
+  type CalendarDate,
   type CohortState,
   type OtherCohortAttendance,
+  type TraineeEnrolmentFacts,
 } from '@skills/domain';
+import type { StreamAppend } from '@skills/event-store';
 import { loadStream, type LoadedStream, type System } from '@skills/platform';
 
-export const cohortFactsOf = (state: Extract<CohortState, { plannedStartOn: string }>): AttendanceCohortFacts => ({
-  plannedStart: state.plannedStartOn,
-  plannedEnd: state.plannedEndOn,
+type ExistingCohort = Exclude<CohortState, { status: 'absent' }>;
+
+/** R-FREE-3: the cohort's actual start and completion as its stream holds them, and the planned days. */
+export const cohortFactsOf = (state: ExistingCohort): AttendanceCohortFacts => ({
   plannedDays: state.plannedDays,
+  ...(state.status === 'started' || state.status === 'completed' ? { startedOn: state.startedOn } : {}),
+  ...(state.status === 'completed' ? { completedOn: state.completedOn } : {}),
 });
+
+/**
+ * Everyone enrolled in the cohort, with the withdrawal day of those who withdrew (days before it may still be
+ * uploaded), by lower-case labourer id. Taken from the cohort decider's state, so attendance follows the same
+ * roster as enrolment and withdrawal.
+ */
+export function enrolmentsIn(state: ExistingCohort): Map<string, TraineeEnrolmentFacts> {
+  const enrolments = new Map<string, TraineeEnrolmentFacts>();
+  for (const t of state.trainees) enrolments.set(t.labourerId.toLowerCase(), { status: 'ENROLLED', enrolledOn: t.enrolledOn });
+  for (const w of state.withdrawn) enrolments.set(w.labourerId.toLowerCase(), { status: 'ENROLLED', enrolledOn: w.enrolledOn, withdrawnOn: w.withdrawnOn });
+  return enrolments;
+}
+
+export const enrolmentIn = (enrolments: ReadonlyMap<string, TraineeEnrolmentFacts>, labourerId: string): TraineeEnrolmentFacts =>
+  enrolments.get(labourerId.toLowerCase()) ?? { status: 'NOT_ENROLLED' };
 
 export function loadAttendance(system: System, cohortId: string, labourerId: string): Promise<LoadedStream<AttendanceState>> {
   return loadStream(system.store, system.catalogue, attendanceDecider, toAttendanceStreamId(cohortId, labourerId));
+}
+
+/** An empty append: the stream must still be at the version read when the batch commits (the store holds a share lock). */
+export const versionCheck = (streamId: string, version: number): StreamAppend => ({ streamId, expectedVersion: version === 0 ? 'no_stream' : version, events: [] });
+
+/**
+ * Attendance is decided on the cohort's roster and dates; appending it with this check makes a withdrawal or a
+ * completion committed meanwhile a version conflict, so the retry decides on them.
+ */
+export const cohortVersionCheck = (cohortId: string, version: number): StreamAppend => versionCheck(toCohortStreamId(cohortId), version);
+
+export interface AttendanceRead {
+  /** The last day any of the people attended the cohort; null when none did. */
+  readonly lastAttendedOn: CalendarDate | null;
+  /** One version check per attendance stream read, to append with the decision taken on it. */
+  readonly checks: readonly StreamAppend[];
+}
+
+/**
+ * The days the people attended the cohort, for a decision that must not contradict them (a withdrawal dated
+ * before an attended day, a completion before the last one: R-GATE-4, R-FREE-3).
+ */
+export async function readAttendanceOf(system: System, cohortId: string, labourerIds: readonly string[]): Promise<AttendanceRead> {
+  const ids = [...new Set(labourerIds.map((id) => id.toLowerCase()))];
+  const streams = await Promise.all(ids.map(async (id) => ({ id, loaded: await loadAttendance(system, cohortId, id) })));
+  let lastAttendedOn: CalendarDate | null = null;
+  for (const { loaded } of streams) for (const day of loaded.state.days) if (lastAttendedOn === null || day > lastAttendedOn) lastAttendedOn = day;
+  return { lastAttendedOn, checks: streams.map(({ id, loaded }) => versionCheck(toAttendanceStreamId(cohortId, id), loaded.version)) };
 }
 
 /**

@@ -2,23 +2,26 @@ import { attendanceDecider, checkAttendanceBatch, shanghaiDateOf, toAttendanceSt
 import { WrongExpectedVersionError, type RecordedEvent, type StreamAppend } from '@skills/event-store';
 import { contextOf, deterministicUuid, hashCommand, idempotencyKeyReused, toEventsToAppend, type CommandEnvelope, type System } from '@skills/platform';
 import type { RegistryDirectory } from '../registry/registry-directory';
-import { cohortFactsOf, loadAttendance, otherCohortAttendance } from './attendance-facts';
+import { cohortFactsOf, cohortVersionCheck, enrolmentIn, enrolmentsIn, loadAttendance, otherCohortAttendance } from './attendance-facts';
 import type { RecordAttendanceForm } from './outcome-forms';
-import { enrolmentOf, enrolmentsOf, ownRunningCohort } from './outcome-access';
+import { ownRunningCohort } from './outcome-access';
 
-const ATTEMPTS = 3;
+const ATTEMPTS = 5;
 
+/**
+ * What the provider is told. A clash with another cohort (AttendanceClashFlagged) is recorded for the bureau's
+ * reviewers only: the response says nothing of it, neither the flag nor the other cohorts' ids, since that would
+ * tell a provider about another provider's trainee and that its record is being checked.
+ */
 export interface AttendanceResult {
   readonly cohortId: string;
   readonly labourerId: string;
   readonly day: string;
   /** false: this day was recorded already, nothing more was written. */
   readonly recorded: boolean;
-  /** Every cohort the person attended on the day, this one included, when it clashed. */
-  readonly clashCohortIds: readonly string[];
 }
 
-/** A decision for one trainee's attendance stream: the events, the version they were decided on, and the clashes. */
+/** A decision for one trainee's attendance stream: the events and the version they were decided on. */
 export interface StreamDecision {
   readonly streamId: string;
   readonly version: number;
@@ -46,16 +49,15 @@ export async function recordAttendanceDay(
       labourerId,
       day: form.day,
       cohort: cohortFactsOf(cohort.state),
-      enrolment: enrolmentOf(enrolmentsOf(system, cohort), labourerId),
+      enrolment: enrolmentIn(enrolmentsIn(cohort.state), labourerId),
       otherCohortAttendance: other,
       context: contextOf(envelope),
     };
     const events = attendanceDecider.decide(command, attendance.state);
     const decision = { streamId: toAttendanceStreamId(cohortId, labourerId), version: attendance.version, recorded: attendance.recorded, events };
-    const recorded = await appendAttendance(system, directory, envelope, [decision], commandHash, form.day, attempt < ATTEMPTS);
+    const recorded = await appendAttendance(system, directory, envelope, cohort, [decision], commandHash, form.day, attempt < ATTEMPTS);
     if (recorded === 'retry') continue;
-    const flagged = events.find((e) => e.type === 'AttendanceClashFlagged');
-    return { cohortId, labourerId, day: form.day, recorded: events.length > 0, clashCohortIds: flagged?.type === 'AttendanceClashFlagged' ? flagged.data.cohortIds : [] };
+    return { cohortId, labourerId, day: form.day, recorded: events.length > 0 };
   }
 }
 
@@ -65,7 +67,6 @@ export interface AttendanceImportReport {
   readonly rowsSaved: number;
   /** Rows whose day was recorded already (a re-upload): nothing written for them. */
   readonly rowsAlreadySaved: number;
-  readonly clashesFlagged: number;
   readonly errors: readonly { row: number; field: string; message: string; code: string }[];
 }
 
@@ -78,13 +79,13 @@ export async function importAttendance(system: System, directory: RegistryDirect
   const commandHash = hashCommand({ type: 'ImportAttendance', cohortId, rows: rows.map((r) => `${r.labourerId.toLowerCase()} ${r.day}`).sort() });
   for (let attempt = 1; ; attempt++) {
     const cohort = await ownRunningCohort(system, cohortId, providerId);
-    const enrolments = enrolmentsOf(system, cohort);
+    const enrolments = enrolmentsIn(cohort.state);
     const people = [...new Set(rows.map((r) => r.labourerId.toLowerCase()))].filter((id) => enrolments.has(id));
     const streams = new Map(await Promise.all(people.map(async (id) => [id, await loadAttendance(system, cohortId, id)] as const)));
     const facts = { cohortId, cohort: cohortFactsOf(cohort.state), enrolments, recordedDays: new Map([...streams].map(([id, s]) => [id, s.state.days])), now: envelope.now };
     const errors = checkAttendanceBatch(rows, facts);
     const base = { rowsReceived: rows.length, errors };
-    if (errors.length > 0) return { ...base, status: 'rejected', rowsSaved: 0, rowsAlreadySaved: 0, clashesFlagged: 0 };
+    if (errors.length > 0) return { ...base, status: 'rejected', rowsSaved: 0, rowsAlreadySaved: 0 };
     const decisions: StreamDecision[] = [];
     for (const id of people) {
       const loaded = streams.get(id)!;
@@ -92,30 +93,32 @@ export async function importAttendance(system: System, directory: RegistryDirect
       let state = loaded.state;
       const events: AttendanceEvent[] = [];
       for (const row of rows.filter((r) => r.labourerId.toLowerCase() === id)) {
-        const command: RecordAttendance = { type: 'RecordAttendance', cohortId, labourerId: id, day: row.day, cohort: facts.cohort, enrolment: enrolmentOf(enrolments, id), otherCohortAttendance: other, context: contextOf(envelope) };
+        const command: RecordAttendance = { type: 'RecordAttendance', cohortId, labourerId: id, day: row.day, cohort: facts.cohort, enrolment: enrolmentIn(enrolments, id), otherCohortAttendance: other, context: contextOf(envelope) };
         const decided = attendanceDecider.decide(command, state);
         state = decided.reduce(attendanceDecider.evolve, state);
         events.push(...decided);
       }
       decisions.push({ streamId: toAttendanceStreamId(cohortId, id), version: loaded.version, recorded: loaded.recorded, events });
     }
-    if ((await appendAttendance(system, directory, envelope, decisions, commandHash, shanghaiDateOf(envelope.now), attempt < ATTEMPTS)) === 'retry') continue;
+    if ((await appendAttendance(system, directory, envelope, cohort, decisions, commandHash, shanghaiDateOf(envelope.now), attempt < ATTEMPTS)) === 'retry') continue;
+    // Clash flags are for the bureau: the report counts recorded days only (see AttendanceResult).
     const saved = decisions.flatMap((d) => d.events).filter((e) => e.type === 'AttendanceRecorded').length;
-    const clashesFlagged = decisions.flatMap((d) => d.events).filter((e) => e.type === 'AttendanceClashFlagged').length;
-    return { ...base, status: 'imported', rowsSaved: saved, rowsAlreadySaved: rows.length - saved, clashesFlagged };
+    return { ...base, status: 'imported', rowsSaved: saved, rowsAlreadySaved: rows.length - saved };
   }
 }
 
 
 /**
- * Appends every stream's events in one transaction, each with the version it was decided on. The event ids come
- * from the Idempotency-Key: a key already used on one of these streams for another request is refused, since the
- * store would otherwise take the new events for a retry and drop them.
+ * Appends every stream's events in one transaction, each with the version it was decided on, and checks that the
+ * cohort's stream has not moved: a withdrawal or a completion committed meanwhile makes this a retry decided on
+ * it (R-GATE-4, R-FREE-3). The event ids come from the Idempotency-Key: a key already used on one of these streams
+ * for another request is refused, since the store would otherwise take the new events for a retry and drop them.
  */
 async function appendAttendance(
   system: System,
   directory: RegistryDirectory,
   envelope: CommandEnvelope,
+  cohort: { readonly state: { readonly cohortId: string }; readonly version: number },
   decisions: readonly StreamDecision[],
   commandHash: string,
   onDate: string,
@@ -134,6 +137,7 @@ async function appendAttendance(
     expectedVersion: d.version === 0 ? 'no_stream' : d.version,
     events: toEventsToAppend(system.catalogue, envelope, d.streamId, d.events, policyVersion, commandHash),
   }));
+  appends.push(cohortVersionCheck(cohort.state.cohortId, cohort.version));
   try {
     await system.db.transaction((tx) => system.store.appendManyIn(tx, appends));
     return 'done';

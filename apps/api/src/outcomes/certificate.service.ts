@@ -9,10 +9,10 @@ import {
   type RecordCertificate,
 } from '@skills/domain';
 import { WrongExpectedVersionError, type StreamAppend } from '@skills/event-store';
-import { contextOf, deterministicUuid, hashCommand, loadStream, toEventsToAppend, type CommandEnvelope, type System } from '@skills/platform';
+import { contextOf, deterministicUuid, hashCommand, loadStream, toEventsToAppend, type CommandEnvelope, type Principal, type System } from '@skills/platform';
 import type { RegistryDirectory } from '../registry/registry-directory';
 import type { RecordCertificateForm } from './outcome-forms';
-import { assertRegisteredLabourer } from './outcome-access';
+import { assertMayRecordOutcomeFor, certificateRecorderOf } from './outcome-recorders';
 
 const ATTEMPTS = 5;
 
@@ -25,12 +25,19 @@ export function certificateNumberKey(system: System, issuer: string, number: str
 }
 
 /**
- * R-CERT-1: records a certificate and claims its number in one atomic append (both streams 'no_stream'). The same
- * number from the same issuer for the same person is the certificate recorded before; for another person, 409.
+ * R-CERT-1: records a certificate and claims its number in one atomic append (both streams 'no_stream'). A number
+ * recorded before: its recorder sending the same certificate again gets its id (200), other facts a 409 naming the
+ * fields; anyone else a 409 NUMBER_TAKEN without any id.
  */
-export async function recordCertificate(system: System, directory: RegistryDirectory, form: RecordCertificateForm, envelope: CommandEnvelope): Promise<{ certificateId: string; outcome: 'RECORDED' | 'DUPLICATE' }> {
+export async function recordCertificate(
+  system: System,
+  directory: RegistryDirectory,
+  principal: Principal,
+  form: RecordCertificateForm,
+  envelope: CommandEnvelope,
+): Promise<{ certificateId: string; outcome: 'RECORDED' | 'DUPLICATE' }> {
   const labourerId = form.labourerId.toLowerCase();
-  await assertRegisteredLabourer(system, labourerId);
+  await assertMayRecordOutcomeFor(system, principal, labourerId);
   const numberKey = certificateNumberKey(system, form.issuer, form.number);
   const command: RecordCertificate = {
     type: 'RecordCertificate',
@@ -42,18 +49,20 @@ export async function recordCertificate(system: System, directory: RegistryDirec
     occupation: form.occupation,
     issuer: form.issuer,
     issuedOn: form.issuedOn,
+    recordedBy: certificateRecorderOf(principal),
     context: contextOf(envelope),
   };
   const certificateStream = toCertificateStreamId(command.certificateId);
   const numberStream = toCertificateNumberStreamId(numberKey);
   const policyVersion = directory.policyVersionOn(form.issuedOn);
   const commandHash = hashCommand(command);
+  const loadCertificate = (streamId: string) => loadStream(system.store, system.catalogue, certificateDecider, streamId);
   for (let attempt = 1; ; attempt++) {
-    const [certificate, number] = await Promise.all([
-      loadStream(system.store, system.catalogue, certificateDecider, certificateStream),
-      loadStream(system.store, system.catalogue, certificateNumberDecider, numberStream),
-    ]);
-    const decision = decideCertificateRecording(command, { certificate: certificate.state, number: number.state });
+    const [certificate, number] = await Promise.all([loadCertificate(certificateStream), loadStream(system.store, system.catalogue, certificateNumberDecider, numberStream)]);
+    // A claimed number is compared with the certificate it was claimed for (appended in the same transaction).
+    const claimedId = number.state.status === 'claimed' ? number.state.certificateId : undefined;
+    const claimedCertificate = claimedId === undefined || claimedId === command.certificateId ? certificate.state : (await loadCertificate(toCertificateStreamId(claimedId))).state;
+    const decision = decideCertificateRecording(command, { certificate: certificate.state, number: number.state, claimedCertificate });
     if (decision.outcome === 'DUPLICATE') return { certificateId: decision.certificateId, outcome: 'DUPLICATE' };
     const appends: StreamAppend[] = [
       { streamId: certificateStream, expectedVersion: 'no_stream', events: toEventsToAppend(system.catalogue, envelope, certificateStream, decision.certificateEvents, policyVersion, commandHash) },
@@ -63,7 +72,7 @@ export async function recordCertificate(system: System, directory: RegistryDirec
       await system.db.transaction((tx) => system.store.appendManyIn(tx, appends));
       return { certificateId: decision.certificateId, outcome: 'RECORDED' };
     } catch (error) {
-      // Another clerk claimed the number first: decide again, which answers DUPLICATE or NUMBER_TAKEN.
+      // Another clerk claimed the number first: decide again, which answers DUPLICATE, a conflict or NUMBER_TAKEN.
       if (!(error instanceof WrongExpectedVersionError) || attempt >= ATTEMPTS) throw error;
     }
   }

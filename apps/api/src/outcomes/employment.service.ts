@@ -1,14 +1,23 @@
 import { employmentDecider, shanghaiDateOf, toEmploymentStreamId, type EmploymentCommand } from '@skills/domain';
-import { contextOf, decideAndAppend, deterministicUuid, type CommandEnvelope, type System } from '@skills/platform';
+import { contextOf, decideAndAppend, deterministicUuid, type CommandEnvelope, type Principal, type System } from '@skills/platform';
 import type { z } from 'zod';
 import type { RegistryDirectory } from '../registry/registry-directory';
 import type { RecordEmploymentForm, VerifyEmploymentForm } from './outcome-forms';
-import { assertRegisteredLabourer } from './outcome-access';
+import { assertMayRecordOutcomeFor } from './outcome-recorders';
 
-/** R-GATE-3: an employment record; the id comes from the Idempotency-Key, so a retry is the same record. */
-export async function recordEmployment(system: System, directory: RegistryDirectory, form: RecordEmploymentForm, envelope: CommandEnvelope): Promise<{ employmentId: string; recorded: boolean }> {
+/**
+ * R-GATE-3: an employment record; the id comes from the Idempotency-Key, so a retry is the same record. A provider
+ * records its own trainees' employments only.
+ */
+export async function recordEmployment(
+  system: System,
+  directory: RegistryDirectory,
+  principal: Principal,
+  form: RecordEmploymentForm,
+  envelope: CommandEnvelope,
+): Promise<{ employmentId: string; recorded: boolean }> {
   const labourerId = form.labourerId.toLowerCase();
-  await assertRegisteredLabourer(system, labourerId);
+  await assertMayRecordOutcomeFor(system, principal, labourerId);
   const employmentId = deterministicUuid(envelope.idempotencyKey, 'employment');
   const command: EmploymentCommand = {
     type: 'RecordEmployment',

@@ -1,8 +1,11 @@
-import { DomainError, labourerDecider, toLabourerStreamId, type CohortEvent, type CohortState, type TraineeEnrolmentFacts } from '@skills/domain';
-import { loadStream, type LoadedStream, type Role, type System } from '@skills/platform';
+import { DomainError, type CohortEvent, type CohortState, type TraineeEnrolmentFacts } from '@skills/domain';
+import type { LoadedStream, Role, System } from '@skills/platform';
 import { assertOwnCohort, loadCohort } from '../training/cohort-access';
 
-/** Who records certificates and employments: the bureau and the scoped units that see them happen. */
+/**
+ * Who records certificates and employments: the bureau (EVALUATOR included) for anyone with a card, and the scoped
+ * units that see them happen (a provider for its own trainees only: see outcome-recorders.ts).
+ */
 export const CERTIFICATE_RECORDERS: Role[] = ['ADMIN', 'REVIEWER', 'PROVIDER', 'EVALUATOR'];
 export const EMPLOYMENT_RECORDERS: Role[] = ['ADMIN', 'REVIEWER', 'PROVIDER', 'ENTERPRISE'];
 export const EMPLOYMENT_VERIFIERS: Role[] = ['ADMIN', 'REVIEWER'];
@@ -37,11 +40,3 @@ export function enrolmentsOf(system: System, loaded: LoadedStream<CohortState>):
 
 export const enrolmentOf = (enrolments: ReadonlyMap<string, TraineeEnrolmentFacts>, labourerId: string): TraineeEnrolmentFacts =>
   enrolments.get(labourerId.toLowerCase()) ?? { status: 'NOT_ENROLLED' };
-
-/** A registered card: outcomes are recorded for people with a card, and an erased person gets none. */
-export async function assertRegisteredLabourer(system: System, labourerId: string): Promise<void> {
-  const { state } = await loadStream(system.store, system.catalogue, labourerDecider, toLabourerStreamId(labourerId));
-  if (state.status !== 'registered') {
-    throw new DomainError('OUTCOMES.LABOURER_NOT_FOUND', 'No registered card has this labourer id: register the person first (R-REG-1)', 'not_found', { labourerId });
-  }
-}

@@ -23,7 +23,10 @@ export const RecordCertificateForm = z.strictObject({
 });
 export type RecordCertificateForm = z.infer<typeof RecordCertificateForm>;
 
-/** R-GATE-3: an employment with its evidence; no employer means self-employment. */
+/**
+ * R-GATE-3: an employment with its evidence. The employer is an enterprise id or an organisation's unified social
+ * credit code (统一社会信用代码), never a name; no employer means self-employment.
+ */
 export const RecordEmploymentForm = z.strictObject({ labourerId: z.uuid(), employer: employerSchema.optional(), startsOn: date, endsOn: date.optional(), evidenceRef: evidenceRefSchema });
 export type RecordEmploymentForm = z.infer<typeof RecordEmploymentForm>;
 

@@ -61,15 +61,15 @@ export class OutcomesController {
 
   @Post('certificates')
   @Roles(...CERTIFICATE_RECORDERS)
-  async certificate(@Body() body: unknown, @Envelope() envelope: CommandEnvelope, @Res() reply: FastifyReply) {
-    const result = await recordCertificate(this.system, this.directory, parseInput(RecordCertificateForm, body), envelope);
+  async certificate(@Body() body: unknown, @CurrentPrincipal() principal: Principal, @Envelope() envelope: CommandEnvelope, @Res() reply: FastifyReply) {
+    const result = await recordCertificate(this.system, this.directory, principal, parseInput(RecordCertificateForm, body), envelope);
     void reply.status(result.outcome === 'RECORDED' ? 201 : 200).send(result);
   }
 
   @Post('employments')
   @Roles(...EMPLOYMENT_RECORDERS)
-  async employment(@Body() body: unknown, @Envelope() envelope: CommandEnvelope, @Res() reply: FastifyReply) {
-    const result = await recordEmployment(this.system, this.directory, parseInput(RecordEmploymentForm, body), envelope);
+  async employment(@Body() body: unknown, @CurrentPrincipal() principal: Principal, @Envelope() envelope: CommandEnvelope, @Res() reply: FastifyReply) {
+    const result = await recordEmployment(this.system, this.directory, principal, parseInput(RecordEmploymentForm, body), envelope);
     void reply.status(result.recorded ? 201 : 200).send(result);
   }
 

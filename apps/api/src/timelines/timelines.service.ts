@@ -8,12 +8,28 @@ import {
   toFreeTrainingLedgerStreamId,
   toLabourerStreamId,
 } from '@skills/domain';
-import type { Principal, System } from '@skills/platform';
+import { hasRole, type Principal, type System } from '@skills/platform';
 import { findLabourerOutcomeIds } from '@skills/projections';
 import { visibleCohort } from '../training/cohort-access';
-import { timelineOf } from './timeline-events';
+import { timelineOf, type TimelineEntry } from './timeline-events';
 
-/** R-MON-1 for a cohort: its own stream and the attendance and assessment streams of everyone ever enrolled. */
+/**
+ * Events only the bureau reads. A clash flag (the same person attended two cohorts on one day) is a fraud signal
+ * for reviewers: it names other providers' cohorts and would tell the provider its record is being checked.
+ */
+const BUREAU_ONLY_EVENT_TYPES = new Set(['AttendanceClashFlagged']);
+
+const isBureau = (principal: Principal) => hasRole(principal, 'ADMIN', 'REVIEWER', 'APPROVER', 'EVALUATOR');
+
+/** What the reader may see: everything for the bureau; a provider's own cohort without the bureau-only events. */
+export function visibleTo(principal: Principal, events: readonly TimelineEntry[]): TimelineEntry[] {
+  return isBureau(principal) ? [...events] : events.filter((e) => !BUREAU_ONLY_EVENT_TYPES.has(e.type));
+}
+
+/**
+ * R-MON-1 for a cohort: its own stream and the attendance and assessment streams of everyone ever enrolled. A
+ * provider reads only its own cohorts (visibleCohort), and not the clash flags in them.
+ */
 export async function cohortTimeline(system: System, principal: Principal, cohortId: string) {
   const loaded = await visibleCohort(system, principal, cohortId);
   const labourerIds = new Set<string>();
@@ -22,7 +38,7 @@ export async function cohortTimeline(system: System, principal: Principal, cohor
   }
   const streams = [toCohortStreamId(cohortId)];
   for (const labourerId of labourerIds) streams.push(toAttendanceStreamId(cohortId, labourerId), toAssessmentStreamId(cohortId, labourerId));
-  return { cohortId, events: await timelineOf(system, streams) };
+  return { cohortId, events: visibleTo(principal, await timelineOf(system, streams)) };
 }
 
 /**

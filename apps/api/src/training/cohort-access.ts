@@ -5,7 +5,6 @@ import {
   providerDecider,
   toCohortStreamId,
   toProviderStreamId,
-  type CohortEvent,
   type CohortState,
   type QualificationPeriod,
 } from '@skills/domain';
@@ -63,19 +62,17 @@ interface TraineeView {
   withdrawalReason?: string;
 }
 
-/** The cohort as its stream says now: plan, status with its dates, and every trainee with a status (no personal data). */
-export function cohortView(system: System, loaded: LoadedStream<CohortState>) {
+/**
+ * The cohort as its stream says now: plan, status with its dates, and every trainee with a status (no personal
+ * data). The trainees come from the decider's state, so the view shows the roster the rules are decided on.
+ */
+export function cohortView(loaded: LoadedStream<CohortState>) {
   const { state, version } = loaded;
-  const events = loaded.recorded.map((r) => system.catalogue.deserialise(r) as CohortEvent);
   if (state.status === 'absent') throw new Error('cohortView needs an existing cohort');
-  const trainees = new Map<string, TraineeView>();
-  for (const event of events) {
-    if (event.type === 'TraineeEnrolled') trainees.set(event.data.labourerId, { labourerId: event.data.labourerId, status: 'enrolled', enrolledOn: event.data.enrolledOn });
-    if (event.type === 'TraineeWithdrawn') {
-      const t = trainees.get(event.data.labourerId);
-      if (t) trainees.set(t.labourerId, { ...t, status: 'withdrawn', withdrawnOn: event.data.withdrawnOn, withdrawalReason: event.data.reason });
-    }
-  }
-  const { trainees: current, ...facts } = state;
-  return { ...facts, version, enrolledCount: current.length, trainees: [...trainees.values()] };
+  const { trainees: current, withdrawn, ...facts } = state;
+  const trainees: TraineeView[] = [
+    ...current.map((t): TraineeView => ({ labourerId: t.labourerId, status: 'enrolled', enrolledOn: t.enrolledOn })),
+    ...withdrawn.map((w): TraineeView => ({ labourerId: w.labourerId, status: 'withdrawn', enrolledOn: w.enrolledOn, withdrawnOn: w.withdrawnOn, withdrawalReason: w.reason })),
+  ];
+  return { ...facts, version, enrolledCount: current.length, trainees };
 }

@@ -13,6 +13,7 @@ import { contextOf, decideAndAppend, deterministicUuid, type CommandEnvelope, ty
 import type { z } from 'zod';
 import type { RegistryDirectory } from '../registry/registry-directory';
 import { assertOwnCohort, loadCohort, qualificationOf } from './cohort-access';
+import { completeCohort } from './complete-cohort.service';
 import type { ApproveCohortForm, CancelCohortForm, CompleteCohortForm, PlanCohortForm, StartCohortForm } from './cohort-forms';
 
 /** Cohort commands on the one cohort stream, through decideAndAppend (load, decide, append, retry on a race). */
@@ -64,9 +65,9 @@ export class CohortLifecycle {
     return this.run({ type: 'StartCohort', cohortId, providerId, startedOn, providerQualification, context: contextOf(envelope) }, envelope, startedOn);
   }
 
-  async complete(cohortId: string, providerId: string, form: z.infer<typeof CompleteCohortForm>, envelope: CommandEnvelope): Promise<CohortState> {
-    const completedOn = form.completedOn ?? shanghaiDateOf(envelope.now);
-    return this.run({ type: 'CompleteCohort', cohortId, providerId, completedOn, context: contextOf(envelope) }, envelope, completedOn);
+  /** R-FREE-3: not before the last day anyone attended (see completeCohort). */
+  complete(cohortId: string, providerId: string, form: z.infer<typeof CompleteCohortForm>, envelope: CommandEnvelope): Promise<CohortState> {
+    return completeCohort(this.system, this.directory, cohortId, providerId, form, envelope);
   }
 
   /**

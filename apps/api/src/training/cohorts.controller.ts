@@ -33,7 +33,7 @@ export class CohortsController {
   @Get(':cohortId')
   @Roles(...COHORT_READERS)
   async read(@Param('cohortId', UuidOr404) cohortId: string, @CurrentPrincipal() principal: Principal) {
-    return cohortView(this.system, await visibleCohort(this.system, principal, cohortId));
+    return cohortView(await visibleCohort(this.system, principal, cohortId));
   }
 
   @Post(':cohortId/approve')

@@ -12,6 +12,7 @@ import {
 } from '@skills/domain';
 import { WrongExpectedVersionError, type StreamAppend } from '@skills/event-store';
 import { contextOf, deterministicUuid, hashCommand, idempotencyKeyReused, loadStream, toEventsToAppend, type CommandEnvelope, type System } from '@skills/platform';
+import { readAttendanceOf } from '../outcomes/attendance-facts';
 import type { RegistryDirectory } from '../registry/registry-directory';
 import { assertOwnCohort, loadCohort } from './cohort-access';
 import type { EnrolTraineeForm, WithdrawTraineeForm } from './cohort-forms';
@@ -32,7 +33,11 @@ interface TwoStreamCommand {
   readonly providerId: string;
   readonly commandHash: string;
   readonly policyVersion: string;
-  readonly decide: (states: EnrolmentStates) => EnrolmentDecision;
+  /**
+   * Decides on the two streams; `checks` are other streams the decision read, appended empty with the version read
+   * so that a change to them meanwhile makes the append a conflict and the decision is taken again.
+   */
+  readonly decide: (states: EnrolmentStates) => Promise<EnrolmentDecision & { readonly checks?: readonly StreamAppend[] }>;
 }
 
 /** R-FREE-1, R-FREE-2: enrols a person, reserving a free-training slot on the person's ledger in the same append. */
@@ -61,11 +66,15 @@ export async function enrolTrainee(system: System, directory: RegistryDirectory,
     providerId,
     commandHash: hashCommand({ type: command.type, cohortId, labourerId, enrolledOn: form.enrolledOn ?? null }),
     policyVersion: directory.policyVersionOn(enrolledOn),
-    decide: (states) => decideEnrolment(command, states),
+    decide: async (states) => decideEnrolment(command, states),
   });
 }
 
-/** Withdrawal before the cohort starts releases the person's free-training slot (see decideWithdrawal). */
+/**
+ * Withdrawal before the cohort starts releases the person's free-training slot (see decideWithdrawal). R-GATE-4: the
+ * withdrawal may not be dated on or before a day the trainee is recorded as attending, so the trainee's attendance
+ * is read with the cohort and checked again when the withdrawal is appended.
+ */
 export async function withdrawTrainee(
   system: System,
   directory: RegistryDirectory,
@@ -83,7 +92,10 @@ export async function withdrawTrainee(
     providerId,
     commandHash: hashCommand({ type: command.type, cohortId, labourerId, reason: form.reason, withdrawnOn: form.withdrawnOn ?? null }),
     policyVersion: directory.policyVersionOn(withdrawnOn),
-    decide: (states) => decideWithdrawal(command, states),
+    decide: async (states) => {
+      const attendance = await readAttendanceOf(system, cohortId, [labourerId]);
+      return { ...decideWithdrawal({ ...command, lastAttendedOn: attendance.lastAttendedOn }, states), checks: attendance.checks };
+    },
   });
 }
 
@@ -105,13 +117,14 @@ async function decideOnCohortAndLedger(system: System, envelope: CommandEnvelope
       if (earlier.metadata.commandHash !== args.commandHash) throw idempotencyKeyReused();
       return { ...result, alreadyApplied: true };
     }
-    const decision = args.decide({ cohort: cohort.state, ledger: ledger.state });
+    const decision = await args.decide({ cohort: cohort.state, ledger: ledger.state });
     const appends: StreamAppend[] = [
       { streamId: cohortStream, expectedVersion: expected(cohort.version), events: toEventsToAppend(system.catalogue, envelope, cohortStream, decision.cohortEvents, args.policyVersion, args.commandHash) },
     ];
     if (decision.ledgerEvents.length > 0) {
       appends.push({ streamId: ledgerStream, expectedVersion: expected(ledger.version), events: toEventsToAppend(system.catalogue, envelope, ledgerStream, decision.ledgerEvents, args.policyVersion, args.commandHash) });
     }
+    appends.push(...(decision.checks ?? []));
     try {
       await system.db.transaction((tx) => system.store.appendManyIn(tx, appends));
       return { ...result, alreadyApplied: false };

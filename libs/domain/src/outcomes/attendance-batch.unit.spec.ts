@@ -48,6 +48,21 @@ describe('checking an attendance upload, all or nothing', () => {
     expect(issues[4]!.message).toContain('row 2');
   });
 
+  it('R-FREE-3 and R-GATE-4 check each row against the actual dates and the trainee\'s withdrawal', () => {
+    const withdrawn = { ...ENROLLED, withdrawnOn: '2021-03-03' };
+    const completed = facts({ cohort: { ...COHORT, completedOn: '2021-03-04' }, enrolments: new Map([[LABOURER_ID, ENROLLED], [OTHER_LABOURER_ID, withdrawn]]) });
+    const rows = [
+      { row: 2, labourerId: LABOURER_ID, day: '2021-03-04' },
+      { row: 3, labourerId: LABOURER_ID, day: '2021-03-05' },
+      { row: 4, labourerId: OTHER_LABOURER_ID, day: '2021-03-02' },
+      { row: 5, labourerId: OTHER_LABOURER_ID, day: '2021-03-03' },
+    ];
+    expect(checkAttendanceBatch(rows, completed).map(({ row, code }) => ({ row, code }))).toEqual([
+      { row: 3, code: 'ATTENDANCE.DAY_OUTSIDE_COHORT' },
+      { row: 5, code: 'ATTENDANCE.DAY_AFTER_WITHDRAWAL' },
+    ]);
+  });
+
   it('refuses the whole upload with one validation error naming every row', () => {
     const issues = checkAttendanceBatch([{ row: 12, labourerId: STRANGER, day: '2021-03-02' }], facts());
     const error = attendanceBatchRejected(issues);

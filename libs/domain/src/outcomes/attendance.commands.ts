@@ -1,11 +1,17 @@
 import type { CalendarDate } from '../shared/calendar-date';
 import type { CommandContext } from '../shared/decider';
 
-/** The cohort's planned dates and days, loaded by the handler from the cohort's stream. */
+/**
+ * The cohort's actual dates and planned days, loaded by the handler from the cohort's stream. Training is held
+ * between the actual start and the completion (a cohort may start late and end after its planned end); the
+ * planned days cap the days a trainee can attend (R-FREE-3).
+ */
 export interface AttendanceCohortFacts {
-  readonly plannedStart: CalendarDate;
-  readonly plannedEnd: CalendarDate;
   readonly plannedDays: number;
+  /** Absent while the cohort has not started. */
+  readonly startedOn?: CalendarDate;
+  /** Absent while the cohort runs. */
+  readonly completedOn?: CalendarDate;
 }
 
 /**

@@ -16,10 +16,20 @@ export const dayAfterWithdrawal = (day: string, withdrawnOn: string) =>
     { field: 'day', message: `use a day before ${withdrawnOn}` },
   ]);
 
-export const dayOutsideCohort = (day: string, plannedStart: string, plannedEnd: string) =>
-  new DomainError('ATTENDANCE.DAY_OUTSIDE_COHORT', `the cohort runs from ${plannedStart} to ${plannedEnd}: ${day} is outside it`, 'rule', { day, plannedStart, plannedEnd }, [
-    { field: 'day', message: `use a day from ${plannedStart} to ${plannedEnd}` },
+// R-FREE-3: a day is attended only while the cohort actually runs, from its recorded start to its completion.
+export const cohortNotStarted = (cohortId: string) =>
+  new DomainError('ATTENDANCE.COHORT_NOT_STARTED', 'the cohort has not started: record its start first, then the days attended from that day on', 'rule', { ruleId: 'R-FREE-3', cohortId }, [
+    { field: 'day', message: 'record the cohort\'s start first' },
   ]);
+
+// R-FREE-3
+export const dayOutsideCohort = (day: string, startedOn: string, completedOn: string | undefined) => {
+  const runs = completedOn === undefined ? `started on ${startedOn}` : `ran from ${startedOn} to ${completedOn}`;
+  const use = completedOn === undefined ? `use a day from ${startedOn} to today` : `use a day from ${startedOn} to ${completedOn}`;
+  return new DomainError('ATTENDANCE.DAY_OUTSIDE_COHORT', `the cohort ${runs}: ${day} is outside it`, 'rule', { ruleId: 'R-FREE-3', day, startedOn, ...(completedOn ? { completedOn } : {}) }, [
+    { field: 'day', message: use },
+  ]);
+};
 
 // R-FREE-3: attended days are paid per day, so no trainee can attend more days than the cohort planned.
 export const moreDaysThanPlanned = (plannedDays: number) =>

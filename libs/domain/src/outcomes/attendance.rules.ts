@@ -22,8 +22,12 @@ export function attendanceDayBreach(day: string, facts: AttendanceDayFacts): Dom
   if (day > shanghaiDateOf(facts.now)) return dateInFuture('ATTENDANCE', 'day', day);
   const { enrolment, cohort } = facts;
   if (enrolment.status === 'NOT_ENROLLED') return errors.traineeNotEnrolled(facts.cohortId, facts.labourerId);
-  if (day < cohort.plannedStart || day > cohort.plannedEnd) return errors.dayOutsideCohort(day, cohort.plannedStart, cohort.plannedEnd);
+  // R-FREE-3: the actual dates, not the planned ones: a day before the recorded start or after the completion
+  // was not a training day of this cohort (and a cohort that has not started has none).
+  if (cohort.startedOn === undefined) return errors.cohortNotStarted(facts.cohortId);
+  if (day < cohort.startedOn || (cohort.completedOn !== undefined && day > cohort.completedOn)) return errors.dayOutsideCohort(day, cohort.startedOn, cohort.completedOn);
   if (day < enrolment.enrolledOn) return errors.dayBeforeEnrolment(day, enrolment.enrolledOn);
+  // R-GATE-4: a withdrawal is the first day not attended; a later day would contradict it.
   if (enrolment.withdrawnOn !== undefined && day >= enrolment.withdrawnOn) return errors.dayAfterWithdrawal(day, enrolment.withdrawnOn);
   return undefined;
 }

@@ -1,30 +1,34 @@
 import { assertNever, type CommandContext, type Decider } from '../shared/decider';
 import * as errors from './certificate.errors';
-import type { CertificateNumberClaimed } from './certificate.events';
+import type { CertificateNumberClaimed, CertificateRecorder, ClaimRecorder } from './certificate.events';
 
 /** R-CERT-1: claims one (issuer, number) for one certificate, on toCertificateNumberStreamId(numberKey). */
 export interface ClaimCertificateNumber {
   readonly type: 'ClaimCertificateNumber';
   readonly certificateId: string;
   readonly labourerId: string;
+  readonly recordedBy: CertificateRecorder;
   readonly context: CommandContext;
 }
 
 export type CertificateNumberState =
   | { readonly status: 'unclaimed' }
-  | { readonly status: 'claimed'; readonly certificateId: string; readonly labourerId: string };
+  | { readonly status: 'claimed'; readonly certificateId: string; readonly labourerId: string; readonly recordedBy: ClaimRecorder };
 
+/**
+ * A claimed number answers nothing (an empty decision) to its recorder, who may then be told which certificate it
+ * is: a retry under the same Idempotency-Key (the same certificate id), the provider that recorded it, or the
+ * bureau, which sees every record. Anyone else is refused without learning the certificate or its holder.
+ */
 export const certificateNumberDecider: Decider<ClaimCertificateNumber, CertificateNumberState, CertificateNumberClaimed> = {
   initialState: () => ({ status: 'unclaimed' }),
   decide(command, state) {
-    const labourerId = command.labourerId.toLowerCase();
     switch (state.status) {
       case 'unclaimed':
-        return [{ type: 'CertificateNumberClaimed', data: { certificateId: command.certificateId.toLowerCase(), labourerId } }];
+        return [{ type: 'CertificateNumberClaimed', data: { certificateId: command.certificateId.toLowerCase(), labourerId: command.labourerId.toLowerCase(), recordedBy: normalised(command.recordedBy) } }];
       case 'claimed':
-        // The same person again is the same certificate recorded twice: a duplicate, not a second certificate.
-        if (state.labourerId === labourerId) return [];
-        throw errors.numberTaken(state.certificateId);
+        if (mayKnowOfClaim(state, command)) return [];
+        throw errors.numberTaken();
       default:
         return assertNever(state);
     }
@@ -34,3 +38,14 @@ export const certificateNumberDecider: Decider<ClaimCertificateNumber, Certifica
     return state.status === 'unclaimed' ? { status: 'claimed', ...event.data } : state;
   },
 };
+
+function mayKnowOfClaim(claim: Extract<CertificateNumberState, { status: 'claimed' }>, command: ClaimCertificateNumber): boolean {
+  if (command.certificateId.toLowerCase() === claim.certificateId) return true;
+  const caller = command.recordedBy;
+  if (caller.kind === 'BUREAU') return true;
+  return claim.recordedBy.kind === 'PROVIDER' && claim.recordedBy.providerId === caller.providerId.toLowerCase();
+}
+
+function normalised(recorder: CertificateRecorder): CertificateRecorder {
+  return recorder.kind === 'PROVIDER' ? { kind: 'PROVIDER', providerId: recorder.providerId.toLowerCase() } : { kind: 'BUREAU' };
+}

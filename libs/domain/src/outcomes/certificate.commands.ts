@@ -1,10 +1,11 @@
 import type { CalendarDate } from '../shared/calendar-date';
 import type { CommandContext } from '../shared/decider';
+import type { CertificateRecorder } from './certificate.events';
 import type { CertificateLevel, CertificateType } from './outcomes-vocabulary';
 
 export interface RecordCertificate {
   readonly type: 'RecordCertificate';
-  /** A new id from the caller; when the number is recorded already the existing certificate's id is answered. */
+  /** A new id from the caller; when the caller recorded the number already, the existing certificate's id is answered. */
   readonly certificateId: string;
   readonly labourerId: string;
   /** HMAC-SHA256 (hex) of certificateNumberKeyMaterial(issuer, number), computed by the caller: the number never reaches the domain. */
@@ -15,6 +16,8 @@ export interface RecordCertificate {
   readonly occupation: string;
   readonly issuer: string;
   readonly issuedOn: CalendarDate;
+  /** The caller's organisation (from its account, never from the form): only the recorder learns an existing id. */
+  readonly recordedBy: CertificateRecorder;
   readonly context: CommandContext;
 }
 

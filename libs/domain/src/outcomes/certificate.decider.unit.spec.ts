@@ -1,11 +1,18 @@
+import { DomainError } from '../shared/domain-error';
 import { given } from '../shared/testing/given-when-then';
 import type { RecordCertificate } from './certificate.commands';
 import { certificateDecider } from './certificate.decider';
-import type { CertificateRecorded } from './certificate.events';
+import type { CertificateNumberClaimed, CertificateRecorded, ClaimRecorder } from './certificate.events';
 import { certificateNumberDecider } from './certificate-number.decider';
 import { certificateNumberKeyMaterial } from './certificate-number-key';
 import { decideCertificateRecording } from './certificate-recording';
 import { CERTIFICATE_ID, CONTEXT, LABOURER_ID, NUMBER_KEY, OTHER_CERTIFICATE_ID, OTHER_LABOURER_ID } from './testing/outcomes-fixtures';
+
+const PROVIDER_A = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c60';
+const PROVIDER_B = '1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d';
+const byProviderA = { kind: 'PROVIDER', providerId: PROVIDER_A } as const;
+const byProviderB = { kind: 'PROVIDER', providerId: PROVIDER_B } as const;
+const byBureau = { kind: 'BUREAU' } as const;
 
 const recordCommand = (overrides: Partial<RecordCertificate> = {}): RecordCertificate => ({
   type: 'RecordCertificate',
@@ -17,6 +24,7 @@ const recordCommand = (overrides: Partial<RecordCertificate> = {}): RecordCertif
   occupation: '电工',
   issuer: '晋城市职业技能鉴定中心',
   issuedOn: '2021-03-10',
+  recordedBy: byProviderA,
   context: CONTEXT,
   ...overrides,
 });
@@ -24,11 +32,26 @@ const recorded: CertificateRecorded = {
   type: 'CertificateRecorded',
   data: { certificateId: CERTIFICATE_ID, labourerId: LABOURER_ID, numberKey: NUMBER_KEY, type: 'SKILL_LEVEL', level: 'JUNIOR', occupation: '电工', issuer: '晋城市职业技能鉴定中心', issuedOn: '2021-03-10' },
 };
-const claimed = (labourerId = LABOURER_ID, certificateId = CERTIFICATE_ID) => ({ type: 'CertificateNumberClaimed' as const, data: { certificateId, labourerId } });
+const claimed = (recordedBy: ClaimRecorder = byProviderA): CertificateNumberClaimed => ({ type: 'CertificateNumberClaimed', data: { certificateId: CERTIFICATE_ID, labourerId: LABOURER_ID, recordedBy } });
 const fresh = { certificate: certificateDecider.initialState(), number: certificateNumberDecider.initialState() };
+/** The number claimed by `recordedBy` for the certificate above; the caller's new certificate id is another one. */
+const takenBy = (recordedBy: ClaimRecorder = byProviderA) => ({
+  certificate: certificateDecider.initialState(),
+  number: given(certificateNumberDecider, [claimed(recordedBy)]).state,
+  claimedCertificate: given(certificateDecider, [recorded]).state,
+});
+const thrownBy = (work: () => unknown): DomainError => {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a DomainError');
+};
 
 describe('R-CERT-1 certificates', () => {
-  it('R-CERT-1 records a certificate and claims its number at its issuer, in one decision', () => {
+  it('R-CERT-1 records a certificate and claims its number at its issuer for its recorder, in one decision', () => {
     expect(decideCertificateRecording(recordCommand(), fresh)).toEqual({
       certificateId: CERTIFICATE_ID,
       outcome: 'RECORDED',
@@ -37,19 +60,55 @@ describe('R-CERT-1 certificates', () => {
     });
   });
 
-  it('R-CERT-1 the same number from the same issuer for the same person is a duplicate, answered with the existing certificate', () => {
-    const number = given(certificateNumberDecider, [claimed()]).state;
-    const again = decideCertificateRecording(recordCommand({ certificateId: OTHER_CERTIFICATE_ID }), { ...fresh, number });
+  it('R-CERT-1 the recorder sending the same certificate again is a duplicate, answered with the existing certificate', () => {
+    const again = decideCertificateRecording(recordCommand({ certificateId: OTHER_CERTIFICATE_ID, occupation: ' 电工 ' }), takenBy());
     expect(again).toEqual({ certificateId: CERTIFICATE_ID, outcome: 'DUPLICATE', certificateEvents: [], numberEvents: [] });
+    // A retry under the same Idempotency-Key is the same certificate id: its sender recorded it, whoever it is.
+    const retry = decideCertificateRecording(recordCommand({ recordedBy: byProviderB }), { ...takenBy(), certificate: given(certificateDecider, [recorded]).state });
+    expect(retry.outcome).toBe('DUPLICATE');
+    expect(decideCertificateRecording(recordCommand({ certificateId: OTHER_CERTIFICATE_ID, recordedBy: byBureau }), takenBy()).certificateId).toBe(CERTIFICATE_ID);
   });
 
-  it('R-CERT-1 the same number from the same issuer for another person is refused, naming the certificate and not its holder', () => {
-    const error = given(certificateNumberDecider, [claimed()])
-      .when({ type: 'ClaimCertificateNumber', certificateId: OTHER_CERTIFICATE_ID, labourerId: OTHER_LABOURER_ID, context: CONTEXT })
-      .thenThrows('CERTIFICATE.NUMBER_TAKEN');
+  it('R-CERT-1 the same number with another person, type, level, occupation or issue date is a conflict naming the fields, and nothing is appended', () => {
+    const error = thrownBy(() =>
+      decideCertificateRecording(
+        recordCommand({ certificateId: OTHER_CERTIFICATE_ID, labourerId: OTHER_LABOURER_ID, certificateType: 'VOCATIONAL_QUALIFICATION', level: 'SENIOR', occupation: '焊工', issuedOn: '2021-03-11' }),
+        takenBy(),
+      ),
+    );
+    expect(error.code).toBe('CERTIFICATE.NUMBER_RECORDED_DIFFERENTLY');
     expect(error.kind).toBe('conflict');
-    expect(error.details).toEqual({ ruleId: 'R-CERT-1', existingCertificateId: CERTIFICATE_ID });
-    expect(JSON.stringify(error)).not.toContain(LABOURER_ID);
+    expect(error.details).toEqual({ ruleId: 'R-CERT-1', existingCertificateId: CERTIFICATE_ID, differingFields: ['labourerId', 'type', 'level', 'occupation', 'issuedOn'] });
+    expect(error.issues.map((i) => i.field)).toEqual(['labourerId', 'type', 'level', 'occupation', 'issuedOn']);
+    // Field names only: none of the values sent or recorded comes back.
+    for (const value of [OTHER_LABOURER_ID, LABOURER_ID, '焊工', '2021-03-11', '2021-03-10', 'SENIOR']) expect(JSON.stringify({ ...error, message: error.message })).not.toContain(value);
+    const oneField = thrownBy(() => decideCertificateRecording(recordCommand({ certificateId: OTHER_CERTIFICATE_ID, issuedOn: '2021-03-09' }), takenBy()));
+    expect(oneField.details['differingFields']).toEqual(['issuedOn']);
+    // The recorder's own retry under the same key with another body is refused the same way, not taken as a retry.
+    const sameKey = { ...takenBy(), certificate: given(certificateDecider, [recorded]).state };
+    expect(thrownBy(() => decideCertificateRecording(recordCommand({ level: 'SENIOR' }), sameKey)).details['differingFields']).toEqual(['level']);
+  });
+
+  it('R-CERT-1 anyone but the recorder is refused with NUMBER_TAKEN, without the certificate id or its holder, whatever the form says', () => {
+    for (const command of [recordCommand({ certificateId: OTHER_CERTIFICATE_ID, recordedBy: byProviderB }), recordCommand({ certificateId: OTHER_CERTIFICATE_ID, labourerId: OTHER_LABOURER_ID, recordedBy: byProviderB })]) {
+      const error = thrownBy(() => decideCertificateRecording(command, takenBy()));
+      expect(error.code).toBe('CERTIFICATE.NUMBER_TAKEN');
+      expect(error.kind).toBe('conflict');
+      expect(error.details).toEqual({ ruleId: 'R-CERT-1' });
+      expect(error.issues).toEqual([{ field: 'number', message: expect.stringContaining('check the number with the issuer') }]);
+      expect(JSON.stringify({ ...error, message: error.message })).not.toMatch(new RegExp(`${CERTIFICATE_ID}|${LABOURER_ID}|${PROVIDER_A}`));
+    }
+    // A claim stored before the recorder was kept (v1) tells no provider its id; the bureau still sees it.
+    expect(thrownBy(() => decideCertificateRecording(recordCommand({ certificateId: OTHER_CERTIFICATE_ID }), takenBy({ kind: 'UNIDENTIFIED' }))).code).toBe('CERTIFICATE.NUMBER_TAKEN');
+    expect(decideCertificateRecording(recordCommand({ certificateId: OTHER_CERTIFICATE_ID, recordedBy: byBureau }), takenBy({ kind: 'UNIDENTIFIED' })).outcome).toBe('DUPLICATE');
+    // The provider is compared, not the account: a bureau claim tells a provider nothing.
+    given(certificateNumberDecider, [claimed(byBureau)])
+      .when({ type: 'ClaimCertificateNumber', certificateId: OTHER_CERTIFICATE_ID, labourerId: LABOURER_ID, recordedBy: byProviderA, context: CONTEXT })
+      .thenThrows('CERTIFICATE.NUMBER_TAKEN');
+  });
+
+  it('R-CERT-1 answers bad input before looking at the number', () => {
+    expect(thrownBy(() => decideCertificateRecording(recordCommand({ certificateId: OTHER_CERTIFICATE_ID, occupation: '', recordedBy: byProviderB }), takenBy())).code).toBe('CERTIFICATE.OCCUPATION_REQUIRED');
   });
 
   it('R-CERT-1 a number is unique per issuing body: the key of one number differs by issuer and ignores spacing and width', () => {

@@ -11,14 +11,27 @@ export const occupationRequired = () => invalid('OCCUPATION_REQUIRED', 'occupati
 export const issuerRequired = () => invalid('ISSUER_REQUIRED', 'issuer', 'give the issuing body as printed, 1 to 100 characters');
 export const invalidNumberKey = () => invalid('INVALID_NUMBER_KEY', 'number', 'the certificate number could not be read: type it again');
 
-// R-CERT-1: the same number from the same issuer is one certificate. Names the certificate, never the other holder.
-export const numberTaken = (existingCertificateId: string) =>
+/**
+ * R-CERT-1: the number is recorded by someone else. No id and no holder: the caller learns only that the number is
+ * taken (the uniqueness rule cannot hide that much), not whose it is.
+ */
+export const numberTaken = () =>
   new DomainError(
     'CERTIFICATE.NUMBER_TAKEN',
-    'this certificate number from this issuer is recorded for another person: check the number and the person',
+    'this certificate number from this issuer is recorded already by another unit: check the number with the issuer',
     'conflict',
-    { ruleId: 'R-CERT-1', existingCertificateId },
-    [{ field: 'number', message: 'recorded already for another person' }],
+    { ruleId: 'R-CERT-1' },
+    [{ field: 'number', message: 'recorded already by another unit: check the number with the issuer' }],
+  );
+
+/** R-CERT-1: the recorder sent its number again with other facts. Field names only: no value is echoed. */
+export const numberRecordedDifferently = (existingCertificateId: string, fields: readonly string[]) =>
+  new DomainError(
+    'CERTIFICATE.NUMBER_RECORDED_DIFFERENTLY',
+    `this certificate number from this issuer is recorded already with a different ${fields.join(', ')}: check the form against the certificate; nothing was saved`,
+    'conflict',
+    { ruleId: 'R-CERT-1', existingCertificateId, differingFields: [...fields] },
+    fields.map((field) => ({ field, message: 'differs from the certificate recorded under this number: check it against the certificate' })),
   );
 
 export const idReused = (certificateId: string) =>

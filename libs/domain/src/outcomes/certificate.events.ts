@@ -33,14 +33,28 @@ export const CertificateRecorded = defineEvent(
     }),
 );
 
+const providerRecorder = z.strictObject({ kind: z.literal('PROVIDER'), providerId: z.uuid() });
+const bureauRecorder = z.strictObject({ kind: z.literal('BUREAU') });
+
+/**
+ * R-CERT-1: who records a certificate, an organisation and never a person: a provider, or the bureau (its
+ * administrators, reviewers and evaluators). Only the recorder is told which certificate a number is.
+ */
+export const certificateRecorderSchema = z.discriminatedUnion('kind', [providerRecorder, bureauRecorder]);
+export type CertificateRecorder = z.infer<typeof certificateRecorderSchema>;
+
+/** As stored: a v1 claim did not keep its recorder (certificate-number-claimed.v1.ts). */
+export const claimRecorderSchema = z.discriminatedUnion('kind', [providerRecorder, bureauRecorder, z.strictObject({ kind: z.literal('UNIDENTIFIED') })]);
+export type ClaimRecorder = z.infer<typeof claimRecorderSchema>;
+
 /**
  * R-CERT-1: stored on the reservation stream toCertificateNumberStreamId(numberKey), appended with expected version
  * 'no_stream' together with CertificateRecorded, so one number at one issuer is one certificate, even under races.
  */
 export const CertificateNumberClaimed = defineEvent(
   'CertificateNumberClaimed',
-  1,
-  z.strictObject({ certificateId: z.uuid(), labourerId: z.uuid() }),
+  2,
+  z.strictObject({ certificateId: z.uuid(), labourerId: z.uuid(), recordedBy: claimRecorderSchema }),
 );
 
 export type CertificateRecorded = EventOf<typeof CertificateRecorded>;

@@ -23,11 +23,11 @@ const verify = { type: 'VerifyEmployment' as const, employmentId: EMPLOYMENT_ID,
 const endOn = (endsOn: string) => ({ type: 'EndEmployment' as const, employmentId: EMPLOYMENT_ID, endsOn, context: CONTEXT });
 
 describe('R-GATE-3 employment records', () => {
-  it('R-GATE-3 records an employment with an enterprise, an organisation, or none (self-employed)', () => {
+  it('R-GATE-3 records an employment with an enterprise, an organisation by its credit code, or none (self-employed)', () => {
     given(employmentDecider).when(recordCommand()).then([recorded]);
     given(employmentDecider)
-      .when(recordCommand({ employer: { kind: 'ORGANISATION', name: ' 城区社区服务中心 ' } }))
-      .then([{ type: 'EmploymentRecorded', data: { ...recorded.data, employer: { kind: 'ORGANISATION', name: '城区社区服务中心' } } } as EmploymentEvent]);
+      .when(recordCommand({ employer: { kind: 'ORGANISATION', creditCode: ' 92140502ma0k12345d ' } }))
+      .then([{ type: 'EmploymentRecorded', data: { ...recorded.data, employer: { kind: 'ORGANISATION', creditCode: '92140502MA0K12345D' } } } as EmploymentEvent]);
     given(employmentDecider).when(recordCommand({ employer: undefined })).then([{ type: 'EmploymentRecorded', data: { ...recorded.data, employer: undefined } } as never]);
   });
 
@@ -54,6 +54,10 @@ describe('R-GATE-3 employment records', () => {
     given(employmentDecider).when(recordCommand({ startsOn: '2021-04-01' })).thenThrows('EMPLOYMENT.DATE_IN_FUTURE');
     given(employmentDecider).when(recordCommand({ evidenceRef: 'the contract in the blue folder' })).thenThrows('EMPLOYMENT.INVALID_EVIDENCE');
     given(employmentDecider).when(recordCommand({ employer: { kind: 'ENTERPRISE', enterpriseId: 'acme' } })).thenThrows('EMPLOYMENT.INVALID_EMPLOYER');
+    // A name is no longer accepted (it may be a person's), nor a code whose check character is wrong.
+    given(employmentDecider).when(recordCommand({ employer: { kind: 'ORGANISATION', name: '张三便利店' } as never })).thenThrows('EMPLOYMENT.INVALID_EMPLOYER');
+    given(employmentDecider).when(recordCommand({ employer: { kind: 'ORGANISATION', creditCode: '92140502MA0K12345E' } })).thenThrows('EMPLOYMENT.INVALID_EMPLOYER');
+    given(employmentDecider).when(recordCommand({ employer: { kind: 'UNIDENTIFIED_ORGANISATION' } as never })).thenThrows('EMPLOYMENT.INVALID_EMPLOYER');
   });
 
   it('treats the same record again as a retry and another record under the same id as a conflict', () => {

@@ -1,9 +1,13 @@
 import { DomainError } from '../shared/domain-error';
 
 export const invalidEmployer = () =>
-  new DomainError('EMPLOYMENT.INVALID_EMPLOYER', 'name the employer by its enterprise id, or by its registered organisation name (1 to 100 characters)', 'validation', {}, [
-    { field: 'employer', message: 'give an enterprise id or an organisation name' },
-  ]);
+  new DomainError(
+    'EMPLOYMENT.INVALID_EMPLOYER',
+    'name the employer by its enterprise id, or by its unified social credit code (统一社会信用代码, 18 characters as printed on its business licence); leave it out for self-employment',
+    'validation',
+    {},
+    [{ field: 'employer', message: 'give an enterprise id, or a credit code whose last character checks (re-type it from the licence)' }],
+  );
 
 export const invalidEvidenceRef = () =>
   new DomainError('EMPLOYMENT.INVALID_EVIDENCE', 'attach the evidence (a contract or an insurance record) and give its document reference', 'validation', {}, [

@@ -2,26 +2,37 @@ import { z } from 'zod';
 import { calendarDateSchema } from '../shared/calendar-date';
 import { defineEvent, type EventOf } from '../shared/event-definition';
 import { evidenceRefSchema } from './outcomes-vocabulary';
+import { unifiedSocialCreditCodeSchema } from './unified-social-credit-code';
+
+const enterpriseEmployer = z.strictObject({ kind: z.literal('ENTERPRISE'), enterpriseId: z.uuid() });
+/**
+ * Any other employer, by its 统一社会信用代码. Never by name: events are kept for ever, and the name of a small
+ * business (个体工商户) is often its owner's name.
+ */
+const organisationEmployer = z.strictObject({ kind: z.literal('ORGANISATION'), creditCode: unifiedSocialCreditCodeSchema });
+/** Only from EmploymentRecorded v1, which named the organisation in free text: the name is dropped, so it is not identified. */
+const unidentifiedEmployer = z.strictObject({ kind: z.literal('UNIDENTIFIED_ORGANISATION') });
 
 /**
- * Who employs the person: a registered enterprise by id, or another employer organisation by its registered name.
- * No employer means self-employment; a self-employed person's business name could name the person, so none is kept.
+ * Who employs the person, as a new record names it: a registered enterprise by id, or another organisation by its
+ * credit code. No employer means self-employment; a self-employed person's business could name the person, so none is kept.
  */
-export const employerSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('ENTERPRISE'), enterpriseId: z.uuid() }),
-  z.strictObject({ kind: z.literal('ORGANISATION'), name: z.string().trim().min(1).max(100) }),
-]);
+export const employerSchema = z.discriminatedUnion('kind', [enterpriseEmployer, organisationEmployer]);
 export type Employer = z.infer<typeof employerSchema>;
 
-/** R-GATE-3: an employment record; it counts for the employment rate only once verified. */
+/** An employer as stored: what a new record names, or an organisation an old (v1) record did not identify. */
+export const recordedEmployerSchema = z.discriminatedUnion('kind', [enterpriseEmployer, organisationEmployer, unidentifiedEmployer]);
+export type RecordedEmployer = z.infer<typeof recordedEmployerSchema>;
+
+/** R-GATE-3: an employment record; it counts for the employment rate only once verified. v1: employment-recorded.v1.ts. */
 export const EmploymentRecorded = defineEvent(
   'EmploymentRecorded',
-  1,
+  2,
   z
     .strictObject({
       employmentId: z.uuid(),
       labourerId: z.uuid(),
-      employer: employerSchema.optional(),
+      employer: recordedEmployerSchema.optional(),
       startsOn: calendarDateSchema,
       endsOn: calendarDateSchema.optional(),
       evidenceRef: evidenceRefSchema,

@@ -14,6 +14,7 @@ export * from './certificate-number.decider';
 export * from './certificate-number-key';
 export * from './certificate-recording';
 export * from './employment.events';
+export * from './unified-social-credit-code';
 export * from './employment.commands';
 export * from './employment.decider';
 export * from './outcomes.catalogue';

@@ -18,11 +18,16 @@ const samples: DomainEvent[] = [
   { type: 'AttendanceRecorded', data: { cohortId: COHORT_ID, labourerId: LABOURER_ID, day: '2021-03-01' } },
   { type: 'AttendanceClashFlagged', data: { labourerId: LABOURER_ID, day: '2021-03-01', cohortIds: [OTHER_COHORT_ID, COHORT_ID] } },
   { type: 'CertificateRecorded', data: certificate },
+  { type: 'CertificateNumberClaimed', data: { certificateId: CERTIFICATE_ID, labourerId: LABOURER_ID, recordedBy: { kind: 'BUREAU' } } },
   { type: 'EmploymentRecorded', data: { employmentId: EMPLOYMENT_ID, labourerId: LABOURER_ID, startsOn: '2021-03-01', evidenceRef: 'doc:1' } },
+  {
+    type: 'EmploymentRecorded',
+    data: { employmentId: EMPLOYMENT_ID, labourerId: LABOURER_ID, employer: { kind: 'ORGANISATION', creditCode: '91350100M000100Y43' }, startsOn: '2021-03-01', evidenceRef: 'doc:1' },
+  },
 ];
 
 describe('outcome events in the catalogue', () => {
-  it('knows every outcome event, each stored as version 1', () => {
+  it('knows every outcome event at its current version (v2: the certificate-number claim keeps its recorder, R-CERT-1; an organisation employer is a credit code, R-GATE-3)', () => {
     expect(outcomeEvents.map(storedTypeName)).toEqual([
       'AttendanceRecorded.v1',
       'AttendanceClashFlagged.v1',
@@ -31,8 +36,8 @@ describe('outcome events in the catalogue', () => {
       'TrainingCertificateIssued.v1',
       'TrainingCertificateRevoked.v1',
       'CertificateRecorded.v1',
-      'CertificateNumberClaimed.v1',
-      'EmploymentRecorded.v1',
+      'CertificateNumberClaimed.v2',
+      'EmploymentRecorded.v2',
       'EmploymentVerified.v1',
       'EmploymentEnded.v1',
     ]);

@@ -105,7 +105,32 @@ describe('withdrawing trainees', () => {
     given(cohortDecider, [...approvedCohort(), enrolled(), started(), completed()]).when(withdrawCommand({ context: contextOn('2021-03-25') })).thenThrows('COHORT.INVALID_TRANSITION');
   });
 
-  it('lets the person enrol again after withdrawing', () => {
+  it('R-GATE-4 lets the person enrol again after withdrawing, while the cohort has not started', () => {
     given(cohortDecider, [...approvedCohort(), enrolled(), withdrawn()]).when(enrolCommand({ enrolledOn: '2021-02-21', context: contextOn('2021-02-21') })).then([enrolled(LABOURER_ID, COHORT_ID, '2021-02-21')]);
+    const again = given(cohortDecider, [...approvedCohort(), enrolled(), withdrawn(), enrolled(LABOURER_ID, COHORT_ID, '2021-02-21')]);
+    expect(again.state).toMatchObject({ trainees: [{ labourerId: LABOURER_ID, enrolledOn: '2021-02-21' }], withdrawn: [] });
+  });
+
+  it('R-GATE-4 refuses to enrol again once the cohort has started, whenever the withdrawal was', () => {
+    const reEnrol = enrolCommand({ enrolledOn: '2021-03-08', context: contextOn('2021-03-08') });
+    const afterStart = given(cohortDecider, [...approvedCohort(), enrolled(), started(), withdrawn(LABOURER_ID, '2021-03-04')]).when(reEnrol).thenThrows('COHORT.WITHDRAWN_CANNOT_RE_ENROL');
+    expect(afterStart.kind).toBe('rule');
+    expect(afterStart.details).toEqual({ ruleId: 'R-GATE-4', cohortId: COHORT_ID, labourerId: LABOURER_ID, withdrawnOn: '2021-03-04' });
+    expect(afterStart.message).toContain('enrol them in another cohort');
+    given(cohortDecider, [...approvedCohort(), enrolled(), withdrawn(), started()]).when(reEnrol).thenThrows('COHORT.WITHDRAWN_CANNOT_RE_ENROL');
+  });
+
+  it('R-GATE-4 keeps a withdrawal after the start when a re-enrolment stored before the rule is replayed', () => {
+    const legacy = given(cohortDecider, [...approvedCohort(), enrolled(), started(), withdrawn(LABOURER_ID, '2021-03-04'), enrolled(LABOURER_ID, COHORT_ID, '2021-03-08')]);
+    expect(legacy.state).toMatchObject({ trainees: [], withdrawn: [{ labourerId: LABOURER_ID, enrolledOn: '2021-02-10', withdrawnOn: '2021-03-04', reason: 'FOUND_EMPLOYMENT' }] });
+  });
+
+  it('R-GATE-4 refuses a withdrawal dated on or before a day the trainee is recorded as attending', () => {
+    const running = [...approvedCohort(), enrolled(), started()];
+    const error = given(cohortDecider, running).when(withdrawCommand({ withdrawnOn: '2021-03-02', lastAttendedOn: '2021-03-03' })).thenThrows('COHORT.WITHDRAWAL_BEFORE_ATTENDANCE');
+    expect(error.details).toEqual({ ruleId: 'R-GATE-4', cohortId: COHORT_ID, labourerId: LABOURER_ID, withdrawnOn: '2021-03-02', lastAttendedOn: '2021-03-03' });
+    expect(error.issues).toEqual([{ field: 'withdrawnOn', message: 'use a day after 2021-03-03' }]);
+    given(cohortDecider, running).when(withdrawCommand({ withdrawnOn: '2021-03-03', lastAttendedOn: '2021-03-03' })).thenThrows('COHORT.WITHDRAWAL_BEFORE_ATTENDANCE');
+    given(cohortDecider, running).when(withdrawCommand({ withdrawnOn: '2021-03-04', lastAttendedOn: '2021-03-03' })).then([withdrawn(LABOURER_ID, '2021-03-04')]);
   });
 });

@@ -59,6 +59,8 @@ export interface StartCohort extends ByProvider {
 export interface CompleteCohort extends ByProvider {
   readonly type: 'CompleteCohort';
   readonly completedOn: CalendarDate;
+  /** The last day anyone is recorded as attending the cohort (null: nobody yet), loaded by the handler. */
+  readonly lastAttendedOn: CalendarDate | null;
 }
 
 export interface CancelCohort extends ByProvider {
@@ -82,6 +84,8 @@ export interface WithdrawTrainee extends ByProvider {
   readonly labourerId: string;
   readonly withdrawnOn: CalendarDate;
   readonly reason: WithdrawalReason;
+  /** The last day this trainee is recorded as attending this cohort (null: none), loaded by the handler. */
+  readonly lastAttendedOn: CalendarDate | null;
 }
 
 export type CohortCommand = PlanCohort | ApproveCohort | StartCohort | CompleteCohort | CancelCohort | EnrolTrainee | WithdrawTrainee;

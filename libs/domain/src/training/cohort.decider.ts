@@ -3,16 +3,14 @@ import { assertNever, type Decider } from '../shared/decider';
 import type { CohortCommand, EnrolTrainee, PlanCohort, WithdrawTrainee } from './cohort.commands';
 import type { CohortEvent, CohortPlanned } from './cohort.events';
 import * as errors from './cohort.errors';
+import { rosterAfterEnrolment, rosterAfterWithdrawal, sameId, type CohortRoster } from './cohort-roster';
 import * as rules from './cohort.rules';
 import type { CohortCancellationReason } from './training-vocabulary';
 
-export interface CohortTrainee {
-  readonly labourerId: string;
-  readonly enrolledOn: CalendarDate;
-}
+export type { CohortTrainee, CohortWithdrawal, CohortRoster } from './cohort-roster';
 
-/** The plan as recorded, plus the trainees enrolled now (a withdrawn trainee leaves this list). */
-export type CohortFacts = CohortPlanned['data'] & { readonly trainees: readonly CohortTrainee[] };
+/** The plan as recorded, plus the trainees enrolled now and those who withdrew (a withdrawn trainee leaves `trainees`). */
+export type CohortFacts = CohortPlanned['data'] & CohortRoster;
 
 interface Approval {
   readonly approvedOn: CalendarDate;
@@ -34,7 +32,8 @@ type Existing = Exclude<CohortState, { status: 'absent' }>;
 /**
  * A cohort (培训班): planned by a provider, approved by the bureau, then started and completed, or cancelled before
  * it starts (once started, the training happened and it ends as completed). Trainees enrol while it is approved
- * or started. R-FREE-2 is not decided here but on the person's ledger: see enrolment.ts.
+ * or started; a trainee who withdrew may enrol again only before the start (R-GATE-4). R-FREE-2 is not decided here
+ * but on the person's ledger: see enrolment.ts.
  */
 export const cohortDecider: Decider<CohortCommand, CohortState, CohortEvent> = {
   initialState: () => ({ status: 'absent' }),
@@ -61,6 +60,7 @@ export const cohortDecider: Decider<CohortCommand, CohortState, CohortEvent> = {
         const cohort = own(state, command);
         if (cohort.status !== 'started') throw errors.invalidTransition(command.cohortId, cohort.status, 'completed');
         rules.assertHappened(command.completedOn, 'completedOn', command.context.now, cohort.startedOn);
+        rules.assertCompletedAfterAttendance(command.cohortId, command.completedOn, command.lastAttendedOn); // R-FREE-3
         return [{ type: 'CohortCompleted', data: { cohortId: command.cohortId, completedOn: command.completedOn } }];
       }
       case 'CancelCohort': {
@@ -81,7 +81,7 @@ export const cohortDecider: Decider<CohortCommand, CohortState, CohortEvent> = {
   evolve(state, event) {
     switch (event.type) {
       case 'CohortPlanned':
-        return state.status === 'absent' ? { status: 'planned', ...event.data, trainees: [] } : state;
+        return state.status === 'absent' ? { status: 'planned', ...event.data, trainees: [], withdrawn: [] } : state;
       case 'CohortApproved': {
         if (state.status !== 'planned') return state;
         const { approvedOn, approvedPerPersonAmountFen } = event.data;
@@ -97,11 +97,11 @@ export const cohortDecider: Decider<CohortCommand, CohortState, CohortEvent> = {
       }
       case 'TraineeEnrolled': {
         if (state.status !== 'approved' && state.status !== 'started') return state;
-        return { ...state, trainees: [...state.trainees, { labourerId: event.data.labourerId, enrolledOn: event.data.enrolledOn }] };
+        return { ...state, ...rosterAfterEnrolment(state, event, state.status === 'started') };
       }
       case 'TraineeWithdrawn': {
         if (state.status !== 'approved' && state.status !== 'started') return state;
-        return { ...state, trainees: state.trainees.filter((t) => !sameId(t.labourerId, event.data.labourerId)) };
+        return { ...state, ...rosterAfterWithdrawal(state, event) };
       }
       default:
         return assertNever(event);
@@ -125,6 +125,8 @@ function enrol(command: EnrolTrainee, state: CohortState): CohortEvent[] {
   const cohort = openCohort(own(state, command), 'EnrolTrainee');
   rules.assertHappened(command.enrolledOn, 'enrolledOn', command.context.now, cohort.approvedOn);
   if (cohort.trainees.some((t) => sameId(t.labourerId, command.labourerId))) throw errors.alreadyEnrolled(command.cohortId, command.labourerId);
+  const withdrawal = cohort.withdrawn.find((w) => sameId(w.labourerId, command.labourerId));
+  rules.assertNoReEnrolmentOnceStarted(command.cohortId, cohort.status, command.labourerId, withdrawal?.withdrawnOn); // R-GATE-4
   rules.assertMayEnrolInFreeTraining(command.cohortId, cohort.programmeType, command.keyGroups, command.flags); // R-FREE-1
   rules.assertCapacity(command.cohortId, cohort.trainees.length, cohort.capacity);
   const { cohortId, labourerId, enrolledOn } = command;
@@ -136,6 +138,7 @@ function withdraw(command: WithdrawTrainee, state: CohortState): CohortEvent[] {
   const trainee = cohort.trainees.find((t) => sameId(t.labourerId, command.labourerId));
   if (!trainee) throw errors.notEnrolled(command.cohortId, command.labourerId);
   rules.assertHappened(command.withdrawnOn, 'withdrawnOn', command.context.now, trainee.enrolledOn);
+  rules.assertWithdrawalAfterAttendance(command.cohortId, command.labourerId, command.withdrawnOn, command.lastAttendedOn); // R-GATE-4
   const { cohortId, labourerId, withdrawnOn, reason } = command;
   return [{ type: 'TraineeWithdrawn', data: { cohortId, labourerId, withdrawnOn, reason } }];
 }
@@ -171,8 +174,6 @@ function openCohort(cohort: Existing, action: 'EnrolTrainee' | 'WithdrawTrainee'
 }
 
 function factsOf(state: Existing): CohortFacts {
-  const { cohortId, providerId, programmeType, occupation, level, plannedStartOn, plannedEndOn, plannedDays, capacity, requestedPerPersonAmountFen, plannedOn, trainees } = state;
-  return { cohortId, providerId, programmeType, occupation, level, plannedStartOn, plannedEndOn, plannedDays, capacity, requestedPerPersonAmountFen, plannedOn, trainees };
+  const { cohortId, providerId, programmeType, occupation, level, plannedStartOn, plannedEndOn, plannedDays, capacity, requestedPerPersonAmountFen, plannedOn, trainees, withdrawn } = state;
+  return { cohortId, providerId, programmeType, occupation, level, plannedStartOn, plannedEndOn, plannedDays, capacity, requestedPerPersonAmountFen, plannedOn, trainees, withdrawn };
 }
-
-const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

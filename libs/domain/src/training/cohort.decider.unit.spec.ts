@@ -27,6 +27,7 @@ const complete = (overrides: Partial<CompleteCohort> = {}): CompleteCohort => ({
   cohortId: COHORT_ID,
   providerId: PROVIDER_ID,
   completedOn: '2021-03-20',
+  lastAttendedOn: null,
   context: contextOn('2021-03-20'),
   ...overrides,
 });
@@ -156,6 +157,13 @@ describe('the cohort lifecycle', () => {
     given(cohortDecider, [...approvedCohort(), started()]).when(complete({ completedOn: '2021-02-28' })).thenThrows('COHORT.DATE_TOO_EARLY');
     given(cohortDecider, approvedCohort()).when(complete()).thenThrows('COHORT.INVALID_TRANSITION');
     given(cohortDecider, [...approvedCohort(), started(), completed()]).when(complete()).thenThrows('COHORT.INVALID_TRANSITION');
+  });
+
+  it('R-FREE-3 completes on the last day anyone attended, not before it', () => {
+    given(cohortDecider, [...approvedCohort(), started()]).when(complete({ lastAttendedOn: '2021-03-20' })).then([completed()]);
+    const error = given(cohortDecider, [...approvedCohort(), started()]).when(complete({ completedOn: '2021-03-18', lastAttendedOn: '2021-03-19' })).thenThrows('COHORT.COMPLETED_BEFORE_LAST_ATTENDANCE');
+    expect(error.details).toEqual({ ruleId: 'R-FREE-3', cohortId: COHORT_ID, completedOn: '2021-03-18', lastAttendedOn: '2021-03-19' });
+    expect(error.issues).toEqual([{ field: 'completedOn', message: 'use 2021-03-19 or a later date' }]);
   });
 
   it('cancels a planned or approved cohort with a reason code, and not one that started', () => {

@@ -83,3 +83,32 @@ export const alreadyEnrolled = (cohortId: string, labourerId: string) =>
 
 export const notEnrolled = (cohortId: string, labourerId: string) =>
   new DomainError('COHORT.NOT_ENROLLED', 'this person is not enrolled in this cohort: check the cohort and the person', 'not_found', { cohortId, labourerId });
+
+// R-GATE-4: a withdrawal that stands in the outcome base cannot be undone by enrolling the person again.
+export const withdrawnCannotReEnrol = (cohortId: string, labourerId: string, withdrawnOn: string) =>
+  new DomainError(
+    'COHORT.WITHDRAWN_CANNOT_RE_ENROL',
+    `this person withdrew from this cohort on ${withdrawnOn} and the cohort has started: a withdrawal stands once training runs (R-GATE-4 counts it in the outcome base), so the person cannot enrol here again; enrol them in another cohort`,
+    'rule',
+    { ruleId: 'R-GATE-4', cohortId, labourerId, withdrawnOn },
+  );
+
+// R-GATE-4: the withdrawal day is the first day the trainee no longer attended.
+export const withdrawalBeforeAttendance = (cohortId: string, labourerId: string, withdrawnOn: string, lastAttendedOn: string) =>
+  new DomainError(
+    'COHORT.WITHDRAWAL_BEFORE_ATTENDANCE',
+    `the trainee is recorded as attending on ${lastAttendedOn}: the withdrawal day is the first day they no longer attended, so it must be after ${lastAttendedOn}`,
+    'rule',
+    { ruleId: 'R-GATE-4', cohortId, labourerId, withdrawnOn, lastAttendedOn },
+    [{ field: 'withdrawnOn', message: `use a day after ${lastAttendedOn}` }],
+  );
+
+// R-FREE-3: the attended days paid for lie between the actual start and the completion.
+export const completedBeforeAttendance = (cohortId: string, completedOn: string, lastAttendedOn: string) =>
+  new DomainError(
+    'COHORT.COMPLETED_BEFORE_LAST_ATTENDANCE',
+    `trainees are recorded as attending on ${lastAttendedOn}: the cohort cannot have completed before that day; use ${lastAttendedOn} or a later date`,
+    'rule',
+    { ruleId: 'R-FREE-3', cohortId, completedOn, lastAttendedOn },
+    [{ field: 'completedOn', message: `use ${lastAttendedOn} or a later date` }],
+  );

@@ -82,3 +82,25 @@ export function assertMayEnrolInFreeTraining(cohortId: string, programmeType: Pr
 export function assertCapacity(cohortId: string, enrolledCount: number, capacity: number): void {
   if (enrolledCount >= capacity) throw errors.capacityReached(cohortId, capacity);
 }
+
+/**
+ * R-GATE-4: once the cohort has started, a trainee who withdrew cannot enrol in it again. The base counts everyone
+ * enrolled at the start, and a late withdrawal stays in it as a failure; a re-enrolment would replace that with an
+ * enrolment after the start, outside the base. Before the start nothing is counted yet, so re-enrolling is allowed.
+ */
+export function assertNoReEnrolmentOnceStarted(cohortId: string, status: 'approved' | 'started', labourerId: string, withdrawnOn: CalendarDate | undefined): void {
+  if (status === 'started' && withdrawnOn !== undefined) throw errors.withdrawnCannotReEnrol(cohortId, labourerId, withdrawnOn);
+}
+
+/**
+ * R-GATE-4: `withdrawnOn` is the first day the trainee no longer attended, so a day they are recorded as attending
+ * contradicts any withdrawal dated on or before it (a back-dated withdrawal would pull the trainee out of the base).
+ */
+export function assertWithdrawalAfterAttendance(cohortId: string, labourerId: string, withdrawnOn: CalendarDate, lastAttendedOn: CalendarDate | null): void {
+  if (lastAttendedOn !== null && withdrawnOn <= lastAttendedOn) throw errors.withdrawalBeforeAttendance(cohortId, labourerId, withdrawnOn, lastAttendedOn);
+}
+
+/** R-FREE-3: a cohort completes on or after the last day anyone attended it (attendance is checked against it after). */
+export function assertCompletedAfterAttendance(cohortId: string, completedOn: CalendarDate, lastAttendedOn: CalendarDate | null): void {
+  if (lastAttendedOn !== null && completedOn < lastAttendedOn) throw errors.completedBeforeAttendance(cohortId, completedOn, lastAttendedOn);
+}

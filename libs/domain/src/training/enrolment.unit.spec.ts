@@ -121,15 +121,26 @@ describe('R-FREE-2 withdrawal and cancellation', () => {
     expect(decision.ledgerEvents).toEqual([]);
   });
 
-  it('R-FREE-2 takes no second slot when the person re-enrols in a cohort that still counts', () => {
+  it('R-GATE-4 refuses a re-enrolment after the start before the ledger is looked at', () => {
     const withdrawnAfterStart: CohortEvent[] = [
       ...history,
       started(cohortIdOf(1)),
       { type: 'TraineeWithdrawn', data: { cohortId: cohortIdOf(1), labourerId: LABOURER_ID, withdrawnOn: '2021-03-04', reason: 'HEALTH' } },
     ];
     const again = enrolIn(1, { enrolledOn: '2021-03-08', context: contextOn('2021-03-08') });
-    const decision = decideEnrolment(again, { cohort: cohortState(withdrawnAfterStart), ledger: ledgerState(held) });
-    expect(decision).toEqual({ cohortEvents: [enrolled(LABOURER_ID, cohortIdOf(1), '2021-03-08')], ledgerEvents: [] });
+    expect(thrownBy(() => decideEnrolment(again, { cohort: cohortState(withdrawnAfterStart), ledger: ledgerState(held) })).code).toBe('COHORT.WITHDRAWN_CANNOT_RE_ENROL');
+  });
+
+  it('R-FREE-2 reserves the slot again when the person re-enrols before the start', () => {
+    const released = [...held, { type: 'FreeTrainingReleased' as const, data: { labourerId: LABOURER_ID, cohortId: cohortIdOf(1), releasedOn: '2021-02-20' } }];
+    const withdrawnBeforeStart: CohortEvent[] = [
+      ...history,
+      { type: 'TraineeWithdrawn', data: { cohortId: cohortIdOf(1), labourerId: LABOURER_ID, withdrawnOn: '2021-02-20', reason: 'HEALTH' } },
+    ];
+    const again = enrolIn(1, { enrolledOn: '2021-02-22', context: contextOn('2021-02-22') });
+    const decision = decideEnrolment(again, { cohort: cohortState(withdrawnBeforeStart), ledger: ledgerState(released) });
+    expect(decision.cohortEvents).toEqual([enrolled(LABOURER_ID, cohortIdOf(1), '2021-02-22')]);
+    expect(decision.ledgerEvents).toEqual([reserved({ cohortId: cohortIdOf(1), occupation: 'OCC-1', startsOn: '2021-03-01', reservedOn: '2021-02-22' })]);
   });
 
   it('R-FREE-2 releases every trainee\'s free training when a cohort is cancelled before it starts', () => {

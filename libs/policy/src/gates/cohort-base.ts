@@ -32,10 +32,11 @@ export function cutoffTrainingDays(plannedDays: number, cutoffPercent: number): 
  * R-GATE-4 preamble, the base of every rate: each trainee enrolled at the cohort's start, less those who withdrew
  * with a recorded reason before the cohort reached the cut-off share (20%) of its planned days. "Reached" is counted
  * in training days held, not calendar days: a withdrawal leaves the base when the cohort had held fewer than
- * ceil(20% × plannedDays) training days before the withdrawal day (daysHeld × 100 < 20 × plannedDays). A later
+ * ceil(20% × plannedDays) training days before the withdrawal (daysHeld × 100 < 20 × plannedDays). A later
  * withdrawal, or one without a recorded reason, stays in the base and counts as a failure, so a provider cannot
- * improve its rates by dropping weak trainees. A withdrawal dated before the start means the trainee was not
- * enrolled at the start.
+ * improve its rates by dropping weak trainees. The withdrawal counts from the later of its date and the day it was
+ * recorded: a withdrawal recorded late and dated back to day 1 is judged on the day it was recorded. One that both
+ * happened and was recorded before the start means the trainee was not enrolled at the start.
  */
 export function baseMembership(trainee: TraineeFacts, cohort: CohortFacts, cutoffPercent: number): BaseMembership {
   const start = cohortStart(cohort);
@@ -44,9 +45,12 @@ export function baseMembership(trainee: TraineeFacts, cohort: CohortFacts, cutof
   }
   const withdrawal = trainee.withdrawal;
   if (withdrawal === undefined) return { inBase: true, withdrawn: false, reason: 'ENROLLED_AT_START', detail: `enrolled on ${trainee.enrolledOn}, at the start` };
-  if (withdrawal.on < start) return out('WITHDREW_BEFORE_START', `withdrew on ${withdrawal.on}, before the cohort started on ${start}`);
+  const recordedLater = withdrawal.recordedOn !== undefined && withdrawal.recordedOn > withdrawal.on ? withdrawal.recordedOn : undefined;
+  const effective = recordedLater ?? withdrawal.on;
+  const withdrew = recordedLater ? `withdrew on ${withdrawal.on}, withdrawal recorded on ${recordedLater},` : `withdrew on ${withdrawal.on}`;
+  if (effective < start) return out('WITHDREW_BEFORE_START', `${withdrew}${recordedLater ? '' : ','} before the cohort started on ${start}`);
   const cutoff = cutoffTrainingDays(cohort.plannedDays, cutoffPercent);
-  const held = `withdrew on ${withdrawal.on} after ${withdrawal.trainingDaysHeldBefore} of ${cohort.plannedDays} planned training day(s)`;
+  const held = `${withdrew} after ${withdrawal.trainingDaysHeldBefore} of ${cohort.plannedDays} planned training day(s)${recordedLater ? ` held before ${recordedLater}` : ''}`;
   if (!withdrawal.reasonCode) {
     return { inBase: true, withdrawn: true, reason: 'WITHDREW_WITHOUT_REASON', detail: `${held} with no recorded reason: stays in the base as a failure` };
   }

@@ -41,6 +41,32 @@ describe('R-GATE-4 the base of every rate', () => {
     expect(baseMembership(trainee(1, { enrolledOn: '2021-03-02' }), late, 20).inBase).toBe(true);
   });
 
+  it('R-GATE-4 judges a back-dated withdrawal on the day it was recorded: dated day 1, recorded on day 8, it stays in the base', () => {
+    // Dated 2021-03-02 (one training day held before it), recorded 2021-03-09 with 6 training days held before that.
+    const backDated = trainee(1, { withdrawal: { on: '2021-03-02', recordedOn: '2021-03-09', reasonCode: 'FOUND_WORK', trainingDaysHeldBefore: 6 } });
+    const membership = baseMembership(backDated, COHORT, 20);
+    expect(membership).toMatchObject({ inBase: true, withdrawn: true, reason: 'WITHDREW_AFTER_CUTOFF' });
+    expect(membership.detail).toBe(
+      'withdrew on 2021-03-02, withdrawal recorded on 2021-03-09, after 6 of 10 planned training day(s) held before 2021-03-09 (reason FOUND_WORK), once the cohort had reached 2 training day(s) (20% of planned days): stays in the base as a failure',
+    );
+  });
+
+  it('R-GATE-4 a withdrawal recorded on its own day, or before it, is judged on its date', () => {
+    const prompt = trainee(1, { withdrawal: { on: '2021-03-02', recordedOn: '2021-03-02', reasonCode: 'FOUND_WORK', trainingDaysHeldBefore: 1 } });
+    expect(baseMembership(prompt, COHORT, 20)).toMatchObject({ inBase: false, reason: 'WITHDREW_BEFORE_CUTOFF' });
+    expect(baseMembership(prompt, COHORT, 20).detail).not.toContain('recorded on');
+    const ahead = trainee(1, { withdrawal: { on: '2021-03-02', recordedOn: '2021-02-27', reasonCode: 'FOUND_WORK', trainingDaysHeldBefore: 1 } });
+    expect(baseMembership(ahead, COHORT, 20).reason).toBe('WITHDREW_BEFORE_CUTOFF');
+  });
+
+  it('R-GATE-4 a withdrawal dated before the start but recorded after it is not a withdrawal before the start', () => {
+    const dated = trainee(1, { withdrawal: { on: '2021-02-27', recordedOn: '2021-03-05', reasonCode: 'FOUND_WORK', trainingDaysHeldBefore: 4 } });
+    expect(baseMembership(dated, COHORT, 20)).toMatchObject({ inBase: true, withdrawn: true, reason: 'WITHDREW_AFTER_CUTOFF' });
+    const before = trainee(1, { withdrawal: { on: '2021-02-26', recordedOn: '2021-02-27', reasonCode: 'FOUND_WORK', trainingDaysHeldBefore: 0 } });
+    expect(baseMembership(before, COHORT, 20)).toMatchObject({ inBase: false, reason: 'WITHDREW_BEFORE_START' });
+    expect(baseMembership(before, COHORT, 20).detail).toBe('withdrew on 2021-02-26, withdrawal recorded on 2021-02-27, before the cohort started on 2021-03-01');
+  });
+
   it('R-GATE-4 follows the cut-off of the policy version', () => {
     expect(baseMembership(withdrew(2), COHORT, 30).inBase).toBe(false);
   });

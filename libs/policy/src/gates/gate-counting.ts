@@ -11,6 +11,18 @@ export interface CountingWindow {
   readonly days: number;
 }
 
+/** A certificate or employment looked at, with why it did or did not count (R-GATE-5). */
+export interface ConsideredRecord {
+  readonly id: string;
+  readonly counts: boolean;
+  /** Recorded in time and only waiting for the bureau's verification (R-GATE-3): it may count later. */
+  readonly awaitingVerification?: true;
+  readonly detail: string;
+}
+
+/** A trainee who has not counted yet but would with one pending verification: the closed gate waits (R-GATE-4). */
+export const AWAITING_VERIFICATION = 'AWAITING_VERIFICATION';
+
 /** Whether one trainee counts for one gate, and why (R-GATE-5). `evidenceId` names the record that counted. */
 export interface CountDecision {
   readonly counted: boolean;
@@ -18,7 +30,7 @@ export interface CountDecision {
   readonly detail: string;
   readonly evidenceId?: string;
   /** Every certificate or employment looked at, with why it did or did not count. */
-  readonly considered?: readonly { readonly id: string; readonly counts: boolean; readonly detail: string }[];
+  readonly considered?: readonly ConsideredRecord[];
 }
 
 /** A trainee outside the base, or withdrawn (a failure), is decided before any record is looked at. */
@@ -37,7 +49,10 @@ export function countPass(trainee: TraineeFacts, membership: BaseMembership): Co
     : { counted: false, reason: 'NOT_PASSED', detail: 'no passing final assessment' };
 }
 
-/** R-GATE-2: any R-CERT-1 certificate for the cohort's occupation, issued in the window. */
+/**
+ * R-GATE-2: any R-CERT-1 certificate for the cohort's occupation, issued in the window and recorded by its last day
+ * (R-GATE-4: a late record cannot turn a failed gate), known on asOf, and counted for this cohort only.
+ */
 export function countCertification(trainee: TraineeFacts, membership: BaseMembership, occupation: string, window: CountingWindow, asOf: CalendarDate): CountDecision {
   const early = notEligible(membership);
   if (early) return early;
@@ -48,7 +63,10 @@ export function countCertification(trainee: TraineeFacts, membership: BaseMember
   return firstCounting(considered, 'CERTIFIED', 'NO_CERTIFICATE', 'no certificate for the occupation in the window');
 }
 
-/** R-GATE-3: a verified employment starting in the window. */
+/**
+ * R-GATE-3: a verified employment starting in the window, recorded by its last day and verified by asOf. The policy
+ * ties employment to no occupation, so unlike a certificate one employment counts for each cohort it falls in.
+ */
 export function countEmployment(trainee: TraineeFacts, membership: BaseMembership, window: CountingWindow, asOf: CalendarDate): CountDecision {
   const early = notEligible(membership);
   if (early) return early;
@@ -59,20 +77,37 @@ export function countEmployment(trainee: TraineeFacts, membership: BaseMembershi
   return firstCounting(considered, 'EMPLOYED', 'NO_EMPLOYMENT', 'no verified employment starting in the window');
 }
 
-function certificateVerdict(certificate: CertificateFacts, occupation: string, window: CountingWindow, asOf: CalendarDate) {
+type Verdict = Omit<ConsideredRecord, 'id'>;
+
+function certificateVerdict(certificate: CertificateFacts, occupation: string, window: CountingWindow, asOf: CalendarDate): Verdict {
   const issued = `${certificate.type} certificate issued ${certificate.issuedOn}`;
+  // asOf means "as known that day" (R-GATE-5): a record made later is ignored, so a rate shown then can be redone.
+  if (certificate.recordedOn > asOf) return { counts: false, detail: `${issued}: recorded on ${certificate.recordedOn}, after the evaluation date ${asOf}` };
   if (certificate.occupation.trim() !== occupation.trim()) {
     return { counts: false, detail: `${issued} is for ${certificate.occupation}, not the cohort's occupation ${occupation}` };
   }
   const timing = timingVerdict(certificate.issuedOn, window, asOf, 'issued');
-  return timing ? { counts: false, detail: `${issued}: ${timing}` } : { counts: true, detail: `${issued}, inside the window ${window.from} to ${window.to}` };
+  if (timing) return { counts: false, detail: `${issued}: ${timing}` };
+  const late = lateRecord(certificate.recordedOn, window);
+  if (late) return { counts: false, detail: `${issued}: ${late}` };
+  // Which cohort it belongs to is decided by the facts query; the other cohort is not named (providers read this).
+  if (!certificate.countsForThisCohort) return { counts: false, detail: `${issued}: counts for another cohort of the same occupation` };
+  return { counts: true, detail: `${issued}, recorded on ${certificate.recordedOn}, inside the window ${window.from} to ${window.to}` };
 }
 
-function employmentVerdict(employment: EmploymentFacts, window: CountingWindow, asOf: CalendarDate) {
+function employmentVerdict(employment: EmploymentFacts, window: CountingWindow, asOf: CalendarDate): Verdict {
   const started = `employment starting ${employment.startsOn}`;
-  if (!employment.verified) return { counts: false, detail: `${started} is not verified yet` };
+  if (employment.recordedOn > asOf) return { counts: false, detail: `${started}: recorded on ${employment.recordedOn}, after the evaluation date ${asOf}` };
   const timing = timingVerdict(employment.startsOn, window, asOf, 'starts');
-  return timing ? { counts: false, detail: `${started}: ${timing}` } : { counts: true, detail: `verified ${started}, inside the window ${window.from} to ${window.to}` };
+  if (timing) return { counts: false, detail: `${started}: ${timing}` };
+  const late = lateRecord(employment.recordedOn, window);
+  if (late) return { counts: false, detail: `${started}: ${late}` };
+  // Recorded in time: only the bureau's check is missing, and that may lag the window.
+  if (employment.verifiedOn === undefined) return { counts: false, awaitingVerification: true, detail: `${started}, recorded on ${employment.recordedOn}, is not verified yet` };
+  if (employment.verifiedOn > asOf) {
+    return { counts: false, awaitingVerification: true, detail: `${started}, recorded on ${employment.recordedOn}: verified on ${employment.verifiedOn}, after the evaluation date ${asOf}` };
+  }
+  return { counts: true, detail: `${started}, recorded on ${employment.recordedOn}, verified on ${employment.verifiedOn}, inside the window ${window.from} to ${window.to}` };
 }
 
 function timingVerdict(date: CalendarDate, window: CountingWindow, asOf: CalendarDate, verb: string): string | undefined {
@@ -82,9 +117,16 @@ function timingVerdict(date: CalendarDate, window: CountingWindow, asOf: Calenda
   return undefined;
 }
 
-function firstCounting(considered: CountDecision['considered'] & object, yes: string, no: string, noDetail: string): CountDecision {
+/** R-GATE-4: what the window counts is what was recorded by its last day, so a failed gate stays failed. */
+function lateRecord(recordedOn: CalendarDate, window: CountingWindow): string | undefined {
+  return recordedOn > window.to ? `recorded on ${recordedOn}, after the window closed on ${window.to}` : undefined;
+}
+
+function firstCounting(considered: readonly ConsideredRecord[], yes: string, no: string, noDetail: string): CountDecision {
   const counting = considered.find((c) => c.counts);
   if (counting) return { counted: true, reason: yes, detail: counting.detail, evidenceId: counting.id, considered };
+  const awaiting = considered.filter((c) => c.awaitingVerification);
+  if (awaiting.length > 0) return { counted: false, reason: AWAITING_VERIFICATION, detail: `awaiting the bureau's verification: ${awaiting.map((c) => c.detail).join('; ')}`, considered };
   const detail = considered.length === 0 ? `${noDetail}: none recorded` : `${noDetail}: ${considered.map((c) => c.detail).join('; ')}`;
   return { counted: false, reason: no, detail, considered };
 }

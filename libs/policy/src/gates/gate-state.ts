@@ -6,10 +6,14 @@ import { numeratorNeeded, percentText, reachesPercent, type ExactFraction } from
  * window open. OPEN: below the threshold with the window still open (or the cohort not completed, so the window's
  * end is provisional). FAILED: below the threshold with the window closed, i.e. the evaluation date is after the
  * window's last day. An empty base (0/0) has no rate and never holds: it waits, then fails as EMPTY_BASE.
+ * AWAITING_VERIFICATION: the window has closed below the threshold, but records made in time still await the bureau's
+ * verification (R-GATE-3) and would reach it if verified: undecided, because FAILED is final (R-GATE-4) and a
+ * verification may lag the window. It is decided once nothing recorded in time is pending.
  */
 export type GateState =
   | { readonly status: 'HOLDING' }
   | { readonly status: 'OPEN'; readonly windowEnd: CalendarDate; readonly provisional: boolean; readonly shortBy: number | null }
+  | { readonly status: 'AWAITING_VERIFICATION'; readonly windowEnd: CalendarDate; readonly shortBy: number; readonly pendingVerification: number }
   | { readonly status: 'FAILED'; readonly windowEnd: CalendarDate; readonly shortBy: number | null; readonly emptyBase: boolean };
 
 export interface GateWindow {
@@ -19,12 +23,17 @@ export interface GateWindow {
   readonly provisional: boolean;
 }
 
-export function evaluateGateState(rate: ExactFraction, thresholdPercent: number, window: GateWindow, asOf: CalendarDate): GateState {
+/**
+ * `pendingVerification`: trainees not counted who would count once a record made in time is verified (only the
+ * employment gate has any); it changes nothing while the window is open, and only keeps a closed gate undecided.
+ */
+export function evaluateGateState(rate: ExactFraction, thresholdPercent: number, window: GateWindow, asOf: CalendarDate, pendingVerification = 0): GateState {
   if (reachesPercent(rate, thresholdPercent)) return { status: 'HOLDING' };
   // How many more trainees would have to count: unknown for an empty base.
   const shortBy = rate.denominator === 0 ? null : numeratorNeeded(rate.denominator, thresholdPercent) - rate.numerator;
   const closed = !window.provisional && asOf > window.end;
   if (!closed) return { status: 'OPEN', windowEnd: window.end, provisional: window.provisional, shortBy };
+  if (shortBy !== null && pendingVerification >= shortBy) return { status: 'AWAITING_VERIFICATION', windowEnd: window.end, shortBy, pendingVerification };
   return { status: 'FAILED', windowEnd: window.end, shortBy, emptyBase: rate.denominator === 0 };
 }
 

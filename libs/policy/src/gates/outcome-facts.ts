@@ -34,7 +34,16 @@ export const withdrawalFactsSchema = z.strictObject({
   on: calendarDateSchema,
   /** The recorded reason code; absent when the provider recorded none. */
   reasonCode: z.string().min(1).nullish(),
-  /** Training days the cohort had held before `on` (from the cohort's attendance): the 20% cut-off is counted in these. */
+  /**
+   * R-GATE-4: the day (Asia/Shanghai) the withdrawal was recorded. The cut-off is judged on the later of `on` and
+   * this day, so a withdrawal back-dated once the cohort is past 20% cannot take the trainee out of the base.
+   * Absent: taken as recorded on `on`.
+   */
+  recordedOn: calendarDateSchema.optional(),
+  /**
+   * Training days the cohort had held before the later of `on` and `recordedOn` (from the cohort's attendance):
+   * the 20% cut-off is counted in these.
+   */
   trainingDaysHeldBefore: count,
 });
 
@@ -44,9 +53,23 @@ export const certificateFactsSchema = z.strictObject({
   issuedOn: calendarDateSchema,
   /** An R-CERT-1 type: any of the five counts for R-GATE-2. */
   type: z.string().min(1),
+  /** The day (Asia/Shanghai) it was recorded: one recorded after the window's last day, or after asOf, does not count (R-GATE-4). */
+  recordedOn: calendarDateSchema,
+  /**
+   * R-GATE-2, one certificate for one cohort: false when the person's cohort of this occupation that the certificate
+   * belongs to is another one (the latest started on or before the issue day), so two trainings never count it twice.
+   */
+  countsForThisCohort: z.boolean(),
 });
 
-export const employmentFactsSchema = z.strictObject({ employmentId: id, startsOn: calendarDateSchema, verified: z.boolean() });
+export const employmentFactsSchema = z.strictObject({
+  employmentId: id,
+  startsOn: calendarDateSchema,
+  /** The day (Asia/Shanghai) it was recorded: it counts only if recorded by the window's last day and by asOf (R-GATE-4). */
+  recordedOn: calendarDateSchema,
+  /** The day the bureau's verification became known; absent while unverified. After asOf it does not count yet. */
+  verifiedOn: calendarDateSchema.optional(),
+});
 
 export const traineeFactsSchema = z.strictObject({
   labourerId: id,

@@ -5,7 +5,7 @@ import type { PolicyDocument, PolicyParameters } from '../policy-document.schema
 import { addDays } from './calendar-days';
 import { baseMembership, cohortStart, cutoffTrainingDays, type BaseMembership } from './cohort-base';
 import { exactFraction, percentText, type ExactFraction } from './exact-fraction';
-import { countCertification, countEmployment, countPass, type CountDecision, type CountingWindow } from './gate-counting';
+import { AWAITING_VERIFICATION, countCertification, countEmployment, countPass, type CountDecision, type CountingWindow } from './gate-counting';
 import { evaluateGateState, rateArithmetic, type GateState } from './gate-state';
 import { outcomeFactsSchema, type CohortFacts, type OutcomeFacts } from './outcome-facts';
 
@@ -54,7 +54,8 @@ const EMPLOYMENT_ORIENTED = new Set(['ORDER_BASED', 'MENU_BASED', 'PROJECT_BASED
  * exact fraction with its gate state, and for every trainee why it is or is not in the base and counted.
  * Windows run from the cohort's start to its end plus the window days (both ends included); the end is the
  * completion date, or the planned end while the cohort has none (then the window is provisional and cannot close).
- * The pass gate's window ends at completion.
+ * The pass gate's window ends at completion. The facts are taken as known on asOf: a certificate or employment
+ * recorded after it, or a verification after it, does not count yet; one recorded after its window never counts.
  */
 export function calculateOutcomeRates(input: OutcomeRatesInput): OutcomeRates {
   const { cohort, trainees, asOf } = parseFacts(input);
@@ -118,7 +119,9 @@ function gateResult(
     .filter((t) => decision(t).counted)
     .map((t) => ({ labourerId: t.labourerId, ...(decision(t).evidenceId === undefined ? {} : { evidenceId: decision(t).evidenceId }) }));
   const rate = exactFraction(counted.length, context.base);
-  const state = evaluateGateState(rate, thresholdPercent, { end: window.to, provisional: context.provisional }, context.asOf);
+  // R-GATE-4: trainees whose record was made in time and awaits verification keep a closed gate from failing.
+  const pending = context.explained.filter((t) => decision(t).reason === AWAITING_VERIFICATION).length;
+  const state = evaluateGateState(rate, thresholdPercent, { end: window.to, provisional: context.provisional }, context.asOf, pending);
   return {
     gate,
     ruleId,
@@ -140,6 +143,7 @@ function gateResult(
         windowTo: window.to,
         asOf: context.asOf,
         state: state.status,
+        ...(pending > 0 ? { awaitingVerification: pending } : {}),
       },
       arithmetic: `${rateArithmetic(rate, thresholdPercent)}: ${stateText(state)}`,
     },
@@ -152,6 +156,8 @@ function stateText(state: GateState): string {
       return 'HOLDING';
     case 'OPEN':
       return `OPEN until ${state.windowEnd}${state.provisional ? ' (provisional: the cohort has not completed)' : ''}`;
+    case 'AWAITING_VERIFICATION':
+      return `AWAITING_VERIFICATION: the window closed on ${state.windowEnd}, ${state.shortBy} trainee(s) short; ${state.pendingVerification} trainee(s) with a record made in time await the bureau's verification`;
     case 'FAILED':
       return `FAILED: the window closed on ${state.windowEnd}${state.emptyBase ? ' with an empty base' : `, ${state.shortBy} trainee(s) short`}`;
   }

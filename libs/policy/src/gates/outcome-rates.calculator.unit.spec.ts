@@ -3,8 +3,9 @@ import { calculateOutcomeRates, type OutcomeRatesInput } from './outcome-rates.c
 import { COHORT, labourerId, trainee, trainees } from './testing/outcome-facts.fixtures';
 
 const input = (overrides: Partial<OutcomeRatesInput> = {}): OutcomeRatesInput => ({ cohort: COHORT, trainees: trainees(20, 19), asOf: '2021-03-13', policy: JCCQ_2020_12, ...overrides });
-const certificate = (issuedOn: string, occupation = '电工') => ({ certificateId: `cert-${issuedOn}`, occupation, issuedOn, type: 'SKILL_LEVEL' });
-const employment = (startsOn: string, verified = true) => ({ employmentId: `job-${startsOn}`, startsOn, verified });
+// Recorded on the day issued or started, and verified that day: timely records, so these tests see only dates.
+const certificate = (issuedOn: string, occupation = '电工') => ({ certificateId: `cert-${issuedOn}`, occupation, issuedOn, type: 'SKILL_LEVEL', recordedOn: issuedOn, countsForThisCohort: true });
+const employment = (startsOn: string, verified = true) => ({ employmentId: `job-${startsOn}`, startsOn, recordedOn: startsOn, ...(verified ? { verifiedOn: startsOn } : {}) });
 
 describe('R-GATE-1 pass rate', () => {
   it('R-GATE-1 19 passes of 20 is exactly 95.00% and holds, even before the cohort completes', () => {
@@ -65,7 +66,7 @@ describe('R-GATE-2 certification rate', () => {
   });
 
   it("R-GATE-2 does not count a certificate for another occupation, or one issued before the cohort's start", () => {
-    const rates = calculateOutcomeRates(input({ trainees: [trainee(1, { certificates: [certificate('2021-04-01', '焊工'), certificate('2021-02-01')] })] }));
+    const rates = calculateOutcomeRates(input({ trainees: [trainee(1, { certificates: [certificate('2021-04-01', '焊工'), certificate('2021-02-01')] })], asOf: '2021-07-01' }));
     expect(rates.gates.certification.rate).toEqual({ numerator: 0, denominator: 1 });
     expect(rates.trainees[0]!.certification.considered!.map((c) => c.detail)).toEqual([
       'SKILL_LEVEL certificate issued 2021-02-01: issued before the cohort started on 2021-03-01',
@@ -75,8 +76,8 @@ describe('R-GATE-2 certification rate', () => {
 });
 
 describe('R-GATE-3 employment rate', () => {
-  // 100 trainees, 79 with a verified job starting in April; the window (180 days) closed on 2021-09-08.
-  const employed = trainees(100, 100, (i) => (i <= 79 ? { employments: [employment('2021-04-01')] } : { employments: [employment('2021-04-01', false)] }));
+  // 100 trainees, 79 with a verified job starting in April, the rest none; the window (180 days) closed on 2021-09-08.
+  const employed = trainees(100, 100, (i) => (i <= 79 ? { employments: [employment('2021-04-01')] } : {}));
 
   it('R-GATE-3 an employment-oriented cohort at 79% fails the 80% gate while the 30% general fallback holds', () => {
     const rates = calculateOutcomeRates(input({ cohort: { ...COHORT, programmeType: 'ORDER_BASED' }, trainees: employed, asOf: '2021-09-09' }));
@@ -90,12 +91,13 @@ describe('R-GATE-3 employment rate', () => {
     expect(rates.gates.employmentFallback).toBeUndefined();
   });
 
-  it('R-GATE-3 counts only verified employment starting in the window', () => {
+  it('R-GATE-3 counts only verified employment starting in the window; an unverified one recorded in time awaits verification', () => {
     const rates = calculateOutcomeRates(input({ trainees: [trainee(1, { employments: [employment('2021-02-01'), employment('2021-09-09'), employment('2021-05-01', false)] })], asOf: '2021-10-01' }));
-    expect(rates.trainees[0]!.employment).toMatchObject({ counted: false, reason: 'NO_EMPLOYMENT' });
+    expect(rates.trainees[0]!.employment).toMatchObject({ counted: false, reason: 'AWAITING_VERIFICATION' });
+    expect(rates.gates.employment.state).toEqual({ status: 'AWAITING_VERIFICATION', windowEnd: '2021-09-08', shortBy: 1, pendingVerification: 1 });
     expect(rates.trainees[0]!.employment.considered!.map((c) => c.detail)).toEqual([
       'employment starting 2021-02-01: starts before the cohort started on 2021-03-01',
-      'employment starting 2021-05-01 is not verified yet',
+      'employment starting 2021-05-01, recorded on 2021-05-01, is not verified yet',
       "employment starting 2021-09-09: starts 181 days after the cohort's end on 2021-03-12, outside the 180-day window",
     ]);
   });

@@ -8,45 +8,25 @@ import {
   toProviderStreamId,
   toSubdistrictStreamId,
 } from '@skills/domain';
-import { EVENT_STORE_MIGRATIONS, SqlEventStore, formatPosition, type RecordedEvent } from '@skills/event-store';
-import { PgliteDatabase, migrate } from '@skills/sql';
-import { READ_MODEL_MIGRATIONS } from '../all-projections';
+import { formatPosition, type RecordedEvent } from '@skills/event-store';
+import type { PgliteDatabase } from '@skills/sql';
 import type { Projection } from '../projection';
+import { openProjectionTestStore, type EventSpec, type ProjectionTestStore } from '../testing/projection-test-store';
 import { labourersProjection } from './labourers.projection';
 import { organisationsProjection } from './organisations.projection';
 
 const catalogue = createEventCatalogue();
+let pglite: ProjectionTestStore;
 let db: PgliteDatabase;
-let store: SqlEventStore;
 
 beforeAll(async () => {
-  db = await PgliteDatabase.open();
-  await migrate(db, [...EVENT_STORE_MIGRATIONS, ...READ_MODEL_MIGRATIONS]);
-  store = new SqlEventStore(db);
+  pglite = await openProjectionTestStore({ actor: 'registry-test', catalogue });
+  db = pglite.db;
 });
+afterAll(() => pglite?.close());
 
-afterAll(async () => {
-  await store?.close();
-  await db?.close();
-});
-
-/** Appends each event (validated by the catalogue, as at append) to its stream, in order; returns them as recorded. */
-async function append(...events: [streamId: string, type: string, data: Record<string, unknown>][]): Promise<RecordedEvent[]> {
-  const recorded: RecordedEvent[] = [];
-  for (const [streamId, type, data] of events) {
-    const { schemaVersion } = catalogue.serialise({ type, data });
-    const metadata = { actor: 'registry-test', correlationId: randomUUID(), causationId: null, occurredAt: '2021-03-01T02:00:00.000Z' };
-    const [result] = await store.appendMany([{ streamId, expectedVersion: 'any', events: [{ eventId: randomUUID(), type, schemaVersion, data, metadata }] }]);
-    recorded.push(...(await store.readStream(streamId, { fromVersion: result!.nextExpectedVersion })));
-  }
-  return recorded;
-}
-
-/** Feeds the events the projection handles through `apply`, all in one batch, as the runner does. */
-async function feed(projection: Projection, events: readonly RecordedEvent[]): Promise<void> {
-  const handled = events.filter((r) => projection.handles(r.type)).map((recorded) => ({ recorded, event: catalogue.deserialise(recorded) }));
-  await db.transaction((tx) => projection.apply(tx, handled));
-}
+const append = (...events: EventSpec[]): Promise<RecordedEvent[]> => pglite.append(...events);
+const feed = (projection: Projection, events: readonly RecordedEvent[]): Promise<void> => pglite.feed(projection, events);
 
 const row = async (table: string, key: string, id: string) => (await db.query(`SELECT * FROM ${table} WHERE ${key} = $1`, [id])).rows[0];
 const at = (event: RecordedEvent | undefined) => formatPosition(event!.position);

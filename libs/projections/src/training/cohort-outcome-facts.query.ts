@@ -31,41 +31,88 @@ interface TraineeRow {
   enrolled_on: string;
   withdrawn_on: string | null;
   withdrawal_reason: string | null;
+  withdrawal_recorded_on: string | null;
   days_before: number | null;
   passed: boolean;
+}
+
+/**
+ * R-GATE-2, one certificate for one cohort: a person trained twice in one occupation (two levels, two providers) has
+ * each certificate counted by one of those cohorts only, the one with the latest start (actual, else planned) on or
+ * before the issue day, ties to the smaller cohort id. Cancelled cohorts take none, nor does a cohort the person was
+ * not enrolled in at its start (enrolled after it, or withdrew before it, a withdrawal counting from the later of
+ * its date and the day it was recorded, as in baseMembership). Occupations compare trimmed, as the calculator does
+ * (both event schemas already trim on input). When no cohort takes it, no other cohort counts it, so it is this
+ * cohort's to judge. Employment is not shared out this way: the policy ties it to no occupation, so one job counts
+ * for each cohort whose window it falls in.
+ */
+const CERTIFICATES_SQL = `
+  SELECT c.certificate_id, c.labourer_id, c.occupation, c.issued_on, c.type, c.recorded_on,
+    coalesce(owner.cohort_id = $2::uuid, true) AS counts_here
+  FROM rm_certificates c
+  LEFT JOIN LATERAL (
+    SELECT co.cohort_id FROM rm_cohort_trainees t JOIN rm_cohorts co ON co.cohort_id = t.cohort_id,
+      LATERAL (SELECT coalesce(co.actual_start, co.planned_start) AS start) s
+    WHERE t.labourer_id = c.labourer_id AND co.status <> 'cancelled' AND btrim(co.occupation) = btrim(c.occupation)
+      AND s.start <= c.issued_on AND t.enrolled_on <= s.start
+      AND (t.withdrawn_on IS NULL OR GREATEST(t.withdrawn_on, t.withdrawal_recorded_on) >= s.start)
+    ORDER BY s.start DESC, co.cohort_id
+    LIMIT 1
+  ) owner ON true
+  WHERE c.labourer_id = ANY($1::uuid[]) ORDER BY c.issued_on, c.certificate_id`;
+
+interface CertificateRow {
+  certificate_id: string;
+  labourer_id: string;
+  occupation: string;
+  issued_on: string;
+  type: string;
+  recorded_on: string;
+  counts_here: boolean;
+}
+
+interface EmploymentRow {
+  employment_id: string;
+  labourer_id: string;
+  starts_on: string;
+  recorded_on: string;
+  verified_on: string | null;
+}
+
+/** R-GATE-4: the withdrawal with the day it was recorded; the training days were counted before the later of the two. */
+function withdrawalOf(t: TraineeRow, on: string) {
+  const recordedOn = t.withdrawal_recorded_on === null ? {} : { recordedOn: t.withdrawal_recorded_on };
+  return { on, reasonCode: t.withdrawal_reason, ...recordedOn, trainingDaysHeldBefore: t.days_before ?? 0 };
 }
 
 /** Every trainee ever enrolled in the cohort as the calculator reads them, with every certificate and employment the person has. */
 export async function traineeFactsOf(db: SqlExecutor, cohortId: string): Promise<TraineeFacts[]> {
   const { rows: trainees } = await db.query<TraineeRow>(
-    `SELECT t.labourer_id, t.enrolled_on, t.withdrawn_on, t.withdrawal_reason, t.training_days_before_withdrawal AS days_before,
+    `SELECT t.labourer_id, t.enrolled_on, t.withdrawn_on, t.withdrawal_reason, t.withdrawal_recorded_on, t.training_days_before_withdrawal AS days_before,
        coalesce(a.result = 'PASS', false) AS passed
      FROM rm_cohort_trainees t LEFT JOIN rm_assessments a ON a.cohort_id = t.cohort_id AND a.labourer_id = t.labourer_id
      WHERE t.cohort_id = $1 ORDER BY t.labourer_id`,
     [cohortId],
   );
   const ids = trainees.map((t) => t.labourer_id);
-  const { rows: certificates } = await db.query<{ certificate_id: string; labourer_id: string; occupation: string; issued_on: string; type: string }>(
-    `SELECT certificate_id, labourer_id, occupation, issued_on, type FROM rm_certificates WHERE labourer_id = ANY($1::uuid[]) ORDER BY issued_on, certificate_id`,
-    [ids],
-  );
-  const { rows: employments } = await db.query<{ employment_id: string; labourer_id: string; starts_on: string; verified: boolean }>(
-    `SELECT employment_id, labourer_id, starts_on, verified FROM rm_employments WHERE labourer_id = ANY($1::uuid[]) ORDER BY starts_on, employment_id`,
+  const { rows: certificates } = await db.query<CertificateRow>(CERTIFICATES_SQL, [ids, cohortId]);
+  // The day each was recorded, and verified, goes to the calculator: what counts is what was known in time (R-GATE-4).
+  const { rows: employments } = await db.query<EmploymentRow>(
+    `SELECT employment_id, labourer_id, starts_on, recorded_on, CASE WHEN verified THEN verified_on END AS verified_on
+     FROM rm_employments WHERE labourer_id = ANY($1::uuid[]) ORDER BY starts_on, employment_id`,
     [ids],
   );
   return trainees.map((t) => ({
     labourerId: t.labourer_id,
     enrolledOn: t.enrolled_on,
-    ...(t.withdrawn_on === null
-      ? {}
-      : { withdrawal: { on: t.withdrawn_on, reasonCode: t.withdrawal_reason, trainingDaysHeldBefore: t.days_before ?? 0 } }),
+    ...(t.withdrawn_on === null ? {} : { withdrawal: withdrawalOf(t, t.withdrawn_on) }),
     passed: t.passed,
     certificates: certificates
       .filter((c) => c.labourer_id === t.labourer_id)
-      .map((c) => ({ certificateId: c.certificate_id, occupation: c.occupation, issuedOn: c.issued_on, type: c.type })),
+      .map((c) => ({ certificateId: c.certificate_id, occupation: c.occupation, issuedOn: c.issued_on, type: c.type, recordedOn: c.recorded_on, countsForThisCohort: c.counts_here })),
     employments: employments
       .filter((e) => e.labourer_id === t.labourer_id)
-      .map((e) => ({ employmentId: e.employment_id, startsOn: e.starts_on, verified: e.verified })),
+      .map((e) => ({ employmentId: e.employment_id, startsOn: e.starts_on, recordedOn: e.recorded_on, ...(e.verified_on === null ? {} : { verifiedOn: e.verified_on }) })),
   }));
 }
 

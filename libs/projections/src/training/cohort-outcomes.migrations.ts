@@ -81,4 +81,9 @@ export const COHORT_OUTCOMES_READ_MODEL_MIGRATIONS: Migration[] = [
     ALTER TABLE rm_certificates ADD COLUMN recorded_on date;
     ALTER TABLE rm_employments ADD COLUMN recorded_on date;`,
   },
+  {
+    // R-GATE-2: which of a person's cohorts a certificate counts for is looked up per certificate, by person.
+    id: '20261126-12-read-model-cohort-trainees-by-person',
+    sql: `CREATE INDEX rm_cohort_trainees_labourer ON rm_cohort_trainees (labourer_id);`,
+  },
 ];

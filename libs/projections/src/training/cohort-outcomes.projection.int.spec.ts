@@ -97,10 +97,10 @@ describe('cohort-outcomes projection', () => {
     expect(await rows('rm_attendance_days', 'cohort_id = $1', [cohortId])).toHaveLength(4);
     expect(await rows('rm_assessments', 'cohort_id = $1', [cohortId])).toEqual([{ cohort_id: cohortId, labourer_id: passer, result: 'PASS', assessed_on: '2021-03-12' }]);
     expect(await rows('rm_certificates', 'certificate_id = $1', [certificateId])).toEqual([
-      { certificate_id: certificateId, labourer_id: passer, type: 'SKILL_LEVEL', level: 'JUNIOR', occupation: '电工', issued_on: '2021-06-10' },
+      { certificate_id: certificateId, labourer_id: passer, type: 'SKILL_LEVEL', level: 'JUNIOR', occupation: '电工', issued_on: '2021-06-10', recorded_on: '2021-03-01' },
     ]);
     expect(await rows('rm_employments', 'employment_id = $1', [employmentId])).toEqual([
-      { employment_id: employmentId, labourer_id: passer, starts_on: '2021-04-01', ends_on: null, verified: true, verified_on: '2021-04-05' },
+      { employment_id: employmentId, labourer_id: passer, starts_on: '2021-04-01', ends_on: null, verified: true, verified_on: '2021-04-05', recorded_on: '2021-03-01' },
     ]);
   });
 

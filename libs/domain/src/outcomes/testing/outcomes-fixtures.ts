@@ -15,6 +15,6 @@ export const NUMBER_KEY = 'b'.repeat(64);
 /** 2021-03-15T02:00Z is 10:00 on 2021-03-15 in Shanghai. */
 export const CONTEXT: CommandContext = { actor: 'clerk-1', now: '2021-03-15T02:00:00.000Z' };
 
-/** Ten planned training days between 1 and 12 March 2021. */
-export const COHORT: AttendanceCohortFacts = { plannedStart: '2021-03-01', plannedEnd: '2021-03-12', plannedDays: 10 };
+/** Ten planned training days between 1 and 12 March 2021; started on the 1st, still running. */
+export const COHORT = { plannedStart: '2021-03-01', plannedEnd: '2021-03-12', plannedDays: 10, startedOn: '2021-03-01' } satisfies AttendanceCohortFacts & { plannedStart: string; plannedEnd: string };
 export const ENROLLED: Extract<TraineeEnrolmentFacts, { status: 'ENROLLED' }> = { status: 'ENROLLED', enrolledOn: '2021-02-25' };

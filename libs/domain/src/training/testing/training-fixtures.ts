@@ -97,6 +97,7 @@ export function withdrawCommand(overrides: Partial<WithdrawTrainee> = {}): Withd
     labourerId: LABOURER_ID,
     withdrawnOn: '2021-02-20',
     reason: 'FOUND_EMPLOYMENT',
+    lastAttendedOn: null,
     context: contextOn('2021-03-05'),
     ...overrides,
   };

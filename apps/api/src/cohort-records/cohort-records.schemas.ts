@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { ASSESSMENT_RESULT, CERTIFICATE_LEVEL, CERTIFICATE_TYPE, calendarDateSchema as date } from '@skills/domain';
+
+/**
+ * What the cohort-records routes answer. Strict objects and ids only: a field that is not listed here (a name, an
+ * ID number, a certificate number) fails the response instead of leaving the server.
+ */
+const trainee = { labourerId: z.uuid(), status: z.enum(['enrolled', 'withdrawn']), enrolledOn: date, withdrawnOn: date.nullable() };
+
+export const CohortAttendanceResponse = z.strictObject({
+  cohortId: z.uuid(),
+  plannedDays: z.number().int().positive(),
+  trainingDaysHeld: z.number().int().nonnegative(),
+  days: z.array(z.strictObject({ day: date, attended: z.number().int().positive(), enrolled: z.number().int().positive() })),
+  trainees: z.array(z.strictObject({ ...trainee, daysAttended: z.number().int().nonnegative(), plannedDays: z.number().int().positive() })),
+});
+
+export const ASSESSMENT_STATE = z.enum([...ASSESSMENT_RESULT.options, 'NOT_ASSESSED']);
+
+export const CohortAssessmentsResponse = z.strictObject({
+  cohortId: z.uuid(),
+  summary: z.strictObject({ trainees: z.number().int(), passed: z.number().int(), failed: z.number().int(), notAssessed: z.number().int() }),
+  items: z.array(z.strictObject({ ...trainee, result: ASSESSMENT_STATE, assessedOn: date.nullable() })),
+});
+
+export const CohortCertificatesResponse = z.strictObject({
+  cohortId: z.uuid(),
+  occupation: z.string(),
+  items: z.array(
+    z.strictObject({
+      certificateId: z.uuid(),
+      labourerId: z.uuid(),
+      type: CERTIFICATE_TYPE,
+      level: CERTIFICATE_LEVEL.nullable(),
+      occupation: z.string(),
+      issuedOn: date,
+      recordedOn: date.nullable(),
+    }),
+  ),
+});
+
+export const CohortEmploymentsResponse = z.strictObject({
+  cohortId: z.uuid(),
+  startsFrom: date,
+  items: z.array(
+    z.strictObject({
+      employmentId: z.uuid(),
+      labourerId: z.uuid(),
+      startsOn: date,
+      endsOn: date.nullable(),
+      verified: z.boolean(),
+      verifiedOn: date.nullable(),
+      recordedOn: date.nullable(),
+    }),
+  ),
+});
+
+export type CohortAttendanceResponse = z.infer<typeof CohortAttendanceResponse>;
+export type CohortAssessmentsResponse = z.infer<typeof CohortAssessmentsResponse>;
+export type CohortCertificatesResponse = z.infer<typeof CohortCertificatesResponse>;
+export type CohortEmploymentsResponse = z.infer<typeof CohortEmploymentsResponse>;

@@ -1,0 +1,16 @@
+export * from './scheme-line';
+export { capAt, cappedArithmetic, type SchemeContext } from './scheme-context';
+export * from './certification-subsidy.calculator';
+export * from './employee-upgrade.calculator';
+export * from './general-training.calculator';
+export * from './employment-oriented-training.calculator';
+export * from './living-allowance.calculator';
+export * from './labour-preparation.calculator';
+export * from './entrepreneurship-training.calculator';
+export * from './college-entrepreneurship.calculator';
+export * from './enterprise-employee-training.calculator';
+export * from './apprenticeship.calculator';
+export * from './work-for-training.calculator';
+export * from './training-centre.calculator';
+export * from './skills-master-studio.calculator';
+export * from './labour-brand.calculator';
