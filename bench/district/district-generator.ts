@@ -3,16 +3,18 @@
  * (scale 1.0) with their labourers, enrolments, attendance, withdrawals, assessments, certificates and employment,
  * as the StreamAppend batches the system itself would have written, in a plausible order.
  *
- * Seeded and repeatable: the same options give the same events, ids included (every id, fingerprint and key comes
- * from the seeded PRNG, never from crypto or the clock). Streaming: batches are produced one at a time and only a
- * few waves of cohorts are held in memory, so a district of millions of events needs some tens of MiB.
+ * Seeded and repeatable: the same options give the same events, ids and instants included (every id, fingerprint,
+ * key and metadata.occurredAt comes from the seeded PRNG, never from crypto or the clock). Streaming: batches are
+ * produced one at a time and only a few waves of cohorts are held in memory, besides every labourer's free
+ * trainings (for R-FREE-2): about 150 MiB of live heap at scale 1.0.
  *
  * Every event goes through createEventCatalogue().serialise, so a schema change that the generator does not follow
  * fails here, not in the database. No personal data: people are UUIDs, ID-number fingerprints and certificate-number
- * keys are random hex, organisation names are made up.
+ * keys are random hex, organisation names and credit codes are made up.
  *
- * The phases live in files of their own (organisations, labourers, enrolment, attendance, outcomes); this file
- * holds the options and runs the pipeline.
+ * Each event carries the instant the system would have accepted its command (recording-lags.ts): the gates read
+ * that day (R-GATE-2..4), so late records count as they would. The phases live in files of their own
+ * (organisations, labourers, enrolment, attendance, outcomes); this file holds the options and runs the pipeline.
  *
  * Order: cohorts start in date order, in waves of `waveSize`. Each wave is planned and enrolled; the next step starts
  * the previous wave, the one after that completes and assesses the wave before, then certificates, then employment
@@ -34,7 +36,7 @@ export { Prng } from './prng';
 export interface DistrictOptions {
   /** Same seed, same district (ids included). */
   readonly seed?: string | number;
-  /** 1.0: 20,000 cohorts: 2,898,212 events with the default seed and attendance. Cohorts scale; subdistricts and providers do not. */
+  /** 1.0: 20,000 cohorts: 2,936,235 events with the default seed and attendance. Cohorts scale; subdistricts and providers do not. */
   readonly scale?: number;
   /** Overrides the scaled number of cohorts. */
   readonly cohorts?: number;

@@ -15,16 +15,17 @@ export function completeCohort(state: DistrictState, cohort: Cohort, appends: St
   const { rng, writer } = state;
   const { cohortId, days } = cohort;
   const end = days[days.length - 1]!;
-  // Completed on the last planned day, recorded then or later, and after the last withdrawal (a completed cohort takes none).
-  writer.newCommandAt(Math.max(recordedAt(rng, recordedDay(rng, end, RECORDING_LAGS.completion)), cohort.lastRecordAt + MINUTE_MS));
-  appends.push(writer.cohortAppend(cohort, [writer.event('CohortCompleted', { cohortId, completedOn: isoOf(end) })]));
   const result = (pass: boolean): string => (pass ? 'PASS' : 'FAIL');
+  // The results are entered in one sitting, the day the provider has the sheet.
+  const recordedOn = recordedDay(rng, end, RECORDING_LAGS.assessment);
+  let resultsInAt = cohort.lastRecordAt;
   for (const t of cohort.trainees) {
     if (t.withdrawAt !== undefined) continue;
     const { labourerId } = t;
     const assessedOn = isoOf(end);
-    const recordedOn = recordedDay(rng, end, RECORDING_LAGS.assessment);
-    writer.newCommand(recordedOn);
+    const at = recordedAt(rng, recordedOn);
+    resultsInAt = Math.max(resultsInAt, at);
+    writer.newCommandAt(at);
     // One in three hundred results is entered wrong and corrected some days later.
     const mistyped = rng.chance(1 / 300);
     const recorded = mistyped ? !t.passed : t.passed;
@@ -44,6 +45,10 @@ export function completeCohort(state: DistrictState, cohort: Cohort, appends: St
     }
     appends.push({ streamId: toAssessmentStreamId(cohortId, labourerId), expectedVersion: 'no_stream', events });
   }
+  // Completed on the last planned day; the provider closes the cohort once its withdrawals (a completed cohort takes
+  // none) and final results (R-GATE-1 reads those recorded by the completion) are in, so some days later at times.
+  writer.newCommandAt(Math.max(recordedAt(rng, recordedDay(rng, end, RECORDING_LAGS.completion)), resultsInAt + MINUTE_MS));
+  appends.push(writer.cohortAppend(cohort, [writer.event('CohortCompleted', { cohortId, completedOn: isoOf(end) })]));
 }
 
 export function certify(state: DistrictState, cohort: Cohort, appends: StreamAppend[]): void {

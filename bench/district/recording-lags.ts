@@ -16,8 +16,10 @@ export type RecordingLag = readonly (readonly [readonly [number, number], number
 export const RECORDING_LAGS = {
   /** Ticked on the day, or with the week's sheet; a few sheets come in weeks late. */
   attendance: [[[0, 0], 60], [[1, 4], 35], [[5, 15], 5]],
-  withdrawal: [[[0, 0], 70], [[1, 3], 22], [[4, 20], 8]],
+  /** Providers enter a withdrawal promptly (an early one keeps the trainee out of the base), but not always. */
+  withdrawal: [[[0, 0], 85], [[1, 2], 12], [[3, 15], 3]],
   completion: [[[0, 0], 70], [[1, 5], 27], [[6, 20], 3]],
+  /** A cohort's final results, all on one day. */
   assessment: [[[0, 2], 80], [[3, 10], 17], [[11, 30], 3]],
   /** A correction of a mistyped assessment, after the assessment was recorded. */
   correction: [[[1, 10], 100]],

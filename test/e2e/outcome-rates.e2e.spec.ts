@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDateOf } from '@skills/domain';
 import { residentId } from '../support/resident-ids';
-import { REAL_TIMERS, addDays, providerWithAccount, startedCohort as startCohort, type PastPlan } from '../support/past-cohorts';
+import { REAL_TIMERS, addDays, onDay, providerWithAccount, startedCohort as startCohort, type PastPlan } from '../support/past-cohorts';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 // R-GATE-1..5 through HTTP on real PostgreSQL: events in, the cohort-outcomes projection, the calculator, the rates out.
@@ -77,9 +77,12 @@ describe('cohort outcome rates over HTTP', () => {
     const people = await labourers(20);
     const plan = recent();
     const { cohortId } = await startedCohort(people, plan);
-    await assess(cohortId, people, 18, addDays(plan.startDay, 20));
     const completedOn = addDays(today, -2);
-    expect((await app.request('POST', `/api/cohorts/${cohortId}/complete`, { token: provider, body: { completedOn } })).status).toBe(200);
+    // R-GATE-1 is decided at the end of the day the completion is recorded, on the assessments recorded by then.
+    await onDay(completedOn, async () => {
+      await assess(cohortId, people, 18, addDays(plan.startDay, 20));
+      expect((await app.request('POST', `/api/cohorts/${cohortId}/complete`, { token: provider, body: { completedOn } })).status).toBe(200);
+    });
     const onCompletion = await outcomes(cohortId, reviewer, completedOn);
     expect(onCompletion.body.gates.pass.state).toEqual({ status: 'OPEN', windowEnd: completedOn, provisional: false, shortBy: 1 });
     const now = await outcomes(cohortId);

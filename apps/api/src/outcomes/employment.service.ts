@@ -2,7 +2,7 @@ import { employmentDecider, shanghaiDateOf, toEmploymentStreamId, type Employmen
 import { contextOf, decideAndAppend, deterministicUuid, type CommandEnvelope, type Principal, type System } from '@skills/platform';
 import type { z } from 'zod';
 import type { RegistryDirectory } from '../registry/registry-directory';
-import type { RecordEmploymentForm, VerifyEmploymentForm } from './outcome-forms';
+import type { RecordEmploymentForm, RejectEmploymentForm, VerifyEmploymentForm } from './outcome-forms';
 import { assertMayRecordOutcomeFor } from './outcome-recorders';
 
 /**
@@ -38,6 +38,18 @@ export async function verifyEmployment(system: System, directory: RegistryDirect
   const verifiedOn = form.verifiedOn ?? shanghaiDateOf(envelope.now);
   const { state } = await run(system, directory, { type: 'VerifyEmployment', employmentId, verifiedOn, context: contextOf(envelope) }, envelope, verifiedOn);
   return { employmentId, verified: state.status === 'recorded' && state.verified !== undefined, verifiedOn: state.status === 'recorded' ? state.verified?.verifiedOn : undefined };
+}
+
+/**
+ * R-GATE-3, R-GATE-4: a bureau reviewer rejects a record whose evidence does not hold up; it never counts, and a
+ * closed employment gate stops waiting for its verification.
+ */
+export async function rejectEmployment(system: System, directory: RegistryDirectory, employmentId: string, form: z.infer<typeof RejectEmploymentForm>, envelope: CommandEnvelope) {
+  const rejectedOn = form.rejectedOn ?? shanghaiDateOf(envelope.now);
+  const command: EmploymentCommand = { type: 'RejectEmployment', employmentId, reason: form.reason, rejectedOn, context: contextOf(envelope) };
+  const { state } = await run(system, directory, command, envelope, rejectedOn);
+  const rejected = state.status === 'recorded' ? state.rejected : undefined;
+  return { employmentId, rejected: rejected !== undefined, ...(rejected ? { rejectedOn: rejected.rejectedOn, reason: rejected.reason } : {}) };
 }
 
 function run(system: System, directory: RegistryDirectory, command: EmploymentCommand, envelope: CommandEnvelope, onDate: string) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ASSESSMENT_RESULT, CERTIFICATE_LEVEL, CERTIFICATE_TYPE, employerSchema, evidenceRefSchema, issuerSchema, occupationSchema } from '@skills/domain';
+import { ASSESSMENT_RESULT, CERTIFICATE_LEVEL, CERTIFICATE_TYPE, EMPLOYMENT_REJECTION_REASON, employerSchema, evidenceRefSchema, issuerSchema, occupationSchema } from '@skills/domain';
 
 const date = z.iso.date();
 
@@ -31,3 +31,6 @@ export const RecordEmploymentForm = z.strictObject({ labourerId: z.uuid(), emplo
 export type RecordEmploymentForm = z.infer<typeof RecordEmploymentForm>;
 
 export const VerifyEmploymentForm = z.strictObject({ verifiedOn: date.optional() });
+
+/** R-GATE-3: why the evidence does not hold up, as a code (no free text: it would be kept for ever); the day defaults to today. */
+export const RejectEmploymentForm = z.strictObject({ reason: EMPLOYMENT_REJECTION_REASON, rejectedOn: date.optional() });

@@ -1,7 +1,7 @@
 import type { ApiRoute } from '../docs/api-route';
 import { CSV_TYPE, XLSX_TYPE } from '../http/upload-parsers';
 import { CERTIFICATE_RECORDERS, EMPLOYMENT_RECORDERS, EMPLOYMENT_VERIFIERS } from './outcome-access';
-import { RecordAssessmentForm, RecordAttendanceForm, RecordCertificateForm, RecordEmploymentForm, VerifyEmploymentForm } from './outcome-forms';
+import { RecordAssessmentForm, RecordAttendanceForm, RecordCertificateForm, RecordEmploymentForm, RejectEmploymentForm, VerifyEmploymentForm } from './outcome-forms';
 
 const common = { 400: 'Invalid input: every bad field is listed with how to fix it', 401: 'Not logged in', 403: 'Role not allowed, or another provider\'s cohort' };
 const cohort = { ...common, 404: 'No such cohort', 409: 'The cohort has not started' };
@@ -38,5 +38,15 @@ export const OUTCOMES_ROUTES: readonly ApiRoute[] = [
     idempotent: true,
     responses: { ...common, 201: 'Recorded', 200: 'Retry of an earlier record', 404: 'No such card; for a provider: no trainee of its cohorts has this id (the same answer either way)' },
   },
-  { method: 'post', path: '/api/employments/:employmentId/verify', tag: 'outcomes', summary: 'R-GATE-3 Verify an employment (it counts for the employment rate from then on)', roles: EMPLOYMENT_VERIFIERS, body: VerifyEmploymentForm, idempotent: true, responses: { ...common, 200: 'Verified', 404: 'No such employment' } },
+  { method: 'post', path: '/api/employments/:employmentId/verify', tag: 'outcomes', summary: 'R-GATE-3 Verify an employment (it counts for the employment rate from then on)', roles: EMPLOYMENT_VERIFIERS, body: VerifyEmploymentForm, idempotent: true, responses: { ...common, 200: 'Verified', 404: 'No such employment', 409: 'REJECTED: the employment was rejected and cannot be verified' } },
+  {
+    method: 'post',
+    path: '/api/employments/:employmentId/reject',
+    tag: 'outcomes',
+    summary: 'R-GATE-3 R-GATE-4 Reject an employment whose evidence does not hold up, with a reason code: it never counts, and a closed employment gate no longer waits for it',
+    roles: EMPLOYMENT_VERIFIERS,
+    body: RejectEmploymentForm,
+    idempotent: true,
+    responses: { ...common, 200: 'Rejected (the same rejection again changes nothing)', 404: 'No such employment', 409: 'ALREADY_VERIFIED: a verified employment cannot be rejected; ALREADY_REJECTED: rejected before with another reason' },
+  },
 ];

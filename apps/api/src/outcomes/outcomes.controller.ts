@@ -12,9 +12,9 @@ import { recordAssessment } from './assessment.service';
 import { readAttendanceRows } from './attendance-sheet';
 import { importAttendance, recordAttendanceDay } from './attendance.service';
 import { recordCertificate } from './certificate.service';
-import { recordEmployment, verifyEmployment } from './employment.service';
+import { recordEmployment, rejectEmployment, verifyEmployment } from './employment.service';
 import { CERTIFICATE_RECORDERS, EMPLOYMENT_RECORDERS, EMPLOYMENT_VERIFIERS } from './outcome-access';
-import { RecordAssessmentForm, RecordAttendanceForm, RecordCertificateForm, RecordEmploymentForm, VerifyEmploymentForm } from './outcome-forms';
+import { RecordAssessmentForm, RecordAttendanceForm, RecordCertificateForm, RecordEmploymentForm, RejectEmploymentForm, VerifyEmploymentForm } from './outcome-forms';
 
 /**
  * Training outcomes: attendance and final assessments in the provider's own cohorts (R-FREE-3, R-GATE-1),
@@ -78,5 +78,12 @@ export class OutcomesController {
   @HttpCode(200)
   verify(@Param('employmentId', UuidOr404) employmentId: string, @Body() body: unknown, @Envelope() envelope: CommandEnvelope) {
     return verifyEmployment(this.system, this.directory, employmentId, parseInput(VerifyEmploymentForm, body ?? {}), envelope);
+  }
+
+  @Post('employments/:employmentId/reject')
+  @Roles(...EMPLOYMENT_VERIFIERS)
+  @HttpCode(200)
+  reject(@Param('employmentId', UuidOr404) employmentId: string, @Body() body: unknown, @Envelope() envelope: CommandEnvelope) {
+    return rejectEmployment(this.system, this.directory, employmentId, parseInput(RejectEmploymentForm, body ?? {}), envelope);
   }
 }

@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../shared/calendar-date';
 import type { CommandContext } from '../shared/decider';
-import type { Employer } from './employment.events';
+import type { Employer, EmploymentRejectionReason } from './employment.events';
 
 export interface RecordEmployment {
   readonly type: 'RecordEmployment';
@@ -28,4 +28,13 @@ export interface EndEmployment {
   readonly context: CommandContext;
 }
 
-export type EmploymentCommand = RecordEmployment | VerifyEmployment | EndEmployment;
+/** R-GATE-3: the bureau found the evidence does not hold up. The reviewer is the command's actor. */
+export interface RejectEmployment {
+  readonly type: 'RejectEmployment';
+  readonly employmentId: string;
+  readonly reason: EmploymentRejectionReason;
+  readonly rejectedOn: CalendarDate;
+  readonly context: CommandContext;
+}
+
+export type EmploymentCommand = RecordEmployment | VerifyEmployment | EndEmployment | RejectEmployment;

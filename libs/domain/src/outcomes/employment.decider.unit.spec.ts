@@ -65,3 +65,33 @@ describe('R-GATE-3 employment records', () => {
     given(employmentDecider, [recorded]).when(recordCommand({ labourerId: OTHER_LABOURER_ID })).thenThrows('EMPLOYMENT.ALREADY_RECORDED');
   });
 });
+
+describe('R-GATE-3 R-GATE-4 the bureau rejects an employment whose evidence does not hold up', () => {
+  const reject = (overrides: Record<string, unknown> = {}) => ({ type: 'RejectEmployment' as const, employmentId: EMPLOYMENT_ID, reason: 'EVIDENCE_MISMATCH' as const, rejectedOn: '2021-03-14', context: CONTEXT, ...overrides });
+  const rejected: EmploymentEvent = { type: 'EmploymentRejected', data: { employmentId: EMPLOYMENT_ID, rejectedOn: '2021-03-14', rejectedBy: 'clerk-1', reason: 'EVIDENCE_MISMATCH' } };
+
+  it('R-GATE-3 rejects an unverified record with a reason code, the reviewer and the day', () => {
+    given(employmentDecider, [recorded]).when(reject()).then([rejected]);
+    const { state } = given(employmentDecider, [recorded, rejected]);
+    expect(state).toMatchObject({ status: 'recorded', rejected: { rejectedOn: '2021-03-14', rejectedBy: 'clerk-1', reason: 'EVIDENCE_MISMATCH' } });
+    expect(state).not.toHaveProperty('verified');
+  });
+
+  it('R-GATE-3 a verified record cannot be rejected, and a rejected one cannot be verified', () => {
+    const refused = given(employmentDecider, [recorded, verified]).when(reject()).thenThrows('EMPLOYMENT.ALREADY_VERIFIED');
+    expect(refused.message).toContain('verified on 2021-03-14');
+    const unverifiable = given(employmentDecider, [recorded, rejected]).when(verify).thenThrows('EMPLOYMENT.REJECTED');
+    expect(unverifiable.message).toContain('rejected on 2021-03-14 (EVIDENCE_MISMATCH)');
+  });
+
+  it('R-GATE-3 the same rejection again is a retry; another reason is a conflict', () => {
+    given(employmentDecider, [recorded, rejected]).when(reject({ rejectedOn: '2021-03-15' })).thenNothingHappens();
+    given(employmentDecider, [recorded, rejected]).when(reject({ reason: 'NOT_EMPLOYMENT' })).thenThrows('EMPLOYMENT.ALREADY_REJECTED');
+  });
+
+  it('R-GATE-3 refuses a rejection without a listed reason, dated after today, or of no record', () => {
+    given(employmentDecider, [recorded]).when(reject({ reason: 'the contract looks forged' })).thenThrows('EMPLOYMENT.REJECTION_REASON_REQUIRED');
+    given(employmentDecider, [recorded]).when(reject({ rejectedOn: '2021-03-16' })).thenThrows('EMPLOYMENT.DATE_IN_FUTURE');
+    given(employmentDecider).when(reject()).thenThrows('EMPLOYMENT.NOT_FOUND');
+  });
+});

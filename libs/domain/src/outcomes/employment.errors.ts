@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error';
+import { EMPLOYMENT_REJECTION_REASON } from './employment.events';
 
 export const invalidEmployer = () =>
   new DomainError(
@@ -27,3 +28,32 @@ export const notFound = (employmentId: string) =>
 
 export const alreadyEnded = (employmentId: string, endsOn: string) =>
   new DomainError('EMPLOYMENT.ALREADY_ENDED', `this employment ended on ${endsOn} already`, 'conflict', { employmentId, endsOn });
+
+// R-GATE-3: a record is either verified (it counts) or rejected (it never does); the bureau's decision stands.
+export const verifiedCannotBeRejected = (employmentId: string, verifiedOn: string) =>
+  new DomainError('EMPLOYMENT.ALREADY_VERIFIED', `this employment was verified on ${verifiedOn}: a verified employment cannot be rejected`, 'conflict', {
+    ruleId: 'R-GATE-3',
+    employmentId,
+    verifiedOn,
+  });
+
+export const rejectedCannotBeVerified = (employmentId: string, rejectedOn: string, reason: string) =>
+  new DomainError(
+    'EMPLOYMENT.REJECTED',
+    `this employment was rejected on ${rejectedOn} (${reason}): it cannot be verified; with new evidence, record the employment again under a new id`,
+    'conflict',
+    { ruleId: 'R-GATE-3', employmentId, rejectedOn, reason },
+  );
+
+export const alreadyRejected = (employmentId: string, rejectedOn: string, reason: string) =>
+  new DomainError('EMPLOYMENT.ALREADY_REJECTED', `this employment was rejected on ${rejectedOn} with reason ${reason} already`, 'conflict', {
+    ruleId: 'R-GATE-3',
+    employmentId,
+    rejectedOn,
+    reason,
+  });
+
+export const rejectionReasonRequired = () =>
+  new DomainError('EMPLOYMENT.REJECTION_REASON_REQUIRED', `say why with one of: ${EMPLOYMENT_REJECTION_REASON.options.join(', ')}`, 'validation', {}, [
+    { field: 'reason', message: 'choose a reason from the list' },
+  ]);

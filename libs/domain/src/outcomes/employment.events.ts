@@ -50,7 +50,31 @@ export const EmploymentVerified = defineEvent(
 /** The employment ended; the record stays as history and still counts for the rate it counted for. */
 export const EmploymentEnded = defineEvent('EmploymentEnded', 1, z.strictObject({ employmentId: z.uuid(), endsOn: calendarDateSchema }));
 
+/**
+ * Why the bureau rejected an employment record: a code, never free text (events cannot be erased, and a note about
+ * a person's job is personal data).
+ */
+export const EMPLOYMENT_REJECTION_REASON = z.enum([
+  'EVIDENCE_MISSING', // no document behind the reference, or not readable
+  'EVIDENCE_MISMATCH', // the document names another person, employer or start
+  'EMPLOYER_NOT_CONFIRMED', // the employer does not confirm the job
+  'NOT_EMPLOYMENT', // an internship, a training placement or the like
+  'DUPLICATE_RECORD', // the same job recorded again under another id
+]);
+export type EmploymentRejectionReason = z.infer<typeof EMPLOYMENT_REJECTION_REASON>;
+
+/**
+ * R-GATE-3, R-GATE-4: a bureau reviewer found the evidence does not hold up. The record never counts, and no longer
+ * keeps a closed employment gate waiting for its verification. `rejectedBy` is the reviewer's account id.
+ */
+export const EmploymentRejected = defineEvent(
+  'EmploymentRejected',
+  1,
+  z.strictObject({ employmentId: z.uuid(), rejectedOn: calendarDateSchema, rejectedBy: z.string().min(1).max(200), reason: EMPLOYMENT_REJECTION_REASON }),
+);
+
 export type EmploymentRecorded = EventOf<typeof EmploymentRecorded>;
 export type EmploymentVerified = EventOf<typeof EmploymentVerified>;
 export type EmploymentEnded = EventOf<typeof EmploymentEnded>;
-export type EmploymentEvent = EmploymentRecorded | EmploymentVerified | EmploymentEnded;
+export type EmploymentRejected = EventOf<typeof EmploymentRejected>;
+export type EmploymentEvent = EmploymentRecorded | EmploymentVerified | EmploymentEnded | EmploymentRejected;

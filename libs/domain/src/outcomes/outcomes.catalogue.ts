@@ -3,7 +3,7 @@ import { FinalAssessmentCorrected, FinalAssessmentRecorded, TrainingCertificateI
 import { AttendanceClashFlagged, AttendanceRecorded } from './attendance.events';
 import { CertificateNumberClaimed, CertificateRecorded } from './certificate.events';
 import { CertificateNumberClaimedV1, certificateNumberClaimedV1ToV2 } from './certificate-number-claimed.v1';
-import { EmploymentEnded, EmploymentRecorded, EmploymentVerified } from './employment.events';
+import { EmploymentEnded, EmploymentRecorded, EmploymentRejected, EmploymentVerified } from './employment.events';
 import { EmploymentRecordedV1, employmentRecordedV1ToV2 } from './employment-recorded.v1';
 
 /** Every event definition of the outcome records (attendance, assessment, R-CERT-1, R-GATE-3), at its current version. */
@@ -19,6 +19,7 @@ export const outcomeEvents: readonly EventDefinition[] = [
   EmploymentRecorded,
   EmploymentVerified,
   EmploymentEnded,
+  EmploymentRejected,
 ];
 
 /** Older stored versions, read through their upcasters only; never written. */

@@ -24,6 +24,7 @@ const samples: DomainEvent[] = [
     type: 'EmploymentRecorded',
     data: { employmentId: EMPLOYMENT_ID, labourerId: LABOURER_ID, employer: { kind: 'ORGANISATION', creditCode: '91350100M000100Y43' }, startsOn: '2021-03-01', evidenceRef: 'doc:1' },
   },
+  { type: 'EmploymentRejected', data: { employmentId: EMPLOYMENT_ID, rejectedOn: '2021-04-01', rejectedBy: 'reviewer-1', reason: 'EVIDENCE_MISMATCH' } },
 ];
 
 describe('outcome events in the catalogue', () => {
@@ -40,6 +41,7 @@ describe('outcome events in the catalogue', () => {
       'EmploymentRecorded.v2',
       'EmploymentVerified.v1',
       'EmploymentEnded.v1',
+      'EmploymentRejected.v1',
     ]);
   });
 
@@ -58,6 +60,14 @@ describe('outcome events in the catalogue', () => {
     expect(() => catalogue.serialise({ type: 'AttendanceClashFlagged', data: { labourerId: LABOURER_ID, day: '2021-03-01', cohortIds: [COHORT_ID] } })).toThrow(InvalidEventPayloadError);
     const employment = { employmentId: EMPLOYMENT_ID, labourerId: LABOURER_ID, startsOn: '2021-03-01', endsOn: '2021-02-01', evidenceRef: 'doc:1' };
     expect(() => catalogue.serialise({ type: 'EmploymentRecorded', data: employment })).toThrow(InvalidEventPayloadError);
+  });
+});
+
+describe('R-GATE-3 employment rejection in the catalogue', () => {
+  it('R-GATE-3 carries a reason code from the list, never free text that could hold personal data', () => {
+    const rejected = { employmentId: EMPLOYMENT_ID, rejectedOn: '2021-04-01', rejectedBy: 'reviewer-1', reason: 'EVIDENCE_MISMATCH' };
+    expect(() => catalogue.serialise({ type: 'EmploymentRejected', data: { ...rejected, note: '合同上是张三的名字' } })).toThrow(InvalidEventPayloadError);
+    expect(() => catalogue.serialise({ type: 'EmploymentRejected', data: { ...rejected, reason: 'the contract looks forged' } })).toThrow(InvalidEventPayloadError);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { CalendarDate } from '@skills/domain';
 import { daysBetween } from './calendar-days';
 import type { BaseMembership } from './cohort-base';
-import type { CertificateFacts, EmploymentFacts, TraineeFacts } from './outcome-facts';
+import type { AssessmentFacts, CertificateFacts, EmploymentFacts, TraineeFacts } from './outcome-facts';
 
 /** The days a gate counts events in, both ends included. `end` is the cohort's end the window runs from. */
 export interface CountingWindow {
@@ -40,13 +40,32 @@ function notEligible(membership: BaseMembership): CountDecision | undefined {
   return undefined;
 }
 
-/** R-GATE-1: a passing final assessment (培训合格证 issued). */
-export function countPass(trainee: TraineeFacts, membership: BaseMembership): CountDecision {
+/**
+ * R-GATE-1: a passing final assessment (培训合格证 issued): the result in force as recorded by the day the pass gate
+ * was decided (`decidedOn`, absent while the cohort runs) and by asOf. A record or correction made later changes
+ * nothing, either way (R-GATE-4: a decided gate stays decided), and one made after asOf is not known yet (R-GATE-5).
+ */
+export function countPass(trainee: TraineeFacts, membership: BaseMembership, decidedOn: CalendarDate | undefined, asOf: CalendarDate): CountDecision {
   const early = notEligible(membership);
   if (early) return early;
-  return trainee.passed
-    ? { counted: true, reason: 'PASSED', detail: 'passed the final assessment (培训合格证 issued)' }
-    : { counted: false, reason: 'NOT_PASSED', detail: 'no passing final assessment' };
+  const knownBy = decidedOn !== undefined && decidedOn < asOf ? decidedOn : asOf;
+  const records = trainee.assessments.map((record, index) => ({ record, text: assessmentText(record, index) }));
+  const inForce = records.filter((r) => r.record.recordedOn <= knownBy).at(-1);
+  const late = records
+    .filter((r) => r.record.recordedOn > knownBy)
+    .map(({ record, text }) =>
+      decidedOn !== undefined && record.recordedOn > decidedOn
+        ? `; ${text}, after the pass window closed on ${decidedOn}: does not count`
+        : `; ${text}, after the evaluation date ${asOf}: not known yet`,
+    )
+    .join('');
+  if (inForce?.record.result === 'PASS') return { counted: true, reason: 'PASSED', detail: `passed the final assessment (培训合格证 issued): ${inForce.text}${late}` };
+  return { counted: false, reason: 'NOT_PASSED', detail: `no passing final assessment: ${inForce?.text ?? 'none recorded'}${late}` };
+}
+
+/** The first record is the final assessment; each later one corrects it. */
+function assessmentText(record: AssessmentFacts, index: number): string {
+  return `${index === 0 ? 'final assessment' : 'correction to'} ${record.result} recorded on ${record.recordedOn}`;
 }
 
 /**
@@ -102,6 +121,10 @@ function employmentVerdict(employment: EmploymentFacts, window: CountingWindow, 
   if (timing) return { counts: false, detail: `${started}: ${timing}` };
   const late = lateRecord(employment.recordedOn, window);
   if (late) return { counts: false, detail: `${started}: ${late}` };
+  // R-GATE-3: the bureau's "no" as known on asOf: never counts, and keeps no closed gate waiting (R-GATE-4).
+  if (employment.rejection !== undefined && employment.rejection.on <= asOf) {
+    return { counts: false, detail: `${started}, recorded on ${employment.recordedOn}: rejected on ${employment.rejection.on} (${employment.rejection.reasonCode})` };
+  }
   // Recorded in time: only the bureau's check is missing, and that may lag the window.
   if (employment.verifiedOn === undefined) return { counts: false, awaitingVerification: true, detail: `${started}, recorded on ${employment.recordedOn}, is not verified yet` };
   if (employment.verifiedOn > asOf) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDateSchema } from '@skills/domain';
+import { ASSESSMENT_RESULT, calendarDateSchema } from '@skills/domain';
 
 /**
  * The plain facts the outcome-rate calculator reads (R-GATE-1..3), gathered by a projection from the cohort,
@@ -22,6 +22,11 @@ export const cohortFactsSchema = z
     actualStart: calendarDateSchema.optional(),
     /** The day the cohort's last training day was held; windows count from it. */
     completedOn: calendarDateSchema.optional(),
+    /**
+     * R-GATE-1: the day (Asia/Shanghai) the completion was recorded, which may be after completedOn: the pass gate is
+     * decided at the end of that day. Absent: taken as recorded on completedOn.
+     */
+    completionRecordedOn: calendarDateSchema.optional(),
   })
   .refine((c) => c.plannedStart <= c.plannedEnd, { message: 'plannedEnd must not be before plannedStart', path: ['plannedEnd'] })
   .refine((c) => c.completedOn === undefined || (c.actualStart ?? c.plannedStart) <= c.completedOn, {
@@ -69,14 +74,29 @@ export const employmentFactsSchema = z.strictObject({
   recordedOn: calendarDateSchema,
   /** The day the bureau's verification became known; absent while unverified. After asOf it does not count yet. */
   verifiedOn: calendarDateSchema.optional(),
+  /**
+   * R-GATE-3: the bureau rejected the evidence, on the day the rejection became known, with its reason code. A
+   * rejected record never counts and awaits nothing; until `on` it was awaiting verification like any other.
+   */
+  rejection: z.strictObject({ on: calendarDateSchema, reasonCode: z.string().min(1).max(100) }).optional(),
+});
+
+/**
+ * R-GATE-1: one final assessment or a correction of it, as recorded. The result in force on a day is the last one
+ * recorded by that day, so a rate as of a past day is the rate shown then.
+ */
+export const assessmentFactsSchema = z.strictObject({
+  result: ASSESSMENT_RESULT,
+  /** The day (Asia/Shanghai) it was recorded. */
+  recordedOn: calendarDateSchema,
 });
 
 export const traineeFactsSchema = z.strictObject({
   labourerId: id,
   enrolledOn: calendarDateSchema,
   withdrawal: withdrawalFactsSchema.optional(),
-  /** A passing final assessment (培训合格证 issued). */
-  passed: z.boolean(),
+  /** The final assessment and its corrections, in the order recorded (培训合格证 issued on a PASS). */
+  assessments: z.array(assessmentFactsSchema),
   certificates: z.array(certificateFactsSchema),
   employments: z.array(employmentFactsSchema),
 });
@@ -94,5 +114,6 @@ export type CohortFacts = z.infer<typeof cohortFactsSchema>;
 export type WithdrawalFacts = z.infer<typeof withdrawalFactsSchema>;
 export type CertificateFacts = z.infer<typeof certificateFactsSchema>;
 export type EmploymentFacts = z.infer<typeof employmentFactsSchema>;
+export type AssessmentFacts = z.infer<typeof assessmentFactsSchema>;
 export type TraineeFacts = z.infer<typeof traineeFactsSchema>;
 export type OutcomeFacts = z.infer<typeof outcomeFactsSchema>;

@@ -54,8 +54,9 @@ const EMPLOYMENT_ORIENTED = new Set(['ORDER_BASED', 'MENU_BASED', 'PROJECT_BASED
  * exact fraction with its gate state, and for every trainee why it is or is not in the base and counted.
  * Windows run from the cohort's start to its end plus the window days (both ends included); the end is the
  * completion date, or the planned end while the cohort has none (then the window is provisional and cannot close).
- * The pass gate's window ends at completion. The facts are taken as known on asOf: a certificate or employment
- * recorded after it, or a verification after it, does not count yet; one recorded after its window never counts.
+ * The pass gate's window ends on the day the completion was recorded (see passWindowEnd). The facts are taken as
+ * known on asOf: an assessment, certificate or employment recorded after it, or a verification or rejection after
+ * it, does not count yet; one recorded after its window never counts.
  */
 export function calculateOutcomeRates(input: OutcomeRatesInput): OutcomeRates {
   const { cohort, trainees, asOf } = parseFacts(input);
@@ -67,13 +68,15 @@ export function calculateOutcomeRates(input: OutcomeRatesInput): OutcomeRates {
   const windowOf = (days: number): CountingWindow => ({ from: start, to: addDays(end, days), end, days });
   const certificationWindow = windowOf(gates.certificationWindowDays);
   const employmentWindow = windowOf(gates.employmentWindowDays);
+  const passEnd = cohort.completedOn === undefined ? end : passWindowEnd(cohort.completedOn, cohort.completionRecordedOn);
+  const passWindow: CountingWindow = { from: start, to: passEnd, end: passEnd, days: 0 };
 
   const explained: TraineeExplanation[] = trainees.map((trainee) => {
     const base = baseMembership(trainee, cohort, gates.baseCutoffPercentOfPlannedDays);
     return {
       labourerId: trainee.labourerId,
       base,
-      pass: countPass(trainee, base),
+      pass: countPass(trainee, base, provisional ? undefined : passEnd, asOf),
       certification: countCertification(trainee, base, cohort.occupation, certificationWindow, asOf),
       employment: countEmployment(trainee, base, employmentWindow, asOf),
     };
@@ -89,13 +92,26 @@ export function calculateOutcomeRates(input: OutcomeRatesInput): OutcomeRates {
     asOf,
     base: { size: baseIds.length, cutoffTrainingDays: cutoffTrainingDays(cohort.plannedDays, gates.baseCutoffPercentOfPlannedDays), labourerIds: baseIds },
     gates: {
-      pass: gateResult('PASS', 'R-GATE-1', gates.passRatePercent, windowOf(0), (t) => t.pass, context),
+      pass: gateResult('PASS', 'R-GATE-1', gates.passRatePercent, passWindow, (t) => t.pass, context),
       certification: gateResult('CERTIFICATION', 'R-GATE-2', gates.certificationRatePercent, certificationWindow, (t) => t.certification, context),
       employment: employmentGate('EMPLOYMENT', employmentThreshold),
       ...(employmentOriented ? { employmentFallback: employmentGate('EMPLOYMENT_FALLBACK', gates.employmentRatePercent.GENERAL) } : {}),
     },
     trainees: explained,
   };
+}
+
+/**
+ * R-GATE-1 is decided at the end of the day the cohort's completion was recorded. The notice asks for the pass rate
+ * "after each training" (每次培训后合格率要达到95%以上,并颁发培训合格证) and gives no period for assessing after it:
+ * the final assessment is part of the training, so the gate is final once the provider records the training as
+ * over, and the assessments and corrections recorded by then are what it counts (R-GATE-4). That day, not
+ * completedOn: a completion is often entered days after the last training day and dated back to it, and the
+ * assessments entered before it must count; otherwise a truthful date would fail the gate, and a provider would be
+ * pushed to date the completion later, which would also move the certification and employment windows.
+ */
+function passWindowEnd(completedOn: CalendarDate, recordedOn: CalendarDate | undefined): CalendarDate {
+  return recordedOn !== undefined && recordedOn > completedOn ? recordedOn : completedOn;
 }
 
 interface GateContext {

@@ -1,6 +1,6 @@
 import { JCCQ_2020_12 } from '../documents';
 import { calculateOutcomeRates, type OutcomeRatesInput } from './outcome-rates.calculator';
-import { COHORT, labourerId, trainee, trainees } from './testing/outcome-facts.fixtures';
+import { COHORT, assessed, labourerId, trainee, trainees } from './testing/outcome-facts.fixtures';
 
 const input = (overrides: Partial<OutcomeRatesInput> = {}): OutcomeRatesInput => ({ cohort: COHORT, trainees: trainees(20, 19), asOf: '2021-03-13', policy: JCCQ_2020_12, ...overrides });
 // Recorded on the day issued or started, and verified that day: timely records, so these tests see only dates.
@@ -105,7 +105,7 @@ describe('R-GATE-3 employment rate', () => {
 
 describe('R-GATE-5 every decision is explainable', () => {
   it('R-GATE-5 names the rule, the policy version, the threshold, the counted records and each trainee', () => {
-    const rates = calculateOutcomeRates(input({ trainees: [trainee(1, { passed: true, certificates: [certificate('2021-03-20')] }), trainee(2, { enrolledOn: '2021-03-05' })], asOf: '2021-03-25' }));
+    const rates = calculateOutcomeRates(input({ trainees: [trainee(1, { assessments: [assessed('PASS')], certificates: [certificate('2021-03-20')] }), trainee(2, { enrolledOn: '2021-03-05' })], asOf: '2021-03-25' }));
     expect(rates.gates.certification.explanation).toEqual({
       ruleId: 'R-GATE-2',
       policyVersion: 'JCCQ-2020-12.v1',

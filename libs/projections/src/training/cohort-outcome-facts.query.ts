@@ -13,6 +13,8 @@ export interface CohortRow {
   readonly plannedDays: number;
   readonly actualStart: CalendarDate | null;
   readonly completedOn: CalendarDate | null;
+  /** R-GATE-1: the day the completion was recorded; the pass gate is decided at its end. */
+  readonly completionRecordedOn: CalendarDate | null;
   readonly status: string;
 }
 
@@ -20,7 +22,7 @@ export async function findCohortRow(db: SqlExecutor, cohortId: string): Promise<
   const { rows } = await db.query<CohortRow>(
     `SELECT cohort_id AS "cohortId", provider_id AS "providerId", programme_type AS "programmeType", occupation, level,
        planned_start AS "plannedStart", planned_end AS "plannedEnd", planned_days AS "plannedDays", actual_start AS "actualStart",
-       completed_on AS "completedOn", status FROM rm_cohorts WHERE cohort_id = $1`,
+       completed_on AS "completedOn", completion_recorded_on AS "completionRecordedOn", status FROM rm_cohorts WHERE cohort_id = $1`,
     [cohortId],
   );
   return rows[0];
@@ -33,7 +35,6 @@ interface TraineeRow {
   withdrawal_reason: string | null;
   withdrawal_recorded_on: string | null;
   days_before: number | null;
-  passed: boolean;
 }
 
 /**
@@ -77,6 +78,21 @@ interface EmploymentRow {
   starts_on: string;
   recorded_on: string;
   verified_on: string | null;
+  rejected_on: string | null;
+  rejection_reason: string | null;
+}
+
+interface AssessmentRecordRow {
+  labourer_id: string;
+  result: 'PASS' | 'FAIL';
+  recorded_on: string;
+}
+
+/** R-GATE-3: the bureau's verification or rejection of an employment, each on the day it became known. */
+function verificationOf(e: EmploymentRow) {
+  if (e.verified_on !== null) return { verifiedOn: e.verified_on };
+  if (e.rejected_on !== null && e.rejection_reason !== null) return { rejection: { on: e.rejected_on, reasonCode: e.rejection_reason } };
+  return {};
 }
 
 /** R-GATE-4: the withdrawal with the day it was recorded; the training days were counted before the later of the two. */
@@ -88,31 +104,34 @@ function withdrawalOf(t: TraineeRow, on: string) {
 /** Every trainee ever enrolled in the cohort as the calculator reads them, with every certificate and employment the person has. */
 export async function traineeFactsOf(db: SqlExecutor, cohortId: string): Promise<TraineeFacts[]> {
   const { rows: trainees } = await db.query<TraineeRow>(
-    `SELECT t.labourer_id, t.enrolled_on, t.withdrawn_on, t.withdrawal_reason, t.withdrawal_recorded_on, t.training_days_before_withdrawal AS days_before,
-       coalesce(a.result = 'PASS', false) AS passed
-     FROM rm_cohort_trainees t LEFT JOIN rm_assessments a ON a.cohort_id = t.cohort_id AND a.labourer_id = t.labourer_id
-     WHERE t.cohort_id = $1 ORDER BY t.labourer_id`,
+    `SELECT t.labourer_id, t.enrolled_on, t.withdrawn_on, t.withdrawal_reason, t.withdrawal_recorded_on, t.training_days_before_withdrawal AS days_before
+     FROM rm_cohort_trainees t WHERE t.cohort_id = $1 ORDER BY t.labourer_id`,
     [cohortId],
   );
   const ids = trainees.map((t) => t.labourer_id);
   const { rows: certificates } = await db.query<CertificateRow>(CERTIFICATES_SQL, [ids, cohortId]);
-  // The day each was recorded, and verified, goes to the calculator: what counts is what was known in time (R-GATE-4).
+  // The day each was recorded, and verified or rejected, goes to the calculator: what counts is what was known in time (R-GATE-4).
   const { rows: employments } = await db.query<EmploymentRow>(
-    `SELECT employment_id, labourer_id, starts_on, recorded_on, CASE WHEN verified THEN verified_on END AS verified_on
+    `SELECT employment_id, labourer_id, starts_on, recorded_on, CASE WHEN verified THEN verified_on END AS verified_on, rejected_on, rejection_reason
      FROM rm_employments WHERE labourer_id = ANY($1::uuid[]) ORDER BY starts_on, employment_id`,
     [ids],
+  );
+  // R-GATE-1: every final assessment and correction in this cohort, in the order recorded.
+  const { rows: assessments } = await db.query<AssessmentRecordRow>(
+    `SELECT labourer_id, result, recorded_on FROM rm_assessment_records WHERE cohort_id = $1 ORDER BY position_commit, position_prepare`,
+    [cohortId],
   );
   return trainees.map((t) => ({
     labourerId: t.labourer_id,
     enrolledOn: t.enrolled_on,
     ...(t.withdrawn_on === null ? {} : { withdrawal: withdrawalOf(t, t.withdrawn_on) }),
-    passed: t.passed,
+    assessments: assessments.filter((a) => a.labourer_id === t.labourer_id).map((a) => ({ result: a.result, recordedOn: a.recorded_on })),
     certificates: certificates
       .filter((c) => c.labourer_id === t.labourer_id)
       .map((c) => ({ certificateId: c.certificate_id, occupation: c.occupation, issuedOn: c.issued_on, type: c.type, recordedOn: c.recorded_on, countsForThisCohort: c.counts_here })),
     employments: employments
       .filter((e) => e.labourer_id === t.labourer_id)
-      .map((e) => ({ employmentId: e.employment_id, startsOn: e.starts_on, recordedOn: e.recorded_on, ...(e.verified_on === null ? {} : { verifiedOn: e.verified_on }) })),
+      .map((e) => ({ employmentId: e.employment_id, startsOn: e.starts_on, recordedOn: e.recorded_on, ...verificationOf(e) })),
   }));
 }
 
@@ -145,6 +164,7 @@ export async function cohortOutcomeRates(
       plannedDays: cohort.plannedDays,
       ...(cohort.actualStart ? { actualStart: cohort.actualStart } : {}),
       ...(cohort.completedOn ? { completedOn: cohort.completedOn } : {}),
+      ...(cohort.completionRecordedOn ? { completionRecordedOn: cohort.completionRecordedOn } : {}),
     },
     trainees: await traineeFactsOf(db, cohortId),
     asOf,

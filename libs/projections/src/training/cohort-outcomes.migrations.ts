@@ -86,4 +86,23 @@ export const COHORT_OUTCOMES_READ_MODEL_MIGRATIONS: Migration[] = [
     id: '20261126-12-read-model-cohort-trainees-by-person',
     sql: `CREATE INDEX rm_cohort_trainees_labourer ON rm_cohort_trainees (labourer_id);`,
   },
+  {
+    // R-GATE-1 / R-GATE-4 / R-GATE-5: the pass gate is decided at the end of the day the completion was recorded, on
+    // the assessments recorded by then. Every record and correction is kept with its day (rm_assessments keeps only
+    // the latest), so a rate as of a past day takes the result in force that day. The position orders them and
+    // makes a redelivered event a conflict. R-GATE-3: a rejected employment, with its day and reason code.
+    id: '20261126-13-read-model-gate-finality',
+    sql: `ALTER TABLE rm_cohorts ADD COLUMN completion_recorded_on date;
+    CREATE TABLE rm_assessment_records (
+      cohort_id uuid NOT NULL,
+      labourer_id uuid NOT NULL,
+      result text NOT NULL,
+      recorded_on date NOT NULL,
+      position_commit bigint NOT NULL,
+      position_prepare bigint NOT NULL,
+      PRIMARY KEY (cohort_id, labourer_id, position_commit, position_prepare)
+    );
+    ALTER TABLE rm_employments ADD COLUMN rejected_on date;
+    ALTER TABLE rm_employments ADD COLUMN rejection_reason text;`,
+  },
 ];

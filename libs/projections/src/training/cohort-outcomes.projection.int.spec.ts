@@ -1,51 +1,30 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
-  createEventCatalogue,
   toAssessmentStreamId,
   toAttendanceStreamId,
   toCertificateStreamId,
   toCohortStreamId,
   toEmploymentStreamId,
 } from '@skills/domain';
-import { EVENT_STORE_MIGRATIONS, SqlEventStore, type RecordedEvent } from '@skills/event-store';
+import type { RecordedEvent } from '@skills/event-store';
 import { JCCQ_2020_12 } from '@skills/policy';
-import { PgliteDatabase, migrate } from '@skills/sql';
-import { READ_MODEL_MIGRATIONS } from '../all-projections';
+import type { PgliteDatabase } from '@skills/sql';
+import { openProjectionTestStore, type EventSpec, type ProjectionTestStore } from '../testing/projection-test-store';
 import { cohortOutcomeRates } from './cohort-outcome-facts.query';
 import { cohortOutcomesProjection as projection } from './cohort-outcomes.projection';
 
-const catalogue = createEventCatalogue();
+let pglite: ProjectionTestStore;
 let db: PgliteDatabase;
-let store: SqlEventStore;
 
 beforeAll(async () => {
-  db = await PgliteDatabase.open();
-  await migrate(db, [...EVENT_STORE_MIGRATIONS, ...READ_MODEL_MIGRATIONS]);
-  store = new SqlEventStore(db);
+  pglite = await openProjectionTestStore({ actor: 'outcomes-test' });
+  db = pglite.db;
 });
+afterAll(() => pglite?.close());
 
-afterAll(async () => {
-  await store?.close();
-  await db?.close();
-});
-
-type Spec = [streamId: string, type: string, data: Record<string, unknown>];
-
-async function append(...events: Spec[]): Promise<RecordedEvent[]> {
-  const recorded: RecordedEvent[] = [];
-  for (const [streamId, type, data] of events) {
-    const { schemaVersion } = catalogue.serialise({ type, data });
-    const metadata = { actor: 'outcomes-test', correlationId: randomUUID(), causationId: null, occurredAt: '2021-03-01T02:00:00.000Z' };
-    const [result] = await store.appendMany([{ streamId, expectedVersion: 'any', events: [{ eventId: randomUUID(), type, schemaVersion, data, metadata }] }]);
-    recorded.push(...(await store.readStream(streamId, { fromVersion: result!.nextExpectedVersion })));
-  }
-  return recorded;
-}
-
-async function feed(events: readonly RecordedEvent[]): Promise<void> {
-  const handled = events.filter((r) => projection.handles(r.type)).map((recorded) => ({ recorded, event: catalogue.deserialise(recorded) }));
-  await db.transaction((tx) => projection.apply(tx, handled));
-}
+type Spec = EventSpec;
+const append = (...events: Spec[]): Promise<RecordedEvent[]> => pglite.append(...events);
+const feed = (events: readonly RecordedEvent[]): Promise<void> => pglite.feed(projection, events);
 
 const rows = async (table: string, where = 'true', params: unknown[] = []) =>
   (await db.query<Record<string, unknown>>(`SELECT * FROM ${table} WHERE ${where} ORDER BY 1, 2`, params)).rows.map(({ last_commit, last_prepare, ...rest }) => rest);
@@ -87,7 +66,7 @@ describe('cohort-outcomes projection', () => {
     );
     await feed(history);
     expect(await rows('rm_cohorts', 'cohort_id = $1', [cohortId])).toEqual([
-      { cohort_id: cohortId, provider_id: providerId, programme_type: 'GENERAL', occupation: '电工', level: 'JUNIOR', planned_start: '2021-03-01', planned_end: '2021-03-12', planned_days: 10, actual_start: '2021-03-01', completed_on: '2021-03-12', status: 'completed' },
+      { cohort_id: cohortId, provider_id: providerId, programme_type: 'GENERAL', occupation: '电工', level: 'JUNIOR', planned_start: '2021-03-01', planned_end: '2021-03-12', planned_days: 10, actual_start: '2021-03-01', completed_on: '2021-03-12', completion_recorded_on: '2021-03-01', status: 'completed' },
     ]);
     const trainees = await rows('rm_cohort_trainees', 'cohort_id = $1', [cohortId]);
     const byId = Object.fromEntries(trainees.map((t) => [t['labourer_id'], t]));
@@ -100,12 +79,12 @@ describe('cohort-outcomes projection', () => {
       { certificate_id: certificateId, labourer_id: passer, type: 'SKILL_LEVEL', level: 'JUNIOR', occupation: '电工', issued_on: '2021-06-10', recorded_on: '2021-03-01' },
     ]);
     expect(await rows('rm_employments', 'employment_id = $1', [employmentId])).toEqual([
-      { employment_id: employmentId, labourer_id: passer, starts_on: '2021-04-01', ends_on: null, verified: true, verified_on: '2021-04-05', recorded_on: '2021-03-01' },
+      { employment_id: employmentId, labourer_id: passer, starts_on: '2021-04-01', ends_on: null, verified: true, verified_on: '2021-04-05', recorded_on: '2021-03-01', rejected_on: null, rejection_reason: null },
     ]);
   });
 
   it('changes nothing when the whole history, or one older event, is delivered again', async () => {
-    const tables = ['rm_cohorts', 'rm_cohort_trainees', 'rm_attendance_days', 'rm_assessments', 'rm_certificates', 'rm_employments'];
+    const tables = ['rm_cohorts', 'rm_cohort_trainees', 'rm_attendance_days', 'rm_assessments', 'rm_assessment_records', 'rm_certificates', 'rm_employments'];
     const before = await Promise.all(tables.map((t) => db.query(`SELECT * FROM ${t} ORDER BY 1, 2`).then((r) => r.rows)));
     await feed(history);
     const recorded = history.find((r) => r.type === 'FinalAssessmentRecorded')!;

@@ -18,15 +18,17 @@ const HANDLED = new Set([
   'EmploymentRecorded',
   'EmploymentVerified',
   'EmploymentEnded',
+  'EmploymentRejected',
 ]);
 
-export const COHORT_OUTCOMES_TABLES = ['rm_cohorts', 'rm_cohort_trainees', 'rm_attendance_days', 'rm_assessments', 'rm_certificates', 'rm_employments'] as const;
+export const COHORT_OUTCOMES_TABLES = ['rm_cohorts', 'rm_cohort_trainees', 'rm_attendance_days', 'rm_assessments', 'rm_assessment_records', 'rm_certificates', 'rm_employments'] as const;
 
 /** The facts the outcome gates read (R-GATE-1..3): cohorts, trainees, attendance days, assessments, certificates, employments. */
 export const cohortOutcomesProjection: Projection = {
   name: 'cohort-outcomes',
   // 2: withdrawal, certificate and employment rows carry the day they were recorded.
-  version: 2,
+  // 3: the completion's recorded day, every assessment record with its day, and employment rejections.
+  version: 3,
   tables: COHORT_OUTCOMES_TABLES,
   handles: (type) => HANDLED.has(type),
   async apply(tx, events) {

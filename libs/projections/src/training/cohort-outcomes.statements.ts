@@ -3,6 +3,7 @@ import type {
   CohortPlanned,
   EmploymentEnded,
   EmploymentRecorded,
+  EmploymentRejected,
   EmploymentVerified,
   FinalAssessmentCorrected,
   FinalAssessmentRecorded,
@@ -19,10 +20,12 @@ const positionOf = ({ recorded }: ProjectedEvent) => [recorded.position.commit.t
 /** The district's day on which the command behind the event was accepted: when the fact became known (R-GATE-4, R-GATE-5). */
 const recordedDayOf = ({ recorded }: ProjectedEvent) => shanghaiDateOf(recorded.metadata.occurredAt);
 
-const COHORT_STATUS: Record<string, { status: string; column?: string; field?: string }> = {
+/** `recordedColumn` takes the day the event was recorded. */
+const COHORT_STATUS: Record<string, { status: string; column?: string; field?: string; recordedColumn?: string }> = {
   CohortApproved: { status: 'approved' },
   CohortStarted: { status: 'started', column: 'actual_start', field: 'startedOn' },
-  CohortCompleted: { status: 'completed', column: 'completed_on', field: 'completedOn' },
+  // R-GATE-1: the pass gate is decided at the end of the day the completion was recorded (it may be dated earlier).
+  CohortCompleted: { status: 'completed', column: 'completed_on', field: 'completedOn', recordedColumn: 'completion_recorded_on' },
   CohortCancelled: { status: 'cancelled' },
 };
 
@@ -33,8 +36,11 @@ export async function applyOne(tx: SqlExecutor, projected: ProjectedEvent): Prom
   const change = COHORT_STATUS[event.type];
   if (change) {
     const data = event.data as Record<string, string>;
-    const set = change.column ? `, ${change.column} = $5` : '';
-    const params = [data['cohortId'], change.status, ...at, ...(change.field ? [data[change.field]] : [])];
+    const values: [string, unknown][] = [];
+    if (change.column && change.field) values.push([change.column, data[change.field]]);
+    if (change.recordedColumn) values.push([change.recordedColumn, recordedDayOf(projected)]);
+    const set = values.map(([column], i) => `, ${column} = $${5 + i}`).join('');
+    const params = [data['cohortId'], change.status, ...at, ...values.map(([, value]) => value)];
     await tx.query(`UPDATE rm_cohorts SET status = $2, last_commit = $3, last_prepare = $4${set} WHERE cohort_id = $1 AND ${OLDER('rm_cohorts', 3)}`, params);
     return;
   }
@@ -82,6 +88,12 @@ export async function applyOne(tx: SqlExecutor, projected: ProjectedEvent): Prom
          ON CONFLICT (cohort_id, labourer_id) DO UPDATE SET result = $3, assessed_on = $4, last_commit = $5, last_prepare = $6 WHERE ${OLDER('a', 5)}`,
         [d.cohortId, d.labourerId, d.result, d.assessedOn, ...at],
       );
+      // R-GATE-1, R-GATE-5: and each one kept with its day, for the result in force on a given day.
+      await tx.query(
+        `INSERT INTO rm_assessment_records (cohort_id, labourer_id, result, recorded_on, position_commit, position_prepare) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT DO NOTHING`,
+        [d.cohortId, d.labourerId, d.result, recordedDayOf(projected), ...at],
+      );
       return;
     }
     case 'CertificateRecorded': {
@@ -116,6 +128,16 @@ export async function applyOne(tx: SqlExecutor, projected: ProjectedEvent): Prom
         ...at,
         ...known,
       ]);
+      return;
+    }
+    case 'EmploymentRejected': {
+      const d = event.data as EmploymentRejected['data'];
+      // R-GATE-3, R-GATE-5: like a verification, the rejection is known from the later of its date and its recording.
+      await tx.query(
+        `UPDATE rm_employments SET rejected_on = GREATEST($2::date, $3::date), rejection_reason = $4, last_commit = $5, last_prepare = $6
+         WHERE employment_id = $1 AND ${OLDER('rm_employments', 5)}`,
+        [d.employmentId, d.rejectedOn, recordedDayOf(projected), d.reason, ...at],
+      );
       return;
     }
     default:

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { shanghaiDateOf } from '@skills/domain';
+import { residentId } from '../support/resident-ids';
+import { addDays, onDay, providerWithAccount, startedCohort } from '../support/past-cohorts';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+// R-GATE-3 / R-GATE-4 through HTTP on real PostgreSQL: the bureau rejects an employment whose evidence does not hold
+// up, so a closed employment gate stops waiting for its verification.
+describe('employment rejection over HTTP', () => {
+  let app: TestApp;
+  let admin: string;
+  let reviewer: string;
+  let provider: string;
+  let nancun: string;
+  let nextPerson = 900;
+  const today = shanghaiDateOf(new Date().toISOString());
+  // A cohort that completed 200 days ago: its 180-day employment window closed 20 days ago.
+  const plan = { startDay: addDays(today, -230), plannedEnd: addDays(today, -200), plannedDays: 20 };
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    [admin, reviewer] = await Promise.all([app.login('admin'), app.login('reviewer')]);
+    nancun = app.directory.subdistrictList()[0]!.subdistrictId;
+    provider = (await providerWithAccount(app, admin, 'rejection-a', nancun)).token;
+  });
+  afterAll(() => app?.close());
+  afterEach(() => jest.useRealTimers());
+
+  async function labourer(): Promise<string> {
+    const body = { idNumber: residentId('1992-07-07', nextPerson++), name: '赵学员', category: 'RURAL_LABOURER', keyGroups: ['RURAL_MIGRANT'], subdistrictId: nancun };
+    const created = await app.request('POST', '/api/labourers', { token: admin, body });
+    expect(created.status).toBe(201);
+    return created.body.labourerId as string;
+  }
+
+  /** An employment the provider records on `day` (its start 10 days earlier), inside the window. */
+  const employ = (labourerId: string, day: string) =>
+    onDay(day, async () => {
+      const body = { labourerId, startsOn: addDays(day, -10), evidenceRef: `doc:contract-${randomUUID()}` };
+      const recorded = await app.request('POST', '/api/employments', { token: provider, body });
+      expect(recorded.status).toBe(201);
+      return recorded.body.employmentId as string;
+    });
+
+  const reject = (employmentId: string, body: unknown, token = reviewer, headers: Record<string, string> = {}) =>
+    app.request('POST', `/api/employments/${employmentId}/reject`, { token, body, headers });
+
+  async function eventsOf(employmentId: string) {
+    const { rows } = await app.system.db.query<{ type: string; data: Record<string, unknown> }>(`SELECT type, data FROM events WHERE stream_id = $1 ORDER BY position`, [`employment-${employmentId}`]);
+    return rows;
+  }
+
+  async function employmentGate(cohortId: string) {
+    await app.system.runner!.waitUntilCaughtUp();
+    const response = await app.request('GET', `/api/cohorts/${cohortId}/outcomes`, { token: reviewer });
+    expect(response.status).toBe(200);
+    return response.body as { gates: { employment: { state: Record<string, unknown>; rate: unknown } }; trainees: { labourerId: string; employment: { reason: string; considered?: { detail: string }[] } }[] };
+  }
+
+  it('R-GATE-4 R-GATE-3 rejecting the only pending record turns AWAITING_VERIFICATION into FAILED, and the trainee says why', async () => {
+    const [employed, other] = [await labourer(), await labourer()];
+    const { cohortId } = await startedCohort(app, { provider, reviewer }, [employed, other], plan);
+    await onDay(plan.plannedEnd, async () => expect((await app.request('POST', `/api/cohorts/${cohortId}/complete`, { token: provider, body: { completedOn: plan.plannedEnd } })).status).toBe(200));
+    const employmentId = await employ(employed, addDays(plan.plannedEnd, 30));
+    const windowEnd = addDays(plan.plannedEnd, 180);
+
+    // 0 of 2 employed, 1 needed (30%): the record made in time keeps the closed gate waiting.
+    expect((await employmentGate(cohortId)).gates.employment.state).toEqual({ status: 'AWAITING_VERIFICATION', windowEnd, shortBy: 1, pendingVerification: 1 });
+
+    expect((await reject(employmentId, { reason: 'EVIDENCE_MISMATCH' }, provider)).status).toBe(403);
+    const rejected = await reject(employmentId, { reason: 'EVIDENCE_MISMATCH' });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toEqual({ employmentId, rejected: true, rejectedOn: today, reason: 'EVIDENCE_MISMATCH' });
+
+    const after = await employmentGate(cohortId);
+    expect(after.gates.employment).toMatchObject({ rate: { numerator: 0, denominator: 2 }, state: { status: 'FAILED', windowEnd, shortBy: 1, emptyBase: false } });
+    const trainee = after.trainees.find((t) => t.labourerId === employed)!;
+    expect(trainee.employment.reason).toBe('NO_EMPLOYMENT');
+    expect(trainee.employment.considered!.map((c) => c.detail)).toEqual([
+      `employment starting ${addDays(plan.plannedEnd, 20)}, recorded on ${addDays(plan.plannedEnd, 30)}: rejected on ${today} (EVIDENCE_MISMATCH)`,
+    ]);
+    const events = await eventsOf(employmentId);
+    expect(events.map((e) => e.type)).toEqual(['EmploymentRecorded', 'EmploymentRejected']);
+    expect(Object.keys(events[1]!.data).sort()).toEqual(['employmentId', 'reason', 'rejectedBy', 'rejectedOn']);
+  });
+
+  it('R-GATE-3 a rejected record cannot be verified, a verified one cannot be rejected; the same rejection again changes nothing', async () => {
+    const person = await labourer();
+    await startedCohort(app, { provider, reviewer }, [person], plan);
+    const [doubtful, sound] = [await employ(person, addDays(today, -5)), await employ(person, addDays(today, -4))];
+
+    expect((await reject(doubtful, { reason: 'EMPLOYER_NOT_CONFIRMED' }, reviewer, { 'idempotency-key': 'c3a1d5e2-0b4f-4c6d-8e9f-1a2b3c4d5e6f' })).status).toBe(200);
+    const retried = await reject(doubtful, { reason: 'EMPLOYER_NOT_CONFIRMED' }, reviewer, { 'idempotency-key': 'c3a1d5e2-0b4f-4c6d-8e9f-1a2b3c4d5e6f' });
+    expect(retried.status).toBe(200);
+    expect((await reject(doubtful, { reason: 'EMPLOYER_NOT_CONFIRMED' })).body).toMatchObject({ rejected: true, reason: 'EMPLOYER_NOT_CONFIRMED' });
+    const otherReason = await reject(doubtful, { reason: 'NOT_EMPLOYMENT' });
+    expect(otherReason.status).toBe(409);
+    expect(otherReason.body.error.code).toBe('EMPLOYMENT.ALREADY_REJECTED');
+    const verifyRejected = await app.request('POST', `/api/employments/${doubtful}/verify`, { token: reviewer, body: {} });
+    expect(verifyRejected.status).toBe(409);
+    expect(verifyRejected.body.error).toMatchObject({ code: 'EMPLOYMENT.REJECTED', message: expect.stringContaining('cannot be verified') });
+    expect((await eventsOf(doubtful)).map((e) => e.type)).toEqual(['EmploymentRecorded', 'EmploymentRejected']);
+
+    expect((await app.request('POST', `/api/employments/${sound}/verify`, { token: reviewer, body: {} })).status).toBe(200);
+    const rejectVerified = await reject(sound, { reason: 'EVIDENCE_MISSING' });
+    expect(rejectVerified.status).toBe(409);
+    expect(rejectVerified.body.error).toMatchObject({ code: 'EMPLOYMENT.ALREADY_VERIFIED', message: expect.stringContaining(`verified on ${today}`) });
+  });
+
+  it('R-GATE-3 takes a reason code only: free text, an unknown code or a future day is refused, an unknown record is 404', async () => {
+    const person = await labourer();
+    await startedCohort(app, { provider, reviewer }, [person], plan);
+    const employmentId = await employ(person, addDays(today, -3));
+    const withNote = await reject(employmentId, { reason: 'EVIDENCE_MISMATCH', note: '合同上是张三的名字' });
+    expect(withNote.status).toBe(400);
+    expect(withNote.text).not.toContain('张三');
+    expect((await reject(employmentId, { reason: 'looks forged' })).status).toBe(400);
+    expect((await reject(employmentId, {})).status).toBe(400);
+    const future = await reject(employmentId, { reason: 'EVIDENCE_MISMATCH', rejectedOn: addDays(today, 1) });
+    expect(future.status).toBe(400);
+    expect(future.body.error.code).toBe('EMPLOYMENT.DATE_IN_FUTURE');
+    expect((await reject(randomUUID(), { reason: 'EVIDENCE_MISMATCH' })).status).toBe(404);
+    expect((await eventsOf(employmentId)).map((e) => e.type)).toEqual(['EmploymentRecorded']);
+  });
+
+  it('documents the route in the OpenAPI document', async () => {
+    const document = await app.request('GET', '/api/docs/openapi.json');
+    expect(document.body.paths['/api/employments/{employmentId}/reject'].post).toMatchObject({ tags: ['outcomes'] });
+  });
+});
