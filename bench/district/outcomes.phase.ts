@@ -116,6 +116,13 @@ export function employ(state: DistrictState, cohort: Cohort, appends: StreamAppe
       const verifiedOn = recordedDay(rng, recordedOn, RECORDING_LAGS.verification);
       writer.newCommand(verifiedOn);
       events.push(writer.event('EmploymentVerified', { employmentId, verifiedOn: isoOf(verifiedOn), verifiedBy: rng.pick(state.reviewers) }));
+    } else if (rng.chance(0.6)) {
+      // Most records that fail the check are rejected (R-GATE-3), which decides a gate waiting on them; the rest
+      // stay pending, as some do in any district.
+      const rejectedOn = recordedDay(rng, recordedOn, RECORDING_LAGS.verification);
+      writer.newCommand(rejectedOn);
+      const reason = rng.pick(['EVIDENCE_MISSING', 'EVIDENCE_MISMATCH', 'EMPLOYER_NOT_CONFIRMED'] as const);
+      events.push(writer.event('EmploymentRejected', { employmentId, rejectedOn: isoOf(rejectedOn), rejectedBy: rng.pick(state.reviewers), reason }));
     }
     appends.push({ streamId: toEmploymentStreamId(employmentId), expectedVersion: 'no_stream', events });
   }

@@ -26,7 +26,7 @@ import { createInterface } from 'node:readline';
 import { createEventCatalogue, toAssessmentStreamId } from '@skills/domain';
 import { SqlEventStore } from '@skills/event-store';
 import { GATED_PROGRAMME_TYPE, JCCQ_2020_12 } from '@skills/policy';
-import { COHORT_OUTCOMES_TABLES, ProjectionRunner, cohortOutcomeRates, cohortOutcomesProjection, rebuildProjection } from '@skills/projections';
+import { COHORT_OUTCOMES_EVENT_TYPES, COHORT_OUTCOMES_TABLES, ProjectionRunner, cohortOutcomeRates, cohortOutcomesProjection, rebuildProjection } from '@skills/projections';
 import { PgDatabase, type SqlDatabase } from '@skills/sql';
 import { ADMIN_URL, createDatabase, dropDatabase, horizonHolders, newDatabaseName, serverDescription, urlOf, waitUntilReadable } from '../lib/bench-databases';
 import { DEFAULT_SEED, cohortCount } from './district-generator';
@@ -39,11 +39,6 @@ const KEEP = process.env['BENCH_KEEP_DATABASE'] === '1';
 const SAMPLE_TIMEOUT_MS = 10_000;
 /** The last latency setting runs the rebuild elsewhere with this batch size (rebuildProjection's default is 5000). */
 const SMALL_CHILD_BATCH = Number(process.env['BENCH_SMALL_REBUILD_BATCH'] ?? 500);
-const HANDLED_TYPES = [
-  'CohortPlanned', 'CohortApproved', 'CohortStarted', 'CohortCompleted', 'CohortCancelled', 'TraineeEnrolled', 'TraineeWithdrawn', 'AttendanceRecorded',
-  'FinalAssessmentRecorded', 'FinalAssessmentCorrected', 'CertificateRecorded', 'EmploymentRecorded', 'EmploymentVerified', 'EmploymentEnded',
-]; // prettier-ignore
-
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -119,7 +114,7 @@ async function main(): Promise<void> {
     // 2. The rebuild, alone.
     const waited = await waitUntilReadable(120);
     if (waited > 1) warnings.push(`waited ${waited.toFixed(0)} s for other sessions' open transactions before the rebuild`);
-    const handled = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM events WHERE type = ANY($1)', [HANDLED_TYPES])).rows[0]!.n);
+    const handled = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM events WHERE type = ANY($1)', [COHORT_OUTCOMES_EVENT_TYPES])).rows[0]!.n);
     log(`rebuilding cohort-outcomes (${rate(loaded.events)} events, ${rate(handled)} of them handled) …`);
     const loadBeforeRebuild = await loadAverage();
     t = now();

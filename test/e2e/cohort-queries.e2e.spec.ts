@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { shanghaiDateOf } from '@skills/domain';
+import { shanghaiDateOf, toEmploymentStreamId } from '@skills/domain';
+import { labourerRegistrar, type LabourerRegistrar } from '../support/labourers';
+import { addDays, onDay, providerWithAccount, startedCohort as startCohort } from '../support/past-cohorts';
 import { residentId } from '../support/resident-ids';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-const DAY_MS = 86_400_000;
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-const REAL_TIMERS = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] as const;
 type Item = { cohortId: string; labourerId: string; type: string; actor: string; position: string };
 
 // Cohort lists, trainees, roll-ups (R-GATE-1..3) and timelines (R-MON-1) through HTTP on real PostgreSQL.
@@ -17,7 +16,7 @@ describe('cohort queries over HTTP', () => {
   let providerA: string; // registered in the officer's unit; holds the two roll-up cohorts
   let providerB: string; // another unit; holds the small cohort
   let providerAId: string;
-  let nextPerson = 800;
+  let labourers: LabourerRegistrar;
   const today = shanghaiDateOf(new Date().toISOString());
   const plan = { startDay: addDays(today, -40), plannedEnd: addDays(today, -1), plannedDays: 30 };
   const planted = { name: '欧阳测试', idNumber: residentId('1988-02-03', 999) };
@@ -28,57 +27,28 @@ describe('cohort queries over HTTP', () => {
     app = await startTestApp();
     [admin, reviewer, officer] = await Promise.all([app.login('admin'), app.login('reviewer'), app.login('officer')]);
     const [nancun, other] = app.directory.subdistrictList();
-    [providerA, providerAId] = await providerAccount('queries-a', nancun!.subdistrictId);
-    [providerB] = await providerAccount('queries-b', other!.subdistrictId);
-    for (const passing of [19, 18]) {
-      const people = await labourers(20);
-      const cohortId = await startedCohort(providerA, people);
-      await assess(providerA, cohortId, people, passing);
-      rollupCohorts.push(cohortId);
-    }
+    ({ token: providerA, providerId: providerAId } = await providerWithAccount(app, admin, 'queries-a', nancun!.subdistrictId));
+    ({ token: providerB } = await providerWithAccount(app, admin, 'queries-b', other!.subdistrictId));
+    labourers = labourerRegistrar(app, admin, { subdistrictId: nancun!.subdistrictId, born: '1991-06-06', name: '王学员', firstSequence: 800 });
+    const [running, completing] = [await labourers.many(20), await labourers.many(20)];
+    rollupCohorts = [await startedCohort(providerA, running), await startedCohort(providerA, completing)];
+    await assess(providerA, rollupCohorts[0]!, running, 19);
+    // R-GATE-1 is decided at the end of the day the completion is recorded, on the assessments recorded by then:
+    // both recorded two days ago, so the 18/20 cohort has failed by today.
     const completedOn = addDays(today, -2);
-    expect((await app.request('POST', `/api/cohorts/${rollupCohorts[1]}/complete`, { token: providerA, body: { completedOn } })).status).toBe(200);
-    const people = [await labourer(planted), ...(await labourers(2))];
+    await onDay(completedOn, async () => {
+      await assess(providerA, rollupCohorts[1]!, completing, 18);
+      expect((await app.request('POST', `/api/cohorts/${rollupCohorts[1]}/complete`, { token: providerA, body: { completedOn } })).status).toBe(200);
+    });
+    const people = [await labourers.one(planted), ...(await labourers.many(2))];
     small = { cohortId: await startedCohort(providerB, people), people };
     await app.system.runner!.waitUntilCaughtUp();
   });
   afterAll(() => app?.close());
   afterEach(() => jest.useRealTimers());
 
-  async function providerAccount(username: string, subdistrictId: string): Promise<[string, string]> {
-    const qualification = { number: `Q-${username}`, validFrom: '2020-01-01', expiresOn: '2099-12-31' };
-    const created = await app.request('POST', '/api/providers', { token: admin, body: { name: `培训机构 ${username}`, kind: 'TRAINING_INSTITUTION', subdistrictId, qualification } });
-    expect(created.status).toBe(201);
-    const providerId = created.body.providerId as string;
-    await app.system.accounts.create({ userId: randomUUID(), username, password: `pw-${username}`, roles: ['PROVIDER'], scope: { providerId } });
-    return [(await app.request('POST', '/api/auth/login', { body: { username, password: `pw-${username}` } })).body.token as string, providerId];
-  }
-
-  async function labourer(person = { name: '王学员', idNumber: residentId('1991-06-06', nextPerson++) }): Promise<string> {
-    const body = { ...person, category: 'RURAL_LABOURER', keyGroups: ['RURAL_MIGRANT'], subdistrictId: app.directory.subdistrictList()[0]!.subdistrictId };
-    const created = await app.request('POST', '/api/labourers', { token: admin, body });
-    expect(created.status).toBe(201);
-    return created.body.labourerId as string;
-  }
-  const labourers = async (count: number) => {
-    const ids: string[] = [];
-    for (let i = 0; i < count; i++) ids.push(await labourer());
-    return ids;
-  };
-
-  /** A GENERAL cohort planned, approved, joined and started 40 days ago (Date alone is faked meanwhile). */
-  async function startedCohort(token: string, people: string[]): Promise<string> {
-    jest.useFakeTimers({ now: Date.parse(`${plan.startDay}T04:00:00Z`), advanceTimers: true, doNotFake: [...REAL_TIMERS] });
-    const body = { programmeType: 'GENERAL', occupation: `工种-${randomUUID().slice(0, 8)}`, level: 'JUNIOR', plannedStart: plan.startDay, plannedEnd: plan.plannedEnd, plannedDays: plan.plannedDays, capacity: 50 };
-    const planned = await app.request('POST', '/api/cohorts', { token, body });
-    expect(planned.status).toBe(201);
-    const cohortId = planned.body.cohortId as string;
-    expect((await app.request('POST', `/api/cohorts/${cohortId}/approve`, { token: reviewer, body: {} })).status).toBe(200);
-    for (const labourerId of people) expect((await app.request('POST', `/api/cohorts/${cohortId}/enrolments`, { token, body: { labourerId } })).status).toBe(201);
-    expect((await app.request('POST', `/api/cohorts/${cohortId}/start`, { token })).status).toBe(200);
-    jest.useRealTimers();
-    return cohortId;
-  }
+  /** A GENERAL cohort of the provider, planned, approved, joined by the people and started 40 days ago. */
+  const startedCohort = async (token: string, people: string[]) => (await startCohort(app, { provider: token, reviewer }, people, plan)).cohortId;
 
   async function assess(token: string, cohortId: string, people: string[], passing: number): Promise<void> {
     for (const [i, labourerId] of people.entries()) {
@@ -165,5 +135,18 @@ describe('cohort queries over HTTP', () => {
     for (const planted_ of [planted.idNumber, planted.name, form.number, '"fingerprint"', '"numberKey"']) expect(response.text).not.toContain(planted_);
     expect((await app.request('GET', `/api/timelines/labourers/${person}`, { token: providerB })).status).toBe(403);
     expect((await app.request('GET', `/api/timelines/labourers/${randomUUID()}`, { token: admin })).status).toBe(404);
+  });
+
+  it('R-MON-1 a person\'s timeline shows an old v1 employment as read today: its employer\'s free-text name is gone', async () => {
+    const [person, employmentId] = [small.people[1]!, randomUUID()];
+    // Stored as an earlier deployment stored it: the api writes EmploymentRecorded v2 (employer by credit code) only.
+    const data = { employmentId, labourerId: person, employer: { kind: 'ORGANISATION', name: '张记五金店' }, startsOn: addDays(today, -3), evidenceRef: 'doc:contract-v1' };
+    const metadata = { actor: 'an-earlier-deployment', correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() };
+    await app.system.store.append({ streamId: toEmploymentStreamId(employmentId), expectedVersion: 'no_stream', events: [{ eventId: randomUUID(), type: 'EmploymentRecorded', schemaVersion: 1, data, metadata }] });
+    await app.system.runner!.waitUntilCaughtUp();
+    const response = await app.request('GET', `/api/timelines/labourers/${person}`, { token: admin });
+    const recorded = (response.body.events as (Item & { data: Record<string, unknown> })[]).find((e) => e.type === 'EmploymentRecorded');
+    expect(recorded).toMatchObject({ schemaVersion: 2, storedSchemaVersion: 1, data: { employmentId, employer: { kind: 'UNIDENTIFIED_ORGANISATION' } } });
+    expect(response.text).not.toContain('五金店');
   });
 });

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDateOf } from '@skills/domain';
+import { labourerRegistrar } from '../support/labourers';
+import { addDays, providerWithAccount, startedCohort } from '../support/past-cohorts';
 import { residentId } from '../support/resident-ids';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-const DAY_MS = 86_400_000;
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-// Only Date is faked: the cohort is planned, approved, joined and started 40 days ago, so past days can be attended.
-const REAL_TIMERS = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] as const;
 const RECORDS = ['attendance', 'assessments', 'certificates', 'employments'] as const;
 type Row = { labourerId: string; [key: string]: unknown };
 
@@ -17,10 +15,9 @@ describe('cohort records over HTTP', () => {
   let reviewer: string;
   let providerA: string;
   let providerB: string;
-  let nextPerson = 600;
   const today = shanghaiDateOf(new Date().toISOString());
   const startDay = addDays(today, -40);
-  const occupation = `工种-${randomUUID().slice(0, 8)}`;
+  let occupation: string;
   const planted = { name: '司马记录', idNumber: residentId('1987-07-07', 998), certificateNumber: `SL-${randomUUID().slice(0, 8)}` };
   let cohortId: string;
   let people: [string, string, string];
@@ -30,11 +27,14 @@ describe('cohort records over HTTP', () => {
   beforeAll(async () => {
     app = await startTestApp();
     [admin, reviewer] = await Promise.all([app.login('admin'), app.login('reviewer')]);
-    providerA = await providerAccount('records-a');
-    providerB = await providerAccount('records-b');
-    people = [await labourer({ name: planted.name, idNumber: planted.idNumber }), await labourer(), await labourer()];
+    const nancun = app.directory.subdistrictList()[0]!.subdistrictId;
+    providerA = (await providerWithAccount(app, admin, 'records-a', nancun)).token;
+    providerB = (await providerWithAccount(app, admin, 'records-b', nancun)).token;
+    const labourers = labourerRegistrar(app, admin, { subdistrictId: nancun, born: '1992-08-08', name: '赵学员', firstSequence: 600 });
+    people = [await labourers.one({ name: planted.name, idNumber: planted.idNumber }), await labourers.one(), await labourers.one()];
     const [p1, p2, p3] = people;
-    cohortId = await startedCohort(providerA, people);
+    // Planned, approved, joined and started 40 days ago, so past days can be attended.
+    ({ cohortId, occupation } = await startedCohort(app, { provider: providerA, reviewer }, people, { startDay, plannedEnd: addDays(today, -1), plannedDays: 30 }));
     // Days 0..2 held: p1 every day, p2 days 0 and 2, p3 days 0 and 1 and then withdraws on day 2.
     for (const [labourerId, n] of [[p1, 0], [p1, 1], [p1, 2], [p2, 0], [p2, 2], [p3, 0], [p3, 1]] as const) {
       expect((await app.request('POST', `/api/cohorts/${cohortId}/attendance`, { token: providerA, body: { labourerId, day: addDays(startDay, n) } })).status).toBe(201);
@@ -51,40 +51,13 @@ describe('cohort records over HTTP', () => {
     employments['verified'] = await employment(p1, addDays(today, -10));
     expect((await app.request('POST', `/api/employments/${employments['verified']}/verify`, { token: reviewer, body: {} })).status).toBe(200);
     employments['unverified'] = await employment(p2, addDays(today, -5));
+    employments['rejected'] = await employment(p2, addDays(today, -4));
+    expect((await app.request('POST', `/api/employments/${employments['rejected']}/reject`, { token: reviewer, body: { reason: 'EVIDENCE_MISSING' } })).status).toBe(200);
     employments['beforeStart'] = await employment(p3, addDays(startDay, -3));
     await app.system.runner!.waitUntilCaughtUp();
   });
   afterAll(() => app?.close());
   afterEach(() => jest.useRealTimers());
-
-  async function providerAccount(username: string): Promise<string> {
-    const qualification = { number: `Q-${username}`, validFrom: '2020-01-01', expiresOn: '2099-12-31' };
-    const subdistrictId = app.directory.subdistrictList()[0]!.subdistrictId;
-    const created = await app.request('POST', '/api/providers', { token: admin, body: { name: `培训机构 ${username}`, kind: 'TRAINING_INSTITUTION', subdistrictId, qualification } });
-    expect(created.status).toBe(201);
-    await app.system.accounts.create({ userId: randomUUID(), username, password: `pw-${username}`, roles: ['PROVIDER'], scope: { providerId: created.body.providerId } });
-    return (await app.request('POST', '/api/auth/login', { body: { username, password: `pw-${username}` } })).body.token as string;
-  }
-
-  async function labourer(person: { name: string; idNumber: string } = { name: '赵学员', idNumber: residentId('1992-08-08', nextPerson++) }): Promise<string> {
-    const body = { ...person, category: 'RURAL_LABOURER', keyGroups: ['RURAL_MIGRANT'], subdistrictId: app.directory.subdistrictList()[0]!.subdistrictId };
-    const created = await app.request('POST', '/api/labourers', { token: admin, body });
-    expect(created.status).toBe(201);
-    return created.body.labourerId as string;
-  }
-
-  async function startedCohort(token: string, trainees: string[]): Promise<string> {
-    jest.useFakeTimers({ now: Date.parse(`${startDay}T04:00:00Z`), advanceTimers: true, doNotFake: [...REAL_TIMERS] });
-    const body = { programmeType: 'GENERAL', occupation, level: 'JUNIOR', plannedStart: startDay, plannedEnd: addDays(today, -1), plannedDays: 30, capacity: 50 };
-    const planned = await app.request('POST', '/api/cohorts', { token, body });
-    expect(planned.status).toBe(201);
-    const id = planned.body.cohortId as string;
-    expect((await app.request('POST', `/api/cohorts/${id}/approve`, { token: reviewer, body: {} })).status).toBe(200);
-    for (const labourerId of trainees) expect((await app.request('POST', `/api/cohorts/${id}/enrolments`, { token, body: { labourerId } })).status).toBe(201);
-    expect((await app.request('POST', `/api/cohorts/${id}/start`, { token })).status).toBe(200);
-    jest.useRealTimers();
-    return id;
-  }
 
   async function certificate(labourerId: string, certOccupation: string, issuedOn: string, number = `SL-${randomUUID().slice(0, 8)}`): Promise<string> {
     const body = { labourerId, type: 'SKILL_LEVEL', level: 'JUNIOR', occupation: certOccupation, number, issuer: '某评价机构', issuedOn };
@@ -140,14 +113,15 @@ describe('cohort records over HTTP', () => {
     expect([null, today]).toContain(items[0]!.recordedOn);
   });
 
-  it('R-GATE-3 lists employments starting on or after the cohort\'s start with their verified state', async () => {
+  it('R-GATE-3 lists employments starting on or after the cohort\'s start with their verified or rejected state', async () => {
     const response = await get('employments', providerA);
     expect(response.status).toBe(200);
     expect(response.body.startsFrom).toBe(startDay);
     const byId = Object.fromEntries((response.body.items as { employmentId: string }[]).map((e) => [e.employmentId, e]));
-    expect(Object.keys(byId).sort()).toEqual([employments['verified'], employments['unverified']].sort());
-    expect(byId[employments['verified']!]).toMatchObject({ labourerId: people[0], startsOn: addDays(today, -10), verified: true, verifiedOn: today });
-    expect(byId[employments['unverified']!]).toMatchObject({ labourerId: people[1], verified: false, verifiedOn: null, endsOn: null });
+    expect(Object.keys(byId).sort()).toEqual([employments['verified'], employments['unverified'], employments['rejected']].sort());
+    expect(byId[employments['verified']!]).toMatchObject({ labourerId: people[0], startsOn: addDays(today, -10), verified: true, verifiedOn: today, rejectedOn: null, rejectionReason: null });
+    expect(byId[employments['unverified']!]).toMatchObject({ labourerId: people[1], verified: false, verifiedOn: null, endsOn: null, rejectedOn: null, rejectionReason: null });
+    expect(byId[employments['rejected']!]).toMatchObject({ labourerId: people[1], verified: false, verifiedOn: null, rejectedOn: today, rejectionReason: 'EVIDENCE_MISSING' });
   });
 
   it('shows the bureau the same records, and holds no name, ID number or certificate number', async () => {

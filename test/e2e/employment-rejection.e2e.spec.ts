@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDateOf } from '@skills/domain';
-import { residentId } from '../support/resident-ids';
+import { labourerRegistrar, type LabourerRegistrar } from '../support/labourers';
 import { addDays, onDay, providerWithAccount, startedCohort } from '../support/past-cohorts';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -12,7 +12,7 @@ describe('employment rejection over HTTP', () => {
   let reviewer: string;
   let provider: string;
   let nancun: string;
-  let nextPerson = 900;
+  let registrar: LabourerRegistrar;
   const today = shanghaiDateOf(new Date().toISOString());
   // A cohort that completed 200 days ago: its 180-day employment window closed 20 days ago.
   const plan = { startDay: addDays(today, -230), plannedEnd: addDays(today, -200), plannedDays: 20 };
@@ -22,16 +22,12 @@ describe('employment rejection over HTTP', () => {
     [admin, reviewer] = await Promise.all([app.login('admin'), app.login('reviewer')]);
     nancun = app.directory.subdistrictList()[0]!.subdistrictId;
     provider = (await providerWithAccount(app, admin, 'rejection-a', nancun)).token;
+    registrar = labourerRegistrar(app, admin, { subdistrictId: nancun, born: '1992-07-07', name: '赵学员', firstSequence: 900 });
   });
   afterAll(() => app?.close());
   afterEach(() => jest.useRealTimers());
 
-  async function labourer(): Promise<string> {
-    const body = { idNumber: residentId('1992-07-07', nextPerson++), name: '赵学员', category: 'RURAL_LABOURER', keyGroups: ['RURAL_MIGRANT'], subdistrictId: nancun };
-    const created = await app.request('POST', '/api/labourers', { token: admin, body });
-    expect(created.status).toBe(201);
-    return created.body.labourerId as string;
-  }
+  const labourer = () => registrar.one();
 
   /** An employment the provider records on `day` (its start 10 days earlier), inside the window. */
   const employ = (labourerId: string, day: string) =>

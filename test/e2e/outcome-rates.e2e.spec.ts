@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDateOf } from '@skills/domain';
-import { residentId } from '../support/resident-ids';
+import { labourerRegistrar, type LabourerRegistrar } from '../support/labourers';
 import { REAL_TIMERS, addDays, onDay, providerWithAccount, startedCohort as startCohort, type PastPlan } from '../support/past-cohorts';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -12,7 +12,7 @@ describe('cohort outcome rates over HTTP', () => {
   let provider: string;
   let otherProvider: string;
   let nancun: string;
-  let nextPerson = 700;
+  let registrar: LabourerRegistrar;
   const today = shanghaiDateOf(new Date().toISOString());
 
   beforeAll(async () => {
@@ -21,22 +21,14 @@ describe('cohort outcome rates over HTTP', () => {
     nancun = app.directory.subdistrictList()[0]!.subdistrictId;
     provider = await providerAccount('rates-a');
     otherProvider = await providerAccount('rates-b');
+    registrar = labourerRegistrar(app, admin, { subdistrictId: nancun, born: '1991-06-06', name: '王学员', firstSequence: 700 });
   });
   afterAll(() => app?.close());
   afterEach(() => jest.useRealTimers());
 
   const providerAccount = async (username: string) => (await providerWithAccount(app, admin, username, nancun)).token;
 
-  async function labourers(count: number): Promise<string[]> {
-    const ids: string[] = [];
-    for (let i = 0; i < count; i++) {
-      const body = { idNumber: residentId('1991-06-06', nextPerson++), name: '王学员', category: 'RURAL_LABOURER', keyGroups: ['RURAL_MIGRANT'], subdistrictId: nancun };
-      const created = await app.request('POST', '/api/labourers', { token: admin, body });
-      expect(created.status).toBe(201);
-      ids.push(created.body.labourerId as string);
-    }
-    return ids;
-  }
+  const labourers = (count: number) => registrar.many(count);
 
   /** A GENERAL cohort of the provider, planned, approved, joined by the people and started on plan.startDay. */
   const startedCohort = (people: string[], plan: PastPlan) => startCohort(app, { provider, reviewer }, people, plan);

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { shanghaiDateOf } from '@skills/domain';
-import { residentId } from '../support/resident-ids';
+import { shanghaiDateOf, toCohortStreamId } from '@skills/domain';
+import { labourerRegistrar, type LabourerRegistrar } from '../support/labourers';
+import { addDays, approvedCohort, providerWithAccount, startedCohort as startCohort } from '../support/past-cohorts';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-const DAY_MS = 86_400_000;
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-// Only Date is faked, and only while something is done on a past day (as in training-outcomes).
-const REAL_TIMERS = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] as const;
 type Entry = { type: string; data: Record<string, unknown> };
 
 // Withdrawals, re-enrolment, actual dates and clash flags through HTTP on real PostgreSQL (R-GATE-4, R-FREE-3).
@@ -17,51 +14,27 @@ describe('training lifecycle rules over HTTP', () => {
   let providerA: string;
   let providerB: string;
   let nancun: string;
-  let nextPerson = 900;
+  let labourers: LabourerRegistrar;
   const today = shanghaiDateOf(new Date().toISOString());
   const startDay = addDays(today, -40);
-  const qualification = { number: 'Q-1', validFrom: '2020-01-01', expiresOn: '2099-12-31' };
 
   beforeAll(async () => {
     app = await startTestApp();
     [admin, reviewer] = await Promise.all([app.login('admin'), app.login('reviewer')]);
     nancun = app.directory.subdistrictList()[0]!.subdistrictId;
-    providerA = await providerAccount('lifecycle-a');
-    providerB = await providerAccount('lifecycle-b');
+    providerA = (await providerWithAccount(app, admin, 'lifecycle-a', nancun)).token;
+    providerB = (await providerWithAccount(app, admin, 'lifecycle-b', nancun)).token;
+    labourers = labourerRegistrar(app, admin, { subdistrictId: nancun, born: '1992-07-07', name: '赵学员', firstSequence: 900 });
   });
   afterAll(() => app?.close());
   afterEach(() => jest.useRealTimers());
 
-  async function providerAccount(username: string): Promise<string> {
-    const created = await app.request('POST', '/api/providers', { token: admin, body: { name: `培训机构 ${username}`, kind: 'TRAINING_INSTITUTION', subdistrictId: nancun, qualification } });
-    expect(created.status).toBe(201);
-    await app.system.accounts.create({ userId: randomUUID(), username, password: `pw-${username}`, roles: ['PROVIDER'], scope: { providerId: created.body.providerId } });
-    return (await app.request('POST', '/api/auth/login', { body: { username, password: `pw-${username}` } })).body.token as string;
-  }
+  const labourer = () => labourers.one();
+  const plan = (options: { plannedDays?: number; startedOn?: string }) => ({ startDay, plannedEnd: addDays(today, -1), plannedDays: options.plannedDays ?? 30, ...options });
 
-  async function labourer(): Promise<string> {
-    const body = { idNumber: residentId('1992-07-07', nextPerson++), name: '赵学员', category: 'RURAL_LABOURER', keyGroups: ['RURAL_MIGRANT'], subdistrictId: nancun };
-    const created = await app.request('POST', '/api/labourers', { token: admin, body });
-    expect(created.status).toBe(201);
-    return created.body.labourerId as string;
-  }
-
-  const onDay = (day: string) => jest.useFakeTimers({ now: Date.parse(`${day}T04:00:00Z`), advanceTimers: true, doNotFake: [...REAL_TIMERS] });
-
-  /** A GENERAL cohort planned for startDay, approved and joined on startDay, and started on `startedOn`. */
-  async function startedCohort(token: string, people: string[], options: { plannedDays?: number; startedOn?: string } = {}): Promise<string> {
-    onDay(startDay);
-    const body = { programmeType: 'GENERAL', occupation: `工种-${randomUUID().slice(0, 8)}`, level: 'JUNIOR', plannedStart: startDay, plannedEnd: addDays(today, -1), plannedDays: options.plannedDays ?? 30, capacity: 50 };
-    const planned = await app.request('POST', '/api/cohorts', { token, body });
-    expect(planned.status).toBe(201);
-    const cohortId = planned.body.cohortId as string;
-    expect((await app.request('POST', `/api/cohorts/${cohortId}/approve`, { token: reviewer, body: {} })).status).toBe(200);
-    for (const labourerId of people) expect((await enrol(token, cohortId, labourerId)).status).toBe(201);
-    onDay(options.startedOn ?? startDay);
-    expect((await app.request('POST', `/api/cohorts/${cohortId}/start`, { token })).status).toBe(200);
-    jest.useRealTimers();
-    return cohortId;
-  }
+  /** A GENERAL cohort planned for startDay, approved and joined on startDay, and started on `startedOn` (startDay unless said). */
+  const startedCohort = async (token: string, people: string[], options: { plannedDays?: number; startedOn?: string } = {}) =>
+    (await startCohort(app, { provider: token, reviewer }, people, plan(options))).cohortId;
 
   const enrol = (token: string, cohortId: string, labourerId: string) => app.request('POST', `/api/cohorts/${cohortId}/enrolments`, { token, body: { labourerId } });
   const attend = (token: string, cohortId: string, labourerId: string, day: string) => app.request('POST', `/api/cohorts/${cohortId}/attendance`, { token, body: { labourerId, day } });
@@ -123,6 +96,27 @@ describe('training lifecycle rules over HTTP', () => {
     expect((await app.request('GET', `/api/cohorts/${open}`, { token: providerA })).body.trainees).toEqual([{ labourerId: early, status: 'enrolled', enrolledOn: today }]);
   });
 
+  it('R-GATE-4 keeps a trainee withdrawn from a started cohort withdrawn for assessment, whatever enrolment an older version stored after', async () => {
+    const person = await labourer();
+    const cohortId = await startedCohort(providerA, [person]);
+    const withdrawnOn = addDays(startDay, 5);
+    expect((await withdraw(providerA, cohortId, person, withdrawnOn)).status).toBe(200);
+    // Stored before the decider refused re-enrolment after the start: the cohort's roster ignores it, and so must assessment.
+    const data = { cohortId, labourerId: person, enrolledOn: addDays(startDay, 6) };
+    const metadata = { actor: 'an-earlier-deployment', correlationId: randomUUID(), causationId: null, occurredAt: `${addDays(startDay, 6)}T02:00:00.000Z` };
+    const { schemaVersion } = app.system.catalogue.serialise({ type: 'TraineeEnrolled', data });
+    await app.system.store.append({ streamId: toCohortStreamId(cohortId), expectedVersion: 'any', events: [{ eventId: randomUUID(), type: 'TraineeEnrolled', schemaVersion, data, metadata }] });
+    expect((await app.request('GET', `/api/cohorts/${cohortId}`, { token: providerA })).body.trainees).toEqual([expect.objectContaining({ labourerId: person, status: 'withdrawn', withdrawnOn })]);
+
+    const assess = (assessedOn: string) => app.request('POST', `/api/cohorts/${cohortId}/assessments`, { token: providerA, body: { labourerId: person, result: 'PASS', assessedOn } });
+    const after = await assess(addDays(startDay, 20));
+    expect(after.status).toBe(422);
+    expect(after.body.error).toMatchObject({ code: 'ASSESSMENT.TRAINEE_WITHDRAWN', details: { withdrawnOn } });
+    expect((await attend(providerA, cohortId, person, addDays(startDay, 7))).body.error.code).toBe('ATTENDANCE.DAY_AFTER_WITHDRAWAL');
+    // The rule for a withdrawn trainee stays: an assessment dated before the withdrawal may still be recorded.
+    expect((await assess(addDays(startDay, 4))).status).toBe(201);
+  });
+
   it('R-FREE-3 checks attendance against the actual start and completion, and completion against the last attended day', async () => {
     const person = await labourer();
     const startedOn = addDays(startDay, 3); // planned for startDay, started three days late
@@ -150,12 +144,7 @@ describe('training lifecycle rules over HTTP', () => {
 
   it('R-FREE-3 refuses attendance in a cohort that has not started', async () => {
     const person = await labourer();
-    onDay(startDay);
-    const body = { programmeType: 'GENERAL', occupation: `工种-${randomUUID().slice(0, 8)}`, level: 'JUNIOR', plannedStart: startDay, plannedEnd: addDays(today, -1), plannedDays: 10, capacity: 5 };
-    const cohortId = (await app.request('POST', '/api/cohorts', { token: providerA, body })).body.cohortId as string;
-    expect((await app.request('POST', `/api/cohorts/${cohortId}/approve`, { token: reviewer, body: {} })).status).toBe(200);
-    expect((await enrol(providerA, cohortId, person)).status).toBe(201);
-    jest.useRealTimers();
+    const { cohortId } = await approvedCohort(app, { provider: providerA, reviewer }, [person], plan({ plannedDays: 10 }));
     const refused = await attend(providerA, cohortId, person, addDays(startDay, 1));
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('OUTCOMES.COHORT_NOT_STARTED');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDateOf, toAssessmentStreamId } from '@skills/domain';
-import { residentId } from '../support/resident-ids';
+import { labourerRegistrar, type LabourerRegistrar } from '../support/labourers';
 import { addDays, providerWithAccount, startedCohort as startCohort } from '../support/past-cohorts';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -12,7 +12,7 @@ describe('training outcomes over HTTP', () => {
   let providerA: string;
   let providerB: string;
   let nancun: string;
-  let nextPerson = 500;
+  let registrar: LabourerRegistrar;
   const today = shanghaiDateOf(new Date().toISOString());
   const startDay = addDays(today, -40);
 
@@ -22,18 +22,14 @@ describe('training outcomes over HTTP', () => {
     nancun = app.directory.subdistrictList()[0]!.subdistrictId;
     providerA = await providerAccount('outcomes-a');
     providerB = await providerAccount('outcomes-b');
+    registrar = labourerRegistrar(app, admin, { subdistrictId: nancun, born: '1990-05-05', name: '李学员', firstSequence: 500 });
   });
   afterAll(() => app?.close());
   afterEach(() => jest.useRealTimers());
 
   const providerAccount = async (username: string) => (await providerWithAccount(app, admin, username, nancun)).token;
 
-  async function labourer(): Promise<string> {
-    const body = { idNumber: residentId('1990-05-05', nextPerson++), name: '李学员', category: 'RURAL_LABOURER', keyGroups: ['RURAL_MIGRANT'], subdistrictId: nancun };
-    const created = await app.request('POST', '/api/labourers', { token: admin, body });
-    expect(created.status).toBe(201);
-    return created.body.labourerId as string;
-  }
+  const labourer = () => registrar.one();
 
   /** A cohort planned, approved, joined by the people and started on startDay (40 days ago); it runs until yesterday. */
   async function startedCohort(token: string, people: string[], plannedDays = 30, programmeType = 'GENERAL'): Promise<string> {

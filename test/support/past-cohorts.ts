@@ -41,13 +41,22 @@ export interface PastPlan {
   readonly plannedDays: number;
   /** GENERAL unless said. */
   readonly programmeType?: string;
+  /** The day the cohort actually starts: plan.startDay unless said (a cohort may start late). */
+  readonly startedOn?: string;
 }
 
 /**
- * A cohort of a new occupation, planned by `provider`, approved by `reviewer`, joined by `people` and
- * started, all on plan.startDay.
+ * A cohort of a new occupation, planned by `provider`, approved by `reviewer` and joined by `people` on
+ * plan.startDay, and started on plan.startedOn (the same day unless said).
  */
 export async function startedCohort(app: TestApp, tokens: { provider: string; reviewer: string }, people: readonly string[], plan: PastPlan): Promise<{ cohortId: string; occupation: string }> {
+  const planned = await approvedCohort(app, tokens, people, plan);
+  await onDay(plan.startedOn ?? plan.startDay, async () => expect((await app.request('POST', `/api/cohorts/${planned.cohortId}/start`, { token: tokens.provider })).status).toBe(200));
+  return planned;
+}
+
+/** A cohort of a new occupation, planned by `provider`, approved by `reviewer` and joined by `people` on plan.startDay; not started. */
+export async function approvedCohort(app: TestApp, tokens: { provider: string; reviewer: string }, people: readonly string[], plan: PastPlan): Promise<{ cohortId: string; occupation: string }> {
   return onDay(plan.startDay, async () => {
     const occupation = `工种-${randomUUID().slice(0, 8)}`;
     const body = { programmeType: plan.programmeType ?? 'GENERAL', occupation, level: 'JUNIOR', plannedStart: plan.startDay, plannedEnd: plan.plannedEnd, plannedDays: plan.plannedDays, capacity: 50 };
@@ -56,7 +65,6 @@ export async function startedCohort(app: TestApp, tokens: { provider: string; re
     const cohortId = planned.body.cohortId as string;
     expect((await app.request('POST', `/api/cohorts/${cohortId}/approve`, { token: tokens.reviewer, body: {} })).status).toBe(200);
     for (const labourerId of people) expect((await app.request('POST', `/api/cohorts/${cohortId}/enrolments`, { token: tokens.provider, body: { labourerId } })).status).toBe(201);
-    expect((await app.request('POST', `/api/cohorts/${cohortId}/start`, { token: tokens.provider })).status).toBe(200);
     return { cohortId, occupation };
   });
 }

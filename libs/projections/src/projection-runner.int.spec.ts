@@ -10,6 +10,7 @@ import type { Projection } from './projection';
 import { ProjectionRunner, type RunnerOptions } from './projection-runner';
 import { rebuildProjection } from './rebuild';
 import { labourersProjection } from './registry/labourers.projection';
+import { cohortOutcomesProjection } from './training/cohort-outcomes.projection';
 import { organisationsProjection } from './registry/organisations.projection';
 import {
   createTallyProjection,
@@ -173,7 +174,7 @@ seeded('a projection of a higher version empties its tables at start and rebuild
   await db.query(`UPDATE rm_organisations SET name = 'not rebuilt' WHERE organisation_id = $1`, [organisationId]);
 
   let applied = 0;
-  const v2: Projection = { ...labourersProjection, version: 2, apply: (tx, events) => ((applied += events.length), labourersProjection.apply(tx, events)) };
+  const v2: Projection = { ...labourersProjection, version: labourersProjection.version + 1, apply: (tx, events) => ((applied += events.length), labourersProjection.apply(tx, events)) };
   const runnerV2 = runner([v2, organisationsProjection]);
   await runnerV2.start();
   await waitUntilApplied(db, NAMES);
@@ -185,9 +186,9 @@ seeded('a projection of a higher version empties its tables at start and rebuild
   expect(after['rm_organisations']!.find((o) => o['organisation_id'] === organisationId)?.['name']).toBe('not rebuilt');
   const head = formatPosition(await newestEvent(db));
   expect(await storedCheckpoints(db)).toEqual([
-    { name: 'cohort-outcomes', version: 1, position: head },
-    { name: 'labourers', version: 2, position: head },
-    { name: 'organisations', version: 1, position: head },
+    { name: 'cohort-outcomes', version: cohortOutcomesProjection.version, position: head },
+    { name: 'labourers', version: labourersProjection.version + 1, position: head },
+    { name: 'organisations', version: organisationsProjection.version, position: head },
   ]);
 
   // The same version again is no rebuild: a row the events do not explain stays.
@@ -201,7 +202,7 @@ seeded('status() counts the events still to apply; waitUntilCaughtUp times out b
   await appendHistories(store, histories.mixed(40));
   const total = histories.events;
   const r = runner();
-  const status = (position: string, eventsBehind: number, live: boolean) => ALL_PROJECTIONS.map((p) => ({ name: p.name, version: 1, position, eventsBehind, live }));
+  const status = (position: string, eventsBehind: number, live: boolean) => ALL_PROJECTIONS.map((p) => ({ name: p.name, version: p.version, position, eventsBehind, live }));
   // eventually: the other test files share the server, and their open transactions may hold back what is counted.
   await eventually(async () => expect(await r.status()).toEqual(status('0/0', total, false)), 30_000);
   await expect(r.waitUntilCaughtUp(100)).rejects.toThrow(/still behind/);
@@ -274,5 +275,5 @@ seeded('stop() during the restart delay after an error: the projection does not 
   await r.stop();
   await sleep(400);
   expect({ attempts, errors: errors.length }).toEqual({ attempts: 1, errors: 1 });
-  expect(await storedCheckpoints(db)).toEqual([{ name: 'labourers', version: 1, position: '0/0' }]);
+  expect(await storedCheckpoints(db)).toEqual([{ name: 'labourers', version: labourersProjection.version, position: '0/0' }]);
 });

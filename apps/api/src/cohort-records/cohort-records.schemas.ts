@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ASSESSMENT_RESULT, CERTIFICATE_LEVEL, CERTIFICATE_TYPE, calendarDateSchema as date } from '@skills/domain';
+import { ASSESSMENT_RESULT, CERTIFICATE_LEVEL, CERTIFICATE_TYPE, EMPLOYMENT_REJECTION_REASON, calendarDateSchema as date } from '@skills/domain';
 
 /**
  * What the cohort-records routes answer. Strict objects and ids only: a field that is not listed here (a name, an
@@ -51,6 +51,9 @@ export const CohortEmploymentsResponse = z.strictObject({
       verified: z.boolean(),
       verifiedOn: date.nullable(),
       recordedOn: date.nullable(),
+      /** R-GATE-3: a rejected record never counts; the reason is a code (never free text about the person's job). */
+      rejectedOn: date.nullable(),
+      rejectionReason: EMPLOYMENT_REJECTION_REASON.nullable(),
     }),
   ),
 });

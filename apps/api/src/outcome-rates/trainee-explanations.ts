@@ -1,8 +1,6 @@
 import type { CountDecision, TraineeExplanation } from '@skills/policy';
-import { hasRole, type Principal, type Role } from '@skills/platform';
-
-/** The bureau's roles, as for reading cohorts: they see every record each rate looked at. */
-const BUREAU: Role[] = ['ADMIN', 'REVIEWER', 'APPROVER', 'EVALUATOR'];
+import type { Principal } from '@skills/platform';
+import { isBureau } from '../training/cohort-access';
 
 /**
  * Reasons decided on the cohort's own facts (its base, its withdrawals) before any certificate or employment was
@@ -34,7 +32,7 @@ export type TraineeExplanationView = TraineeExplanation | (Omit<TraineeExplanati
  * adds later stays hidden until it is let through here.
  */
 export function traineeExplanationsFor(principal: Principal, trainees: readonly TraineeExplanation[]): readonly TraineeExplanationView[] {
-  if (hasRole(principal, ...BUREAU)) return trainees;
+  if (isBureau(principal)) return trainees;
   return trainees.map((trainee) => ({
     labourerId: trainee.labourerId,
     base: trainee.base,

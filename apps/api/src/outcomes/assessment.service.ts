@@ -2,7 +2,7 @@ import { assessmentDecider, toAssessmentStreamId, type AssessmentState } from '@
 import { contextOf, decideAndAppend, type CommandEnvelope, type System } from '@skills/platform';
 import type { RegistryDirectory } from '../registry/registry-directory';
 import type { RecordAssessmentForm } from './outcome-forms';
-import { enrolmentOf, enrolmentsOf, ownRunningCohort } from './outcome-access';
+import { enrolmentIn, enrolmentsIn, ownRunningCohort } from './outcome-access';
 
 export interface AssessmentResultView {
   readonly cohortId: string;
@@ -30,7 +30,7 @@ export async function recordAssessment(system: System, directory: RegistryDirect
       result: form.result,
       assessedOn: form.assessedOn,
       cohort: { plannedStart: cohort.state.plannedStartOn },
-      enrolment: enrolmentOf(enrolmentsOf(system, cohort), labourerId),
+      enrolment: enrolmentIn(enrolmentsIn(cohort.state), labourerId),
       context: contextOf(envelope),
     },
     envelope,

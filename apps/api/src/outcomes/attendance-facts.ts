@@ -9,7 +9,6 @@ import {
   type CalendarDate,
   type CohortState,
   type OtherCohortAttendance,
-  type TraineeEnrolmentFacts,
 } from '@skills/domain';
 import type { StreamAppend } from '@skills/event-store';
 import { loadStream, type LoadedStream, type System } from '@skills/platform';
@@ -22,21 +21,6 @@ export const cohortFactsOf = (state: ExistingCohort): AttendanceCohortFacts => (
   ...(state.status === 'started' || state.status === 'completed' ? { startedOn: state.startedOn } : {}),
   ...(state.status === 'completed' ? { completedOn: state.completedOn } : {}),
 });
-
-/**
- * Everyone enrolled in the cohort, with the withdrawal day of those who withdrew (days before it may still be
- * uploaded), by lower-case labourer id. Taken from the cohort decider's state, so attendance follows the same
- * roster as enrolment and withdrawal.
- */
-export function enrolmentsIn(state: ExistingCohort): Map<string, TraineeEnrolmentFacts> {
-  const enrolments = new Map<string, TraineeEnrolmentFacts>();
-  for (const t of state.trainees) enrolments.set(t.labourerId.toLowerCase(), { status: 'ENROLLED', enrolledOn: t.enrolledOn });
-  for (const w of state.withdrawn) enrolments.set(w.labourerId.toLowerCase(), { status: 'ENROLLED', enrolledOn: w.enrolledOn, withdrawnOn: w.withdrawnOn });
-  return enrolments;
-}
-
-export const enrolmentIn = (enrolments: ReadonlyMap<string, TraineeEnrolmentFacts>, labourerId: string): TraineeEnrolmentFacts =>
-  enrolments.get(labourerId.toLowerCase()) ?? { status: 'NOT_ENROLLED' };
 
 export function loadAttendance(system: System, cohortId: string, labourerId: string): Promise<LoadedStream<AttendanceState>> {
   return loadStream(system.store, system.catalogue, attendanceDecider, toAttendanceStreamId(cohortId, labourerId));

@@ -2,9 +2,9 @@ import { attendanceDecider, checkAttendanceBatch, shanghaiDateOf, toAttendanceSt
 import { WrongExpectedVersionError, type RecordedEvent, type StreamAppend } from '@skills/event-store';
 import { contextOf, deterministicUuid, hashCommand, idempotencyKeyReused, toEventsToAppend, type CommandEnvelope, type System } from '@skills/platform';
 import type { RegistryDirectory } from '../registry/registry-directory';
-import { cohortFactsOf, cohortVersionCheck, enrolmentIn, enrolmentsIn, loadAttendance, otherCohortAttendance } from './attendance-facts';
+import { cohortFactsOf, cohortVersionCheck, loadAttendance, otherCohortAttendance } from './attendance-facts';
 import type { RecordAttendanceForm } from './outcome-forms';
-import { ownRunningCohort } from './outcome-access';
+import { enrolmentIn, enrolmentsIn, ownRunningCohort } from './outcome-access';
 
 const ATTEMPTS = 5;
 

@@ -1,4 +1,4 @@
-import { DomainError, type CohortEvent, type CohortState, type TraineeEnrolmentFacts } from '@skills/domain';
+import { DomainError, type CohortState, type TraineeEnrolmentFacts } from '@skills/domain';
 import type { LoadedStream, Role, System } from '@skills/platform';
 import { assertOwnCohort, loadCohort } from '../training/cohort-access';
 
@@ -10,6 +10,7 @@ export const CERTIFICATE_RECORDERS: Role[] = ['ADMIN', 'REVIEWER', 'PROVIDER', '
 export const EMPLOYMENT_RECORDERS: Role[] = ['ADMIN', 'REVIEWER', 'PROVIDER', 'ENTERPRISE'];
 export const EMPLOYMENT_VERIFIERS: Role[] = ['ADMIN', 'REVIEWER'];
 
+type ExistingCohort = Exclude<CohortState, { status: 'absent' }>;
 type RunningCohort = Extract<CohortState, { status: 'started' | 'completed' }>;
 
 /** A cohort of the provider that has started: attendance and assessment belong to training that ran. */
@@ -23,20 +24,18 @@ export async function ownRunningCohort(system: System, cohortId: string, provide
   return { ...loaded, state };
 }
 
-/** Every person ever enrolled in the cohort, with the day they withdrew if they did (uploads come late). */
-export function enrolmentsOf(system: System, loaded: LoadedStream<CohortState>): Map<string, TraineeEnrolmentFacts> {
+/**
+ * Everyone enrolled in the cohort, with the withdrawal day of those who withdrew (days before it may still be
+ * recorded: uploads come late), by lower-case labourer id. Taken from the cohort decider's state, so attendance,
+ * assessment and the outcome recorders follow the roster enrolment and withdrawal are decided on: an enrolment
+ * after the start, stored before R-GATE-4 refused it, does not undo a withdrawal here either.
+ */
+export function enrolmentsIn(state: ExistingCohort): Map<string, TraineeEnrolmentFacts> {
   const enrolments = new Map<string, TraineeEnrolmentFacts>();
-  for (const recorded of loaded.recorded) {
-    const event = system.catalogue.deserialise(recorded) as CohortEvent;
-    if (event.type === 'TraineeEnrolled') enrolments.set(event.data.labourerId.toLowerCase(), { status: 'ENROLLED', enrolledOn: event.data.enrolledOn });
-    if (event.type === 'TraineeWithdrawn') {
-      const id = event.data.labourerId.toLowerCase();
-      const earlier = enrolments.get(id);
-      if (earlier?.status === 'ENROLLED') enrolments.set(id, { ...earlier, withdrawnOn: event.data.withdrawnOn });
-    }
-  }
+  for (const t of state.trainees) enrolments.set(t.labourerId.toLowerCase(), { status: 'ENROLLED', enrolledOn: t.enrolledOn });
+  for (const w of state.withdrawn) enrolments.set(w.labourerId.toLowerCase(), { status: 'ENROLLED', enrolledOn: w.enrolledOn, withdrawnOn: w.withdrawnOn });
   return enrolments;
 }
 
-export const enrolmentOf = (enrolments: ReadonlyMap<string, TraineeEnrolmentFacts>, labourerId: string): TraineeEnrolmentFacts =>
+export const enrolmentIn = (enrolments: ReadonlyMap<string, TraineeEnrolmentFacts>, labourerId: string): TraineeEnrolmentFacts =>
   enrolments.get(labourerId.toLowerCase()) ?? { status: 'NOT_ENROLLED' };

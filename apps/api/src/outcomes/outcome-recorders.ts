@@ -1,13 +1,8 @@
 import { DomainError, labourerDecider, toFreeTrainingLedgerStreamId, toLabourerStreamId, type CertificateRecorder, type FreeTrainingLedgerEvent } from '@skills/domain';
-import { hasRole, loadStream, type Principal, type Role, type System } from '@skills/platform';
+import { hasRole, loadStream, type Principal, type System } from '@skills/platform';
 import { findLabourerOutcomeIds } from '@skills/projections';
-import { loadCohort, ownProviderId } from '../training/cohort-access';
-import { enrolmentsOf } from './outcome-access';
-
-/** The bureau's roles (as for reading cohorts): they record and see outcomes of anyone with a card. */
-const BUREAU: Role[] = ['ADMIN', 'REVIEWER', 'APPROVER', 'EVALUATOR'];
-
-const isBureau = (principal: Principal) => hasRole(principal, ...BUREAU);
+import { isBureau, loadCohort, ownProviderId } from '../training/cohort-access';
+import { enrolmentsIn } from './outcome-access';
 
 /** R-CERT-1: the organisation a certificate is recorded by, from the caller's account (never from the form). */
 export function certificateRecorderOf(principal: Principal): CertificateRecorder {
@@ -48,7 +43,7 @@ async function isTraineeOf(system: System, providerId: string, labourerId: strin
 async function enrolledInOwnCohort(system: System, providerId: string, labourerId: string, cohortIds: readonly string[]): Promise<boolean> {
   for (const cohortId of new Set(cohortIds)) {
     const loaded = await loadCohort(system, cohortId);
-    if (loaded.state.status !== 'absent' && loaded.state.providerId.toLowerCase() === providerId && enrolmentsOf(system, loaded).has(labourerId)) return true;
+    if (loaded.state.status !== 'absent' && loaded.state.providerId.toLowerCase() === providerId && enrolmentsIn(loaded.state).has(labourerId)) return true;
   }
   return false;
 }

@@ -1,4 +1,5 @@
 import { hasRole, type Principal } from '@skills/platform';
+import { isBureau } from '../training/cohort-access';
 
 /** Which cards a caller may read: bureau roles all, a subdistrict officer the unit's, a provider or enterprise its own registrations. */
 export type RegistryReadScope =
@@ -8,7 +9,7 @@ export type RegistryReadScope =
   | { readonly kind: 'none' };
 
 export function registryReadScope(principal: Principal): RegistryReadScope {
-  if (hasRole(principal, 'ADMIN', 'REVIEWER', 'APPROVER', 'EVALUATOR')) return { kind: 'all' };
+  if (isBureau(principal)) return { kind: 'all' };
   const { scope } = principal;
   if (hasRole(principal, 'SUBDISTRICT_OFFICER') && scope.subdistrictId) return { kind: 'subdistrict', subdistrictId: scope.subdistrictId };
   if (hasRole(principal, 'PROVIDER') && scope.providerId) return { kind: 'registering-unit', unitId: scope.providerId };

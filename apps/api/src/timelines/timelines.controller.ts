@@ -3,14 +3,14 @@ import type { Principal, Role, System } from '@skills/platform';
 import { CurrentPrincipal, Roles } from '../http/access.decorators';
 import { TOKENS } from '../http/tokens';
 import { UuidOr404 } from '../http/uuid-or-404.pipe';
-import { COHORT_READERS } from '../training/cohort-access';
+import { BUREAU_ROLES, COHORT_READERS } from '../training/cohort-access';
 import { cohortTimeline, labourerTimeline } from './timelines.service';
 
 /**
  * A person's timeline spans providers (another provider's cohorts, certificates, employments), so only the bureau
  * reads it; a provider reads the timelines of its own cohorts.
  */
-export const PERSON_TIMELINE_READERS: Role[] = ['ADMIN', 'REVIEWER', 'APPROVER', 'EVALUATOR'];
+export const PERSON_TIMELINE_READERS: Role[] = [...BUREAU_ROLES];
 
 /** R-MON-1: every event behind a cohort or a person, in order, with who did what and when. */
 @Controller('api/timelines')

@@ -8,9 +8,9 @@ import {
   toFreeTrainingLedgerStreamId,
   toLabourerStreamId,
 } from '@skills/domain';
-import { hasRole, type Principal, type System } from '@skills/platform';
+import type { Principal, System } from '@skills/platform';
 import { findLabourerOutcomeIds } from '@skills/projections';
-import { visibleCohort } from '../training/cohort-access';
+import { isBureau, visibleCohort } from '../training/cohort-access';
 import { timelineOf, type TimelineEntry } from './timeline-events';
 
 /**
@@ -18,8 +18,6 @@ import { timelineOf, type TimelineEntry } from './timeline-events';
  * for reviewers: it names other providers' cohorts and would tell the provider its record is being checked.
  */
 const BUREAU_ONLY_EVENT_TYPES = new Set(['AttendanceClashFlagged']);
-
-const isBureau = (principal: Principal) => hasRole(principal, 'ADMIN', 'REVIEWER', 'APPROVER', 'EVALUATOR');
 
 /** What the reader may see: everything for the bureau; a provider's own cohort without the bureau-only events. */
 export function visibleTo(principal: Principal, events: readonly TimelineEntry[]): TimelineEntry[] {

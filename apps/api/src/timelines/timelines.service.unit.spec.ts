@@ -5,6 +5,7 @@ import { visibleTo } from './timelines.service';
 const entry = (type: string, data: Record<string, unknown> = {}): TimelineEntry => ({
   type,
   schemaVersion: 1,
+  storedSchemaVersion: 1,
   occurredAt: '2021-03-02T02:00:00.000Z',
   recordedAt: '2021-03-02T02:00:00.000Z',
   actor: 'clerk-1',

@@ -10,8 +10,16 @@ import {
 } from '@skills/domain';
 import { hasRole, loadStream, type LoadedStream, type Principal, type Role, type System } from '@skills/platform';
 
+/**
+ * The bureau (区人社局) roles: they read every cohort and every record, unscoped. The one list of them: every
+ * bureau check (cohorts, timelines, outcome recorders, explanations, the registry's scope) and the cohort and
+ * person-timeline reader lists are built from it.
+ */
+export const BUREAU_ROLES: readonly Role[] = ['ADMIN', 'REVIEWER', 'APPROVER', 'EVALUATOR'];
+export const isBureau = (principal: Principal): boolean => hasRole(principal, ...BUREAU_ROLES);
+
 /** Who reads a cohort: the bureau roles, and the provider that owns it. */
-export const COHORT_READERS: Role[] = ['ADMIN', 'REVIEWER', 'APPROVER', 'EVALUATOR', 'PROVIDER'];
+export const COHORT_READERS: Role[] = [...BUREAU_ROLES, 'PROVIDER'];
 export const COHORT_APPROVERS: Role[] = ['ADMIN', 'REVIEWER'];
 
 /** A provider acts for the provider its account is scoped to, never for one named in the request. */
@@ -43,8 +51,7 @@ export function loadCohort(system: System, cohortId: string): Promise<LoadedStre
  */
 export async function visibleCohort(system: System, principal: Principal, cohortId: string): Promise<LoadedStream<CohortState>> {
   const loaded = await loadCohort(system, cohortId);
-  const bureau = hasRole(principal, 'ADMIN', 'REVIEWER', 'APPROVER', 'EVALUATOR');
-  if (loaded.state.status === 'absent' || (!bureau && loaded.state.providerId.toLowerCase() !== ownProviderId(principal))) throw cohortErrors.cohortNotFound(cohortId);
+  if (loaded.state.status === 'absent' || (!isBureau(principal) && loaded.state.providerId.toLowerCase() !== ownProviderId(principal))) throw cohortErrors.cohortNotFound(cohortId);
   return loaded;
 }
 

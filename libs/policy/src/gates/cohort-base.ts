@@ -65,6 +65,17 @@ export function baseMembership(trainee: TraineeFacts, cohort: CohortFacts, cutof
   };
 }
 
+/**
+ * R-GATE-5: the trainee as known on `asOf`. A withdrawal recorded after that day was not known then, so an
+ * evaluation as of an earlier day shows the base it showed that day.
+ */
+export function withdrawalKnownOn(trainee: TraineeFacts, asOf: CalendarDate): TraineeFacts {
+  const withdrawal = trainee.withdrawal;
+  if (withdrawal === undefined || (withdrawal.recordedOn ?? withdrawal.on) <= asOf) return trainee;
+  const { withdrawal: _unknownYet, ...known } = trainee;
+  return known;
+}
+
 function out(reason: BaseReason, detail: string): BaseMembership {
   return { inBase: false, withdrawn: false, reason, detail };
 }

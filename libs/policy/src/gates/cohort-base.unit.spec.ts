@@ -1,4 +1,4 @@
-import { baseMembership, cutoffTrainingDays } from './cohort-base';
+import { baseMembership, cutoffTrainingDays, withdrawalKnownOn } from './cohort-base';
 import { COHORT, trainee } from './testing/outcome-facts.fixtures';
 
 const withdrew = (trainingDaysHeldBefore: number, reasonCode: string | null = 'FOUND_WORK', on = '2021-03-04') => trainee(1, { withdrawal: { on, reasonCode, trainingDaysHeldBefore } });
@@ -65,6 +65,16 @@ describe('R-GATE-4 the base of every rate', () => {
     const before = trainee(1, { withdrawal: { on: '2021-02-26', recordedOn: '2021-02-27', reasonCode: 'FOUND_WORK', trainingDaysHeldBefore: 0 } });
     expect(baseMembership(before, COHORT, 20)).toMatchObject({ inBase: false, reason: 'WITHDREW_BEFORE_START' });
     expect(baseMembership(before, COHORT, 20).detail).toBe('withdrew on 2021-02-26, withdrawal recorded on 2021-02-27, before the cohort started on 2021-03-01');
+  });
+
+  it('R-GATE-5 a withdrawal recorded after the evaluation date is not known as of that date', () => {
+    const late = trainee(1, { withdrawal: { on: '2021-03-04', reasonCode: 'FOUND_WORK', trainingDaysHeldBefore: 1, recordedOn: '2021-03-10' } });
+    expect(withdrawalKnownOn(late, '2021-03-09').withdrawal).toBeUndefined();
+    expect(baseMembership(withdrawalKnownOn(late, '2021-03-09'), COHORT, 20)).toMatchObject({ inBase: true, withdrawn: false, reason: 'ENROLLED_AT_START' });
+    expect(withdrawalKnownOn(late, '2021-03-10').withdrawal).toEqual(late.withdrawal);
+    const unrecorded = withdrew(1, 'FOUND_WORK', '2021-03-04');
+    expect(withdrawalKnownOn(unrecorded, '2021-03-03').withdrawal).toBeUndefined();
+    expect(withdrawalKnownOn(unrecorded, '2021-03-04')).toBe(unrecorded);
   });
 
   it('R-GATE-4 follows the cut-off of the policy version', () => {

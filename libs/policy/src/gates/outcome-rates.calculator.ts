@@ -3,7 +3,7 @@ import type { LineExplanation } from '../line-explanation';
 import { policyVersionOf } from '../parse-policy-document';
 import type { PolicyDocument, PolicyParameters } from '../policy-document.schema';
 import { addDays } from './calendar-days';
-import { baseMembership, cohortStart, cutoffTrainingDays, type BaseMembership } from './cohort-base';
+import { baseMembership, cohortStart, cutoffTrainingDays, withdrawalKnownOn, type BaseMembership } from './cohort-base';
 import { exactFraction, percentText, type ExactFraction } from './exact-fraction';
 import { AWAITING_VERIFICATION, countCertification, countEmployment, countPass, type CountDecision, type CountingWindow } from './gate-counting';
 import { evaluateGateState, rateArithmetic, type GateState } from './gate-state';
@@ -72,7 +72,7 @@ export function calculateOutcomeRates(input: OutcomeRatesInput): OutcomeRates {
   const passWindow: CountingWindow = { from: start, to: passEnd, end: passEnd, days: 0 };
 
   const explained: TraineeExplanation[] = trainees.map((trainee) => {
-    const base = baseMembership(trainee, cohort, gates.baseCutoffPercentOfPlannedDays);
+    const base = baseMembership(withdrawalKnownOn(trainee, asOf), cohort, gates.baseCutoffPercentOfPlannedDays);
     return {
       labourerId: trainee.labourerId,
       base,

@@ -1,34 +1,20 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createEventCatalogue, toCertificateStreamId, toCohortStreamId, toEmploymentStreamId } from '@skills/domain';
-import { EVENT_STORE_MIGRATIONS, SqlEventStore } from '@skills/event-store';
+import { toCertificateStreamId, toCohortStreamId, toEmploymentStreamId } from '@skills/domain';
 import { JCCQ_2020_12 } from '@skills/policy';
-import { migrate, type PgDatabase } from '@skills/sql';
-import { createTestDatabase, type TestDatabase } from '@skills/sql/testing';
-import { READ_MODEL_MIGRATIONS } from '../all-projections';
-import type { ProjectedEvent } from '../projection';
+import type { PgDatabase } from '@skills/sql';
+import { openProjectionTestStore, type ProjectionTestStore } from '../testing/projection-test-store';
 import { cohortOutcomeRates } from './cohort-outcome-facts.query';
 import { cohortOutcomesProjection as projection } from './cohort-outcomes.projection';
 
 // R-GATE-2..5 from events to rates on PostgreSQL: each event carries the instant its command was accepted
 // (metadata.occurredAt), and the district's day of that instant is the day the fact became known.
-const catalogue = createEventCatalogue();
-let database: TestDatabase;
+let events: ProjectionTestStore<PgDatabase>;
 let db: PgDatabase;
-let store: SqlEventStore;
 
 type Spec = [streamId: string, type: string, data: Record<string, unknown>, occurredAt: string];
 
 /** Appends each event as accepted at its own instant, then feeds them through the projection in one batch. */
-async function record(...events: Spec[]): Promise<void> {
-  const handled: ProjectedEvent[] = [];
-  for (const [streamId, type, data, occurredAt] of events) {
-    const { schemaVersion } = catalogue.serialise({ type, data });
-    const metadata = { actor: 'facts-test', correlationId: randomUUID(), causationId: null, occurredAt };
-    const [result] = await store.appendMany([{ streamId, expectedVersion: 'any', events: [{ eventId: randomUUID(), type, schemaVersion, data, metadata }] }]);
-    for (const r of await store.readStream(streamId, { fromVersion: result!.nextExpectedVersion })) handled.push({ recorded: r, event: catalogue.deserialise(r) });
-  }
-  await db.transaction((tx) => projection.apply(tx, handled));
-}
+const record = async (...specs: Spec[]): Promise<void> => events.feed(projection, await events.append(...specs));
 
 /** 10:00 in Shanghai on that day. */
 const at = (day: string) => `${day}T02:00:00.000Z`;
@@ -90,16 +76,10 @@ const traineeOf = (rates: Awaited<ReturnType<typeof ratesOf>>, labourerId: strin
 const detailsOf = (decision: { considered?: readonly { detail: string }[] }) => decision.considered!.map((c) => c.detail);
 
 beforeAll(async () => {
-  database = await createTestDatabase(4);
-  db = database.db;
-  await migrate(db, [...EVENT_STORE_MIGRATIONS, ...READ_MODEL_MIGRATIONS]);
-  store = new SqlEventStore(db);
+  events = await openProjectionTestStore({ actor: 'facts-test', engine: 'postgres' });
+  db = events.db;
 });
-
-afterAll(async () => {
-  await store?.close();
-  await database?.drop();
-});
+afterAll(() => events?.close());
 
 describe('R-GATE-2 R-GATE-4 certificates are counted as recorded in time', () => {
   // Six trainees of a cohort of 2021-03-01..12 (window to 2021-06-10; 60% of 6 needs 4). p1, p2 and p6 count; p3's

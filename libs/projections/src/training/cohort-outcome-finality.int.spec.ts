@@ -1,34 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { createEventCatalogue, toAssessmentStreamId, toCohortStreamId, toEmploymentStreamId } from '@skills/domain';
-import { EVENT_STORE_MIGRATIONS, SqlEventStore } from '@skills/event-store';
+import { toAssessmentStreamId, toCohortStreamId, toEmploymentStreamId } from '@skills/domain';
+import type { RecordedEvent } from '@skills/event-store';
 import { JCCQ_2020_12 } from '@skills/policy';
-import { migrate, type PgDatabase } from '@skills/sql';
-import { createTestDatabase, type TestDatabase } from '@skills/sql/testing';
-import { READ_MODEL_MIGRATIONS } from '../all-projections';
-import type { ProjectedEvent } from '../projection';
+import type { PgDatabase } from '@skills/sql';
+import { openProjectionTestStore, type ProjectionTestStore } from '../testing/projection-test-store';
 import { cohortOutcomeRates } from './cohort-outcome-facts.query';
 import { cohortOutcomesProjection as projection } from './cohort-outcomes.projection';
 
 // R-GATE-1 and R-GATE-3 finality from events to rates on PostgreSQL: each event carries the instant its command was
 // accepted (metadata.occurredAt), and the district's day of that instant is the day the fact became known.
-const catalogue = createEventCatalogue();
-let database: TestDatabase;
+let events: ProjectionTestStore<PgDatabase>;
 let db: PgDatabase;
-let store: SqlEventStore;
 
 type Spec = [streamId: string, type: string, data: Record<string, unknown>, occurredAt: string];
 
 /** Appends each event as accepted at its own instant, feeds them through the projection in one batch, and returns them. */
-async function record(...events: Spec[]): Promise<ProjectedEvent[]> {
-  const handled: ProjectedEvent[] = [];
-  for (const [streamId, type, data, occurredAt] of events) {
-    const { schemaVersion } = catalogue.serialise({ type, data });
-    const metadata = { actor: 'finality-test', correlationId: randomUUID(), causationId: null, occurredAt };
-    const [result] = await store.appendMany([{ streamId, expectedVersion: 'any', events: [{ eventId: randomUUID(), type, schemaVersion, data, metadata }] }]);
-    for (const r of await store.readStream(streamId, { fromVersion: result!.nextExpectedVersion })) handled.push({ recorded: r, event: catalogue.deserialise(r) });
-  }
-  await db.transaction((tx) => projection.apply(tx, handled));
-  return handled;
+async function record(...specs: Spec[]): Promise<RecordedEvent[]> {
+  const recorded = await events.append(...specs);
+  await events.feed(projection, recorded);
+  return recorded;
 }
 
 /** 10:00 in Shanghai on that day. */
@@ -76,23 +66,17 @@ const ratesOf = async (cohortId: string, asOf: string) => (await cohortOutcomeRa
 const traineeOf = (rates: Awaited<ReturnType<typeof ratesOf>>, labourerId: string) => rates.trainees.find((t) => t.labourerId === labourerId)!;
 
 beforeAll(async () => {
-  database = await createTestDatabase(4);
-  db = database.db;
-  await migrate(db, [...EVENT_STORE_MIGRATIONS, ...READ_MODEL_MIGRATIONS]);
-  store = new SqlEventStore(db);
+  events = await openProjectionTestStore({ actor: 'finality-test', engine: 'postgres' });
+  db = events.db;
 });
-
-afterAll(async () => {
-  await store?.close();
-  await database?.drop();
-});
+afterAll(() => events?.close());
 
 describe('R-GATE-1 R-GATE-4 the pass gate is decided on the assessments recorded by the day the completion was recorded', () => {
   // Four trainees need four passes (95%). a1, a2 passed; a3 failed and was corrected to PASS on 03-14; a4 failed and
   // was corrected to PASS on 04-01. The completion, dated 03-12, was recorded on 03-15: the pass window closed then.
   const cohortId = randomUUID();
   const [a1, a2, a3, a4] = Array.from({ length: 4 }, () => randomUUID()) as [string, string, string, string];
-  let lateCorrection: ProjectedEvent[];
+  let lateCorrection: RecordedEvent[];
 
   beforeAll(async () => {
     await record(
@@ -139,7 +123,7 @@ describe('R-GATE-1 R-GATE-4 the pass gate is decided on the assessments recorded
   });
 
   it('changes nothing when the late correction is delivered again', async () => {
-    await db.transaction((tx) => projection.apply(tx, lateCorrection));
+    await events.feed(projection, lateCorrection);
     const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM rm_assessment_records WHERE cohort_id = $1`, [cohortId]);
     expect(rows[0]!.n).toBe(6);
     expect((await ratesOf(cohortId, '2021-12-31')).gates.pass.rate).toEqual({ numerator: 3, denominator: 4 });

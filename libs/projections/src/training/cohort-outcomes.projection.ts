@@ -3,7 +3,8 @@ import type { SqlExecutor } from '@skills/sql';
 import type { ProjectedEvent, Projection } from '../projection';
 import { applyOne, recountDaysBeforeWithdrawal } from './cohort-outcomes.statements';
 
-const HANDLED = new Set([
+/** Every event type the projection reads; the bench counts these to report what a rebuild handles. */
+export const COHORT_OUTCOMES_EVENT_TYPES: readonly string[] = [
   'CohortPlanned',
   'CohortApproved',
   'CohortStarted',
@@ -19,7 +20,8 @@ const HANDLED = new Set([
   'EmploymentVerified',
   'EmploymentEnded',
   'EmploymentRejected',
-]);
+];
+const HANDLED = new Set(COHORT_OUTCOMES_EVENT_TYPES);
 
 export const COHORT_OUTCOMES_TABLES = ['rm_cohorts', 'rm_cohort_trainees', 'rm_attendance_days', 'rm_assessments', 'rm_assessment_records', 'rm_certificates', 'rm_employments'] as const;
 

@@ -1,45 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { createEventCatalogue, toAttendanceStreamId, toCohortStreamId } from '@skills/domain';
-import { EVENT_STORE_MIGRATIONS, SqlEventStore, type RecordedEvent } from '@skills/event-store';
+import { toAttendanceStreamId, toCohortStreamId } from '@skills/domain';
+import type { RecordedEvent } from '@skills/event-store';
 import { JCCQ_2020_12 } from '@skills/policy';
-import { PgliteDatabase, migrate } from '@skills/sql';
-import { READ_MODEL_MIGRATIONS } from '../all-projections';
+import type { PgliteDatabase } from '@skills/sql';
+import { openProjectionTestStore, type EventSpec, type ProjectionTestStore } from '../testing/projection-test-store';
 import { cohortOutcomeRates } from './cohort-outcome-facts.query';
 import { cohortOutcomesProjection as projection } from './cohort-outcomes.projection';
 
-const catalogue = createEventCatalogue();
+let pglite: ProjectionTestStore;
 let db: PgliteDatabase;
-let store: SqlEventStore;
 
 beforeAll(async () => {
-  db = await PgliteDatabase.open();
-  await migrate(db, [...EVENT_STORE_MIGRATIONS, ...READ_MODEL_MIGRATIONS]);
-  store = new SqlEventStore(db);
+  // An event that names no instant was accepted at 10:00 in Shanghai on 2021-02-20.
+  pglite = await openProjectionTestStore({ actor: 'withdrawals-test', occurredAt: '2021-02-20T02:00:00.000Z' });
+  db = pglite.db;
 });
-
-afterAll(async () => {
-  await store?.close();
-  await db?.close();
-});
+afterAll(() => pglite?.close());
 
 /** An event and the instant its command was accepted (metadata.occurredAt): 02:00Z is 10:00 in Shanghai. */
-type Spec = [streamId: string, type: string, data: Record<string, unknown>, occurredAt?: string];
-
-async function append(...events: Spec[]): Promise<RecordedEvent[]> {
-  const recorded: RecordedEvent[] = [];
-  for (const [streamId, type, data, occurredAt = '2021-02-20T02:00:00.000Z'] of events) {
-    const { schemaVersion } = catalogue.serialise({ type, data });
-    const metadata = { actor: 'withdrawals-test', correlationId: randomUUID(), causationId: null, occurredAt };
-    const [result] = await store.appendMany([{ streamId, expectedVersion: 'any', events: [{ eventId: randomUUID(), type, schemaVersion, data, metadata }] }]);
-    recorded.push(...(await store.readStream(streamId, { fromVersion: result!.nextExpectedVersion })));
-  }
-  return recorded;
-}
-
-async function feed(events: readonly RecordedEvent[]): Promise<void> {
-  const handled = events.filter((r) => projection.handles(r.type)).map((recorded) => ({ recorded, event: catalogue.deserialise(recorded) }));
-  await db.transaction((tx) => projection.apply(tx, handled));
-}
+type Spec = EventSpec;
+const append = (...events: Spec[]): Promise<RecordedEvent[]> => pglite.append(...events);
+const feed = (events: readonly RecordedEvent[]): Promise<void> => pglite.feed(projection, events);
 
 describe('cohort-outcomes projection: withdrawals (R-GATE-4)', () => {
   const cohortId = randomUUID();

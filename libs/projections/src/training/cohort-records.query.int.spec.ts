@@ -1,54 +1,25 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  createEventCatalogue,
-  toAssessmentStreamId,
-  toAttendanceStreamId,
-  toCertificateStreamId,
-  toCohortStreamId,
-  toEmploymentStreamId,
-} from '@skills/domain';
-import { EVENT_STORE_MIGRATIONS, SqlEventStore, type RecordedEvent } from '@skills/event-store';
-import { migrate, type PgDatabase } from '@skills/sql';
-import { createTestDatabase, type TestDatabase } from '@skills/sql/testing';
-import { READ_MODEL_MIGRATIONS } from '../all-projections';
+import { toAssessmentStreamId, toAttendanceStreamId, toCertificateStreamId, toCohortStreamId, toEmploymentStreamId } from '@skills/domain';
+import type { PgDatabase } from '@skills/sql';
+import { openProjectionTestStore, type EventSpec as Spec, type ProjectionTestStore } from '../testing/projection-test-store';
 import { findCohortAttendance } from './cohort-attendance.query';
 import { cohortOutcomesProjection as projection } from './cohort-outcomes.projection';
 import { findCohortAssessments, findCohortCertificates, findCohortEmployments } from './cohort-records.query';
 
-const catalogue = createEventCatalogue();
-let database: TestDatabase;
+let events: ProjectionTestStore<PgDatabase>;
 let db: PgDatabase;
-let store: SqlEventStore;
 
-type Spec = [streamId: string, type: string, data: Record<string, unknown>];
-
-/** Appends each event (validated as at append), then feeds the whole history through the projection in one batch. */
-async function record(...events: Spec[]): Promise<void> {
-  const recorded: RecordedEvent[] = [];
-  for (const [streamId, type, data] of events) {
-    const { schemaVersion } = catalogue.serialise({ type, data });
-    const metadata = { actor: 'records-test', correlationId: randomUUID(), causationId: null, occurredAt: '2021-03-01T02:00:00.000Z' };
-    const [result] = await store.appendMany([{ streamId, expectedVersion: 'any', events: [{ eventId: randomUUID(), type, schemaVersion, data, metadata }] }]);
-    recorded.push(...(await store.readStream(streamId, { fromVersion: result!.nextExpectedVersion })));
-  }
-  const handled = recorded.filter((r) => projection.handles(r.type)).map((r) => ({ recorded: r, event: catalogue.deserialise(r) }));
-  await db.transaction((tx) => projection.apply(tx, handled));
-}
+/** Appends each event (validated as at append, all recorded on 2021-03-01), then feeds the whole history through the projection in one batch. */
+const record = async (...specs: Spec[]): Promise<void> => events.feed(projection, await events.append(...specs));
 
 // Who recorded what when is another feature's concern (and its column is being filled in elsewhere): not asserted here.
 const withoutRecordedOn = <T extends { recordedOn: unknown }>(rows: T[]) => rows.map(({ recordedOn: _, ...rest }) => rest);
 
 beforeAll(async () => {
-  database = await createTestDatabase(4);
-  db = database.db;
-  await migrate(db, [...EVENT_STORE_MIGRATIONS, ...READ_MODEL_MIGRATIONS]);
-  store = new SqlEventStore(db);
+  events = await openProjectionTestStore({ actor: 'records-test', engine: 'postgres' });
+  db = events.db;
 });
-
-afterAll(async () => {
-  await store?.close();
-  await database?.drop();
-});
+afterAll(() => events?.close());
 
 describe('cohort records queries on PostgreSQL', () => {
   const [cohortId, otherCohortId, providerId] = [randomUUID(), randomUUID(), randomUUID()];
@@ -56,7 +27,7 @@ describe('cohort records queries on PostgreSQL', () => {
   // before re-enrolment after the start was refused (R-GATE-4), enrols again on 03-04 and attends on 03-05.
   const [a, b, c, d, e, stranger] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
   const ids = { certA: randomUUID(), certAOther: randomUUID(), certCEarly: randomUUID(), certCOnEnrolment: randomUUID(), certE: randomUUID(), certStranger: randomUUID() };
-  const jobs = { a: randomUUID(), b: randomUUID(), dEarly: randomUUID(), stranger: randomUUID() };
+  const jobs = { a: randomUUID(), b: randomUUID(), cRejected: randomUUID(), dEarly: randomUUID(), stranger: randomUUID() };
   const cohort = toCohortStreamId(cohortId);
   const attend = (cohortOf: string, labourerId: string, day: string): Spec => [toAttendanceStreamId(cohortOf, labourerId), 'AttendanceRecorded', { cohortId: cohortOf, labourerId, day }];
   const plan = (id: string, occupation: string): Spec => [
@@ -109,6 +80,8 @@ describe('cohort records queries on PostgreSQL', () => {
       [toEmploymentStreamId(jobs.a), 'EmploymentVerified', { employmentId: jobs.a, verifiedOn: '2021-04-05', verifiedBy: 'reviewer-1' }],
       [toEmploymentStreamId(jobs.a), 'EmploymentEnded', { employmentId: jobs.a, endsOn: '2021-09-30' }],
       employment(jobs.b, b, '2021-03-02'),
+      employment(jobs.cRejected, c, '2021-05-01'),
+      [toEmploymentStreamId(jobs.cRejected), 'EmploymentRejected', { employmentId: jobs.cRejected, rejectedOn: '2021-05-10', rejectedBy: 'reviewer-1', reason: 'EVIDENCE_MISMATCH' }, '2021-05-10T02:00:00.000Z'],
       employment(jobs.dEarly, d, '2021-02-28'),
       employment(jobs.stranger, stranger, '2021-04-01'),
     );
@@ -161,15 +134,17 @@ describe('cohort records queries on PostgreSQL', () => {
     expect((await findCohortCertificates(db, otherCohortId, '焊工')).map((r) => r.certificateId)).toEqual([ids.certAOther]);
   });
 
-  it('R-GATE-3 lists the trainees\' employments starting on or after the cohort\'s start, verified or not, with their end', async () => {
+  it('R-GATE-3 lists the trainees\' employments starting on or after the cohort\'s start, verified, rejected or neither, with their end', async () => {
     const rows = await findCohortEmployments(db, cohortId, '2021-03-02');
+    const pending = { rejectedOn: null, rejectionReason: null };
     expect(withoutRecordedOn(rows)).toEqual(
       [
-        { employmentId: jobs.a, labourerId: a, startsOn: '2021-04-01', endsOn: '2021-09-30', verified: true, verifiedOn: '2021-04-05' },
-        { employmentId: jobs.b, labourerId: b, startsOn: '2021-03-02', endsOn: null, verified: false, verifiedOn: null },
+        { employmentId: jobs.a, labourerId: a, startsOn: '2021-04-01', endsOn: '2021-09-30', verified: true, verifiedOn: '2021-04-05', ...pending },
+        { employmentId: jobs.b, labourerId: b, startsOn: '2021-03-02', endsOn: null, verified: false, verifiedOn: null, ...pending },
+        { employmentId: jobs.cRejected, labourerId: c, startsOn: '2021-05-01', endsOn: null, verified: false, verifiedOn: null, rejectedOn: '2021-05-10', rejectionReason: 'EVIDENCE_MISMATCH' },
       ].sort((x, y) => (x.labourerId < y.labourerId ? -1 : 1)),
     );
-    expect((await findCohortEmployments(db, cohortId, '2021-02-28')).map((r) => r.employmentId).sort()).toEqual([jobs.a, jobs.b, jobs.dEarly].sort());
+    expect((await findCohortEmployments(db, cohortId, '2021-02-28')).map((r) => r.employmentId).sort()).toEqual([jobs.a, jobs.b, jobs.cRejected, jobs.dEarly].sort());
   });
 
   it('answers a cohort the read model does not hold with nothing', async () => {

@@ -28,6 +28,10 @@ export interface TraineeEmploymentRow {
   readonly verified: boolean;
   readonly verifiedOn: CalendarDate | null;
   readonly recordedOn: CalendarDate | null;
+  /** The day the rejection took effect (not before the day it was recorded); null while not rejected. */
+  readonly rejectedOn: CalendarDate | null;
+  /** EMPLOYMENT_REJECTION_REASON code; null while not rejected. */
+  readonly rejectionReason: string | null;
 }
 
 /** Every trainee ever enrolled in the cohort with the final assessment in force, or none. */
@@ -58,13 +62,14 @@ export async function findCohortCertificates(db: SqlExecutor, cohortId: string, 
 }
 
 /**
- * The employments of the cohort's trainees starting on or after `from` (the cohort's start), verified or not.
+ * The employments of the cohort's trainees starting on or after `from` (the cohort's start), verified, rejected or
+ * neither.
  * Recorded facts only: whether one counts for R-GATE-3 (verified, in its window) is the outcome rates' answer.
  */
 export async function findCohortEmployments(db: SqlExecutor, cohortId: string, from: CalendarDate): Promise<TraineeEmploymentRow[]> {
   const { rows } = await db.query<TraineeEmploymentRow>(
     `SELECT e.employment_id AS "employmentId", e.labourer_id AS "labourerId", e.starts_on AS "startsOn", e.ends_on AS "endsOn",
-       e.verified, e.verified_on AS "verifiedOn", e.recorded_on AS "recordedOn"
+       e.verified, e.verified_on AS "verifiedOn", e.recorded_on AS "recordedOn", e.rejected_on AS "rejectedOn", e.rejection_reason AS "rejectionReason"
      FROM rm_cohort_trainees t JOIN rm_employments e ON e.labourer_id = t.labourer_id
      WHERE t.cohort_id = $1 AND e.starts_on >= $2::date
      ORDER BY e.labourer_id, e.starts_on, e.employment_id`,
