@@ -43,6 +43,7 @@ export async function rebuildProjection(
   };
   const read = (after: GlobalPosition) => store.readAll({ after, limit: batchSize });
   const ahead = new ParsedAhead(catalogue, projection);
+  let analyseAt = FIRST_ANALYSE;
   let batch = await read(position);
   while (batch.length > 0) {
     // While PostgreSQL inserts this page, Node reads the next one and parses it ahead: applyBatch then finds it
@@ -62,13 +63,30 @@ export async function rebuildProjection(
     await ahead.parse(following);
     position = await applied;
     processed += batch.length;
+    if (processed >= analyseAt) {
+      await analyse(db, projection);
+      analyseAt *= 2;
+    }
     onProgress(progress());
     batch = following;
     // That read ran beside our own open apply transaction, which holds the readable horizon (readAll stops
     // below the oldest open transaction): events committed since may have been hidden. Look once more.
     if (batch.length === 0) batch = await read(end);
   }
+  await analyse(db, projection);
   return progress();
+}
+
+const FIRST_ANALYSE = 20_000;
+
+/**
+ * The tables were emptied and refilled faster than autovacuum looks at them: until it does, the planner takes them
+ * for the few rows they held and picks scans that cost seconds per query (measured: a cohort's rates read went from
+ * ~10 ms to ~350 ms at 1.2M events). ANALYZE after 20k, 40k, 80k … events and at the end keeps plans in step,
+ * for the rebuild's own statements and for the readers after it.
+ */
+async function analyse(db: SqlDatabase, projection: Projection): Promise<void> {
+  for (const table of projection.tables) await db.query(`ANALYZE ${table}`);
 }
 
 /**
