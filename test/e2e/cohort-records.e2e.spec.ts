@@ -54,20 +54,24 @@ describe('cohort records over HTTP', () => {
     employments['rejected'] = await employment(p2, addDays(today, -4));
     expect((await app.request('POST', `/api/employments/${employments['rejected']}/reject`, { token: reviewer, body: { reason: 'EVIDENCE_MISSING' } })).status).toBe(200);
     employments['beforeStart'] = await employment(p3, addDays(startDay, -3));
+    // Records of other units: an employer's job for p2, not verified yet, and the bureau's certificate in the cohort's
+    // occupation for p3, who left before 20% of the days (out of the base).
+    employments['byEmployer'] = await employment(p2, addDays(today, -6), await app.login('enterprise'));
+    certificates['byBureauForLeaver'] = await certificate(p3, occupation, addDays(today, -1), `SL-${randomUUID().slice(0, 8)}`, await app.login('evaluator'));
     await app.system.runner!.waitUntilCaughtUp();
   });
   afterAll(() => app?.close());
   afterEach(() => jest.useRealTimers());
 
-  async function certificate(labourerId: string, certOccupation: string, issuedOn: string, number = `SL-${randomUUID().slice(0, 8)}`): Promise<string> {
+  async function certificate(labourerId: string, certOccupation: string, issuedOn: string, number = `SL-${randomUUID().slice(0, 8)}`, token = providerA): Promise<string> {
     const body = { labourerId, type: 'SKILL_LEVEL', level: 'JUNIOR', occupation: certOccupation, number, issuer: '某评价机构', issuedOn };
-    const created = await app.request('POST', '/api/certificates', { token: providerA, body });
+    const created = await app.request('POST', '/api/certificates', { token, body });
     expect(created.status).toBe(201);
     return created.body.certificateId as string;
   }
 
-  async function employment(labourerId: string, startsOn: string): Promise<string> {
-    const created = await app.request('POST', '/api/employments', { token: providerA, body: { labourerId, startsOn, evidenceRef: `doc:contract-${randomUUID()}` } });
+  async function employment(labourerId: string, startsOn: string, token = providerA): Promise<string> {
+    const created = await app.request('POST', '/api/employments', { token, body: { labourerId, startsOn, evidenceRef: `doc:contract-${randomUUID()}` } });
     expect(created.status).toBe(201);
     return created.body.employmentId as string;
   }
@@ -102,33 +106,56 @@ describe('cohort records over HTTP', () => {
     expect(byId[p3]).toMatchObject({ status: 'withdrawn', result: 'NOT_ASSESSED', assessedOn: null });
   });
 
-  it('R-CERT-1 lists only certificates in the cohort\'s occupation issued on or after enrolment, without their numbers', async () => {
-    const response = await get('certificates', providerA);
+  const idsOf = (response: { body: { items: Record<string, unknown>[] } }, key: string) => response.body.items.map((item) => item[key] as string).sort();
+
+  it('R-CERT-1 lists for the bureau the certificates in the cohort\'s occupation issued on or after enrolment, whoever recorded them, without their numbers', async () => {
+    const response = await get('certificates', reviewer);
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ cohortId, occupation });
-    const items = response.body.items as { recordedOn: string | null }[];
-    expect(items.map(({ recordedOn: _, ...rest }) => rest)).toEqual([
-      { certificateId: certificates['inOccupation'], labourerId: people[0], type: 'SKILL_LEVEL', level: 'JUNIOR', occupation, issuedOn: addDays(today, -3) },
-    ]);
-    expect([null, today]).toContain(items[0]!.recordedOn);
+    expect(response.body).toMatchObject({ cohortId, occupation, shown: 'ALL_RECORDED' });
+    const items = response.body.items as { certificateId: string; recordedOn: string | null }[];
+    const byId = Object.fromEntries(items.map(({ recordedOn: _, ...rest }) => [rest.certificateId, rest]));
+    expect(Object.keys(byId).sort()).toEqual([certificates['inOccupation'], certificates['byBureauForLeaver']].sort());
+    expect(byId[certificates['inOccupation']!]).toEqual({ certificateId: certificates['inOccupation'], labourerId: people[0], type: 'SKILL_LEVEL', level: 'JUNIOR', occupation, issuedOn: addDays(today, -3) });
+    expect(byId[certificates['byBureauForLeaver']!]).toMatchObject({ labourerId: people[2], issuedOn: addDays(today, -1) });
+    for (const item of items) expect([null, today]).toContain(item.recordedOn);
   });
 
-  it('R-GATE-3 lists employments starting on or after the cohort\'s start with their verified or rejected state', async () => {
-    const response = await get('employments', providerA);
+  it('R-GATE-3 lists for the bureau the employments starting on or after the cohort\'s start with their verified or rejected state, whoever recorded them', async () => {
+    const response = await get('employments', reviewer);
     expect(response.status).toBe(200);
-    expect(response.body.startsFrom).toBe(startDay);
+    expect(response.body).toMatchObject({ startsFrom: startDay, shown: 'ALL_RECORDED' });
     const byId = Object.fromEntries((response.body.items as { employmentId: string }[]).map((e) => [e.employmentId, e]));
-    expect(Object.keys(byId).sort()).toEqual([employments['verified'], employments['unverified'], employments['rejected']].sort());
+    expect(Object.keys(byId).sort()).toEqual([employments['verified'], employments['unverified'], employments['rejected'], employments['byEmployer']].sort());
     expect(byId[employments['verified']!]).toMatchObject({ labourerId: people[0], startsOn: addDays(today, -10), verified: true, verifiedOn: today, rejectedOn: null, rejectionReason: null });
     expect(byId[employments['unverified']!]).toMatchObject({ labourerId: people[1], verified: false, verifiedOn: null, endsOn: null, rejectedOn: null, rejectionReason: null });
     expect(byId[employments['rejected']!]).toMatchObject({ labourerId: people[1], verified: false, verifiedOn: null, rejectedOn: today, rejectionReason: 'EVIDENCE_MISSING' });
+    expect(byId[employments['byEmployer']!]).toMatchObject({ labourerId: people[1], verified: false, rejectedOn: null });
   });
 
-  it('shows the bureau the same records, and holds no name, ID number or certificate number', async () => {
+  it('R-GATE-5 shows the provider only the certificates and employments its gates counted: no other unit\'s record, no rejection, nobody out of the base', async () => {
+    const [certs, jobs] = [await get('certificates', providerA), await get('employments', providerA)];
+    expect([certs.status, jobs.status]).toEqual([200, 200]);
+    expect(certs.body).toMatchObject({ cohortId, occupation, shown: 'COUNTED_FOR_THIS_COHORT' });
+    expect(jobs.body).toMatchObject({ cohortId, startsFrom: startDay, shown: 'COUNTED_FOR_THIS_COHORT' });
+    // Exactly the evidence of the cohort's outcome explanation.
+    const outcomes = (await app.request('GET', `/api/cohorts/${cohortId}/outcomes`, { token: providerA })).body;
+    expect(idsOf(certs, 'certificateId')).toEqual([certificates['inOccupation']]);
+    expect(idsOf(certs, 'certificateId')).toEqual(outcomes.gates.certification.counted.map((c: { evidenceId: string }) => c.evidenceId));
+    expect(idsOf(jobs, 'employmentId')).toEqual([employments['verified']]);
+    expect(idsOf(jobs, 'employmentId')).toEqual(outcomes.gates.employment.counted.map((c: { evidenceId: string }) => c.evidenceId));
+    expect(jobs.body.items[0]).toMatchObject({ labourerId: people[0], verified: true, rejectionReason: null });
+    for (const hidden of [employments['byEmployer'], employments['unverified'], employments['rejected'], certificates['byBureauForLeaver'], 'EVIDENCE_MISSING']) {
+      expect(`${certs.text}${jobs.text}`).not.toContain(hidden);
+    }
+  });
+
+  it('shows the bureau the same attendance and assessments as the provider, and no name, ID number or certificate number to anyone', async () => {
+    const bureau = [reviewer, await app.login('evaluator'), await app.login('approver')];
     for (const record of RECORDS) {
       const own = await get(record, providerA);
-      for (const token of [reviewer, await app.login('evaluator'), await app.login('approver')]) expect((await get(record, token)).body).toEqual(own.body);
-      for (const secret of [planted.name, planted.idNumber, planted.certificateNumber, '"numberKey"', '"evidenceRef"']) expect(own.text).not.toContain(secret);
+      const views = [own, ...(await Promise.all(bureau.map((token) => get(record, token))))];
+      if (record === 'attendance' || record === 'assessments') for (const view of views.slice(1)) expect(view.body).toEqual(own.body);
+      for (const view of views) for (const secret of [planted.name, planted.idNumber, planted.certificateNumber, '"numberKey"', '"evidenceRef"']) expect(view.text).not.toContain(secret);
     }
   });
 

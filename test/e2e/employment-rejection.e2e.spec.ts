@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDateOf } from '@skills/domain';
 import { labourerRegistrar, type LabourerRegistrar } from '../support/labourers';
-import { addDays, onDay, providerWithAccount, startedCohort } from '../support/past-cohorts';
+import { REAL_TIMERS, addDays, onDay, providerWithAccount, startedCohort } from '../support/past-cohorts';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 // R-GATE-3 / R-GATE-4 through HTTP on real PostgreSQL: the bureau rejects an employment whose evidence does not hold
@@ -78,6 +78,57 @@ describe('employment rejection over HTTP', () => {
     const events = await eventsOf(employmentId);
     expect(events.map((e) => e.type)).toEqual(['EmploymentRecorded', 'EmploymentRejected']);
     expect(Object.keys(events[1]!.data).sort()).toEqual(['employmentId', 'reason', 'rejectedBy', 'rejectedOn']);
+  });
+
+  it('R-GATE-4 R-GATE-5 a provider sees the closed gate undecided, but neither the count awaiting verification nor that its trainee has a job recorded', async () => {
+    const [employed, other] = [await labourer(), await labourer()];
+    const { cohortId } = await startedCohort(app, { provider, reviewer }, [employed, other], plan);
+    await onDay(plan.plannedEnd, async () => expect((await app.request('POST', `/api/cohorts/${cohortId}/complete`, { token: provider, body: { completedOn: plan.plannedEnd } })).status).toBe(200));
+    // The employer records the job in time; the bureau has not verified it.
+    const enterprise = await app.login('enterprise');
+    const employmentId = await onDay(addDays(plan.plannedEnd, 30), async () => {
+      const recorded = await app.request('POST', '/api/employments', { token: enterprise, body: { labourerId: employed, startsOn: addDays(plan.plannedEnd, 20), evidenceRef: `doc:contract-${randomUUID()}` } });
+      expect(recorded.status).toBe(201);
+      return recorded.body.employmentId as string;
+    });
+    const windowEnd = addDays(plan.plannedEnd, 180);
+    expect((await employmentGate(cohortId)).gates.employment.state).toEqual({ status: 'AWAITING_VERIFICATION', windowEnd, shortBy: 1, pendingVerification: 1 });
+
+    const seen = await app.request('GET', `/api/cohorts/${cohortId}/outcomes`, { token: provider });
+    expect(seen.status).toBe(200);
+    expect(seen.body.gates.employment.state).toEqual({ status: 'AWAITING_VERIFICATION', windowEnd, shortBy: 1 });
+    expect(seen.body.gates.employment.arithmetic).toContain('undecided until the bureau has checked the records made in time');
+    const views = seen.body.trainees as { labourerId: string; employment: unknown }[];
+    const [employedView, otherView] = [employed, other].map((id) => views.find((t) => t.labourerId === id)!.employment);
+    // The trainee with the employer's pending record reads like the one with none.
+    expect(employedView).toEqual({ counted: false, reason: 'NOT_COUNTED', detail: expect.stringContaining('bureau only') });
+    expect(employedView).toEqual(otherView);
+    for (const leaked of ['pendingVerification', 'awaitingVerification', 'AWAITING_VERIFICATION: the window closed on ' + windowEnd + ', 1 trainee(s) short; 1', employmentId]) expect(seen.text).not.toContain(leaked);
+  });
+
+  it('R-GATE-3 a verification or rejection sent without its day and retried under its key after midnight (Shanghai) is the same request', async () => {
+    const person = await labourer();
+    await startedCohort(app, { provider, reviewer }, [person], plan);
+    const [toVerify, toReject] = [await employ(person, addDays(today, -3)), await employ(person, addDays(today, -3))];
+    const day = addDays(today, -2);
+    // 23:59 and 00:01 in Shanghai (UTC+8), around the night after `day`.
+    const atInstant = (instant: string) => jest.useFakeTimers({ now: Date.parse(instant), advanceTimers: true, doNotFake: [...REAL_TIMERS] });
+    const [beforeMidnight, afterMidnight] = [`${day}T15:59:00.000Z`, `${day}T16:01:00.000Z`];
+    const [verifyKey, rejectKey] = [{ 'idempotency-key': randomUUID() }, { 'idempotency-key': randomUUID() }];
+    const verify = () => app.request('POST', `/api/employments/${toVerify}/verify`, { token: reviewer, body: {}, headers: verifyKey });
+
+    atInstant(beforeMidnight);
+    const [verified, rejected] = [await verify(), await reject(toReject, { reason: 'EVIDENCE_MISSING' }, reviewer, rejectKey)];
+    atInstant(afterMidnight);
+    const [verifiedAgain, rejectedAgain] = [await verify(), await reject(toReject, { reason: 'EVIDENCE_MISSING' }, reviewer, rejectKey)];
+    jest.useRealTimers();
+
+    expect([verified.status, verifiedAgain.status, rejected.status, rejectedAgain.status]).toEqual([200, 200, 200, 200]);
+    expect(verified.body).toEqual({ employmentId: toVerify, verified: true, verifiedOn: day });
+    expect(verifiedAgain.body).toEqual(verified.body);
+    expect(rejected.body).toEqual({ employmentId: toReject, rejected: true, rejectedOn: day, reason: 'EVIDENCE_MISSING' });
+    expect(rejectedAgain.body).toEqual(rejected.body);
+    expect((await eventsOf(toVerify)).map((e) => e.type)).toEqual(['EmploymentRecorded', 'EmploymentVerified']);
   });
 
   it('R-GATE-3 a rejected record cannot be verified, a verified one cannot be rejected; the same rejection again changes nothing', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDateOf, toCohortStreamId } from '@skills/domain';
 import { labourerRegistrar, type LabourerRegistrar } from '../support/labourers';
-import { addDays, approvedCohort, providerWithAccount, startedCohort as startCohort } from '../support/past-cohorts';
+import { addDays, approvedCohort, onDay, providerWithAccount, startedCohort as startCohort } from '../support/past-cohorts';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 type Entry = { type: string; data: Record<string, unknown> };
@@ -58,7 +58,109 @@ describe('training lifecycle rules over HTTP', () => {
     expect([...body.base.labourerIds].sort()).toEqual([stayer, leaver].sort());
     const why = body.trainees.find((t: { labourerId: string }) => t.labourerId === leaver).base;
     expect(why).toMatchObject({ inBase: true, withdrawn: true, reason: 'WITHDREW_AFTER_CUTOFF' });
-    expect(why.detail).toContain(`withdrew on ${addDays(startDay, 1)}, withdrawal recorded on ${today}, after 6 of 10 planned training day(s) held before ${today}`);
+    // 6 days with attendance, but by today the calendar has covered all 10 planned days (40 of the 40 planned calendar days).
+    expect(why.detail).toContain(
+      `withdrew on ${addDays(startDay, 1)}, withdrawal recorded on ${today}, after 10 of 10 planned training day(s) held before ${today}, counted from the calendar (floor(40 × 10 / 40) = 10 of the planned days were due by then; only 6 day(s) with attendance recorded)`,
+    );
+  });
+
+  it('R-GATE-4 counts the calendar\'s share of the planned days when attendance was not uploaded: a withdrawal on day 10 stays in the base', async () => {
+    const [stayer, early, weak] = [await labourer(), await labourer(), await labourer()];
+    // 10 planned days over the 40 calendar days from startDay: the cut-off is 2 days, reached by the calendar after 8.
+    const cohortId = await startedCohort(providerA, [stayer, early, weak], { plannedDays: 10 });
+    const withdrawOn = (labourerId: string, n: number) => onDay(addDays(startDay, n), () => withdraw(providerA, cohortId, labourerId, addDays(startDay, n)));
+    expect((await withdrawOn(early, 3)).status).toBe(200); // floor(3 × 10 / 40) = 0 days held: leaves the base
+    expect((await withdrawOn(weak, 10)).status).toBe(200); // nothing uploaded yet, but floor(10 × 10 / 40) = 2 were due
+    // The provider uploads attendance only from day 10 on.
+    for (const n of [10, 11]) expect((await attend(providerA, cohortId, stayer, addDays(startDay, n))).status).toBe(201);
+    const body = await outcomes(cohortId);
+    expect([...body.base.labourerIds].sort()).toEqual([stayer, weak].sort());
+    const why = (id: string) => body.trainees.find((t: { labourerId: string }) => t.labourerId === id).base;
+    expect(why(early)).toMatchObject({ inBase: false, reason: 'WITHDREW_BEFORE_CUTOFF' });
+    expect(why(weak)).toMatchObject({ inBase: true, withdrawn: true, reason: 'WITHDREW_AFTER_CUTOFF' });
+    expect(why(weak).detail).toContain(
+      `withdrew on ${addDays(startDay, 10)} after 2 of 10 planned training day(s), counted from the calendar (floor(10 × 10 / 40) = 2 of the planned days were due by then; only 0 day(s) with attendance recorded)`,
+    );
+  });
+
+  it('R-GATE-4 refuses a late enrolment dated before the start, or on the start day once that day has passed, and keeps a later one out of the base', async () => {
+    const [starter, jobHolder] = [await labourer(), await labourer()];
+    const startedOn = addDays(startDay, 3); // approved on startDay, started three days later
+    const cohortId = await startedCohort(providerA, [starter], { startedOn });
+    const enrolOn = (enrolledOn: string) => app.request('POST', `/api/cohorts/${cohortId}/enrolments`, { token: providerA, body: { labourerId: jobHolder, enrolledOn } });
+    const backDated = await enrolOn(addDays(startDay, 1));
+    expect(backDated.status).toBe(422);
+    expect(backDated.body.error).toMatchObject({
+      code: 'COHORT.ENROLMENT_BEFORE_START',
+      details: { ruleId: 'R-GATE-4', cohortId, enrolledOn: addDays(startDay, 1), startedOn },
+      issues: [{ field: 'enrolledOn', message: `use a day after ${startedOn}` }],
+    });
+    expect(backDated.body.error.message).toContain('late enrolment, outside the outcome base');
+    expect((await enrolOn(startedOn)).body.error.code).toBe('COHORT.ENROLMENT_BEFORE_START');
+    expect((await enrolOn(addDays(startDay, 5))).status).toBe(201);
+    const body = await outcomes(cohortId);
+    expect(body.base.labourerIds).toEqual([starter]);
+    expect(body.trainees.find((t: { labourerId: string }) => t.labourerId === jobHolder).base).toMatchObject({ inBase: false, reason: 'ENROLLED_AFTER_START' });
+  });
+
+  it('R-GATE-4 refuses a start dated before a current trainee\'s enrolment, naming startedOn and the day to use', async () => {
+    const [first, last] = [await labourer(), await labourer()];
+    const { cohortId } = await approvedCohort(app, { provider: providerA, reviewer }, [first], plan({ plannedDays: 10 }));
+    expect((await enrol(providerA, cohortId, last)).status).toBe(201); // enrolled today
+    const start = (startedOn: string) => app.request('POST', `/api/cohorts/${cohortId}/start`, { token: providerA, body: { startedOn } });
+    const early = await start(addDays(startDay, 1));
+    expect(early.status).toBe(422);
+    expect(early.body.error).toMatchObject({
+      code: 'COHORT.START_BEFORE_ENROLMENT',
+      details: { ruleId: 'R-GATE-4', cohortId, startedOn: addDays(startDay, 1), latestEnrolledOn: today },
+      issues: [{ field: 'startedOn', message: `use ${today} or a later date` }],
+    });
+    expect((await start(today)).status).toBe(200);
+    expect([...(await outcomes(cohortId)).base.labourerIds].sort()).toEqual([first, last].sort());
+  });
+
+  it('R-GATE-4 refuses a completion dated after the training ended: the later of the planned end and the last attended day', async () => {
+    const person = await labourer();
+    // Planned for ten days from startDay; attended up to day 12, past the planned end (day 10).
+    const cohortId = (await startCohort(app, { provider: providerA, reviewer }, [person], { startDay, plannedEnd: addDays(startDay, 10), plannedDays: 8 })).cohortId;
+    expect((await attend(providerA, cohortId, person, addDays(startDay, 12))).status).toBe(201);
+    const stretched = await complete(providerA, cohortId, addDays(startDay, 30));
+    expect(stretched.status).toBe(422);
+    expect(stretched.body.error).toMatchObject({
+      code: 'COHORT.COMPLETED_AFTER_TRAINING',
+      details: { ruleId: 'R-GATE-4', cohortId, completedOn: addDays(startDay, 30), plannedEndOn: addDays(startDay, 10), lastAttendedOn: addDays(startDay, 12) },
+      issues: [{ field: 'completedOn', message: `use ${addDays(startDay, 12)} or an earlier date` }],
+    });
+    const undated = await app.request('POST', `/api/cohorts/${cohortId}/complete`, { token: providerA, body: {} }); // today
+    expect(undated.body.error.code).toBe('COHORT.COMPLETED_AFTER_TRAINING');
+    expect((await complete(providerA, cohortId, addDays(startDay, 13))).body.error.code).toBe('COHORT.COMPLETED_AFTER_TRAINING');
+    expect((await complete(providerA, cohortId, addDays(startDay, 12))).status).toBe(200);
+    const body = await outcomes(cohortId);
+    expect(body.gates.certification.window).toEqual({ from: startDay, to: addDays(startDay, 12 + 90), provisional: false });
+  });
+
+  it('a completion without a date retried with the same Idempotency-Key after midnight gets the stored result', async () => {
+    const person = await labourer();
+    const cohortId = await startedCohort(providerA, [person], { plannedDays: 10 });
+    const key = randomUUID();
+    const completeUndated = () => app.request('POST', `/api/cohorts/${cohortId}/complete`, { token: providerA, body: {}, headers: { 'idempotency-key': key } });
+    const first = await onDay(addDays(today, -2), completeUndated);
+    expect(first.status).toBe(200);
+    // The answer was lost; the clerk's client retries the next day.
+    const retry = await onDay(addDays(today, -1), completeUndated);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    const { rows } = await app.system.db.query<{ data: { completedOn: string } }>(`SELECT data FROM events WHERE stream_id = $1 AND type = 'CohortCompleted'`, [toCohortStreamId(cohortId)]);
+    expect(rows.map((r) => r.data.completedOn)).toEqual([addDays(today, -2)]);
+  });
+
+  it('R-GATE-5 refuses an asOf after today (Asia/Shanghai), naming asOf', async () => {
+    const cohortId = await startedCohort(providerA, [await labourer()]);
+    await app.system.runner!.waitUntilCaughtUp();
+    const future = await app.request('GET', `/api/cohorts/${cohortId}/outcomes?asOf=${addDays(today, 1)}`, { token: reviewer });
+    expect(future.status).toBe(400);
+    expect(future.body.error).toMatchObject({ code: 'VALIDATION.FAILED', issues: [{ field: 'asOf', message: expect.stringContaining(`asOf cannot be after today (${today}`) }] });
+    expect((await app.request('GET', `/api/cohorts/${cohortId}/outcomes?asOf=${today}`, { token: reviewer })).status).toBe(200);
   });
 
   it('R-GATE-4 refuses a withdrawal dated on a day the trainee attended, and attendance from the withdrawal day on', async () => {

@@ -166,6 +166,30 @@ describe('training outcomes over HTTP', () => {
     expect(retried.body.certificateId).toBe(once.body.certificateId);
   });
 
+  it('R-CERT-1 another provider sending the recorder\'s Idempotency-Key with the same number is told NUMBER_TAKEN, with no id and no differing fields', async () => {
+    const holder = await labourer();
+    await startedCohort(providerA, [holder]);
+    await startedCohort(providerB, [holder]);
+    const key = { 'idempotency-key': randomUUID() };
+    const form = certificateForm(holder, `SL-${randomUUID().slice(0, 8)}`);
+    const first = await app.request('POST', '/api/certificates', { token: providerA, body: form, headers: key });
+    expect(first.status).toBe(201);
+    const certificateId = first.body.certificateId as string;
+    const before = await storedEvents('certificate-');
+    for (const body of [form, { ...form, level: 'SENIOR', issuedOn: addDays(today, -5) }]) {
+      const taken = await app.request('POST', '/api/certificates', { token: providerB, body, headers: key });
+      expect(taken.status).toBe(409);
+      expect(taken.body.error).toMatchObject({ code: 'CERTIFICATE.NUMBER_TAKEN', details: { ruleId: 'R-CERT-1' } });
+      expect(taken.body.error.details).toEqual({ ruleId: 'R-CERT-1' });
+      expect(taken.text).not.toContain(certificateId);
+      expect(taken.text).not.toMatch(/differingFields|existingCertificateId|issuedOn|level/);
+    }
+    expect(await storedEvents('certificate-')).toBe(before);
+    // The recorder's own retry under the key is still the same certificate.
+    const retried = await app.request('POST', '/api/certificates', { token: providerA, body: form, headers: key });
+    expect([retried.status, retried.body]).toEqual([200, { certificateId, outcome: 'DUPLICATE' }]);
+  });
+
   it('R-CERT-1 a provider records certificates for its own trainees only, with one answer for a stranger and for nobody; the bureau for anyone', async () => {
     const [own, withdrawn, stranger, othersTrainee] = [await labourer(), await labourer(), await labourer(), await labourer()];
     const cohortId = await startedCohort(providerA, [own, withdrawn]);
@@ -228,6 +252,22 @@ describe('training outcomes over HTTP', () => {
     expect(existing.body.error.code).toBe('OUTCOMES.TRAINEE_NOT_FOUND');
     expect(missing.body.error.message).toBe(existing.body.error.message);
     expect((await app.request('POST', '/api/employments', { token: reviewer, body: form(stranger) })).status).toBe(201);
+  });
+
+  it('R-GATE-3 two units sending the same Idempotency-Key record two employments, and neither learns of the other\'s', async () => {
+    const person = await labourer();
+    await startedCohort(providerA, [person]);
+    await startedCohort(providerB, [person]);
+    const key = { 'idempotency-key': randomUUID() };
+    const body = { labourerId: person, startsOn: addDays(today, -10), evidenceRef: 'doc:contract-same-key' };
+    const [a, b] = [
+      await app.request('POST', '/api/employments', { token: providerA, body, headers: key }),
+      await app.request('POST', '/api/employments', { token: providerB, body, headers: key }),
+    ];
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.body.employmentId).not.toBe(a.body.employmentId);
+    const again = await app.request('POST', '/api/employments', { token: providerA, body, headers: key });
+    expect([again.status, again.body]).toEqual([200, { employmentId: a.body.employmentId, recorded: false }]);
   });
 
   it('keeps one provider out of another provider\'s cohort outcomes', async () => {

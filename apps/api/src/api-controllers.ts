@@ -10,6 +10,8 @@ import { OutcomeRatesController } from './outcome-rates/outcome-rates.controller
 import { CohortsController } from './training/cohorts.controller';
 import { COHORT_QUERY_CONTROLLERS } from './cohort-queries/cohort-queries-api';
 import { CohortRecordsController } from './cohort-records/cohort-records.controller';
+import { ClaimsController } from './claims/claims.controller';
+import { PoliciesController } from './policies/policies.controller';
 
 export const API_CONTROLLERS: Type[] = [
   HealthController,
@@ -23,4 +25,6 @@ export const API_CONTROLLERS: Type[] = [
   OutcomeRatesController,
   ...COHORT_QUERY_CONTROLLERS,
   CohortRecordsController,
+  ClaimsController,
+  PoliciesController,
 ];

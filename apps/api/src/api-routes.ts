@@ -12,6 +12,8 @@ import { OUTCOMES_ROUTES } from './outcomes/outcomes-routes';
 import { OUTCOME_RATES_ROUTES } from './outcome-rates/outcome-rates-routes';
 import { COHORT_QUERY_ROUTES } from './cohort-queries/cohort-queries-api';
 import { COHORT_RECORD_ROUTES } from './cohort-records/cohort-records-routes';
+import { CLAIMS_ROUTES } from './claims/claims-routes';
+import { POLICY_ROUTES } from './policies/policies-routes';
 
 const READERS = REGISTRY_READERS;
 const common = { 400: 'Invalid input: every bad field is listed with how to fix it', 401: 'Not logged in', 403: 'Role not allowed' };
@@ -39,4 +41,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...OUTCOME_RATES_ROUTES,
   ...COHORT_QUERY_ROUTES,
   ...COHORT_RECORD_ROUTES,
+  ...CLAIMS_ROUTES,
+  ...POLICY_ROUTES,
 ];

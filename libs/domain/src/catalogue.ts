@@ -1,11 +1,13 @@
 import { EventCatalogue } from './shared/event-catalogue';
 import { outcomeEvents, outcomeHistoricEvents, outcomeUpcasters } from './outcomes/outcomes.catalogue';
+import { policyEvents } from './policy/policy.catalogue';
 import { registryEvents } from './registry/registry.catalogue';
 import { trainingEvents } from './training/training.catalogue';
+import { claimEvents } from './claims/claims.catalogue';
 
 /** Every domain event the system stores. Each module adds its list (and its upcasters) here. */
 export function createEventCatalogue(): EventCatalogue {
   return new EventCatalogue()
-    .register(...registryEvents, ...trainingEvents, ...outcomeEvents, ...outcomeHistoricEvents)
+    .register(...registryEvents, ...trainingEvents, ...outcomeEvents, ...outcomeHistoricEvents, ...claimEvents, ...policyEvents)
     .registerUpcaster(...outcomeUpcasters);
 }

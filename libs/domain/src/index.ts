@@ -8,3 +8,5 @@ export * from './registry';
 export * from './catalogue';
 export * from './training';
 export * from './outcomes';
+export * from './policy';
+export * from './claims';

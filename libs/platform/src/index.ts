@@ -11,3 +11,4 @@ export * from './commands/command-envelope';
 export * from './commands/decide-and-append';
 export * from './system/local-secret';
 export * from './system/system';
+export * from './policies';

@@ -6,6 +6,7 @@ export * from './eligibility';
 export * from './parse-policy-document';
 export * from './policy-registry';
 export * from './documents';
+export * from './catalogue';
 export * from './registration-funding.calculator';
 export * from './schemes';
 export * from './gates';

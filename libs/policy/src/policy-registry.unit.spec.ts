@@ -28,8 +28,9 @@ describe('policyInForceOn', () => {
     expect(policyCoversPeriod(ended, '2021-01-01', '2022-01-01')).toBe(false);
   });
 
-  it('refuses to choose between two different policies in force on the same day', () => {
+  it('R-CLAIM-1 of two versions taking effect on the same day, the one published later is in force', () => {
     const other = { ...JCCQ_2020_12, id: 'JCZF-2021-3' };
-    expect(() => policyInForceOn([JCCQ_2020_12, other], '2021-01-01')).toThrow(expect.objectContaining({ code: 'POLICY.AMBIGUOUS' }));
+    expect(policyInForceOn([JCCQ_2020_12, other], '2021-01-01')).toBe(other);
+    expect(policyInForceOn([other, JCCQ_2020_12], '2021-01-01')).toBe(JCCQ_2020_12);
   });
 });

@@ -7,8 +7,10 @@ import { ORGANISATIONS_READ_MODEL_MIGRATIONS } from './registry/organisations.mi
 import { organisationsProjection } from './registry/organisations.projection';
 import { COHORT_OUTCOMES_READ_MODEL_MIGRATIONS } from './training/cohort-outcomes.migrations';
 import { cohortOutcomesProjection } from './training/cohort-outcomes.projection';
+import { CLAIMS_READ_MODEL_MIGRATIONS } from './claims/claims.migrations';
+import { claimsProjection } from './claims/claims.projection';
 
 /** Every read model the worker keeps, and the tables they need. */
-export const ALL_PROJECTIONS: readonly Projection[] = [labourersProjection, organisationsProjection, cohortOutcomesProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [labourersProjection, organisationsProjection, cohortOutcomesProjection, claimsProjection];
 
-export const READ_MODEL_MIGRATIONS: Migration[] = [...CHECKPOINT_MIGRATIONS, ...LABOURERS_READ_MODEL_MIGRATIONS, ...ORGANISATIONS_READ_MODEL_MIGRATIONS, ...COHORT_OUTCOMES_READ_MODEL_MIGRATIONS];
+export const READ_MODEL_MIGRATIONS: Migration[] = [...CHECKPOINT_MIGRATIONS, ...LABOURERS_READ_MODEL_MIGRATIONS, ...ORGANISATIONS_READ_MODEL_MIGRATIONS, ...COHORT_OUTCOMES_READ_MODEL_MIGRATIONS, ...CLAIMS_READ_MODEL_MIGRATIONS];

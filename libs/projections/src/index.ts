@@ -16,3 +16,6 @@ export * from './training/cohort-trainees.query';
 export * from './training/cohort-attendance.query';
 export * from './training/cohort-records.query';
 export * from './training/outcome-rollup.query';
+export * from './claims/claims.projection';
+export * from './claims/claim-list.query';
+export * from './claims/committed-head';

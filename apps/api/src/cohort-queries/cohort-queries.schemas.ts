@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROGRAMME_TYPE } from '@skills/domain';
 import { ROLLUP_GROUPS } from '@skills/projections';
+import { pastOrTodayAsOf } from '../outcome-rates/outcome-rates.query';
 
 export const COHORT_STATUS = z.enum(['planned', 'approved', 'started', 'completed', 'cancelled']);
 
@@ -11,8 +12,8 @@ export const CohortListQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-/** The evaluation day defaults to today in Asia/Shanghai, as for one cohort's rates. */
+/** The evaluation day defaults to today in Asia/Shanghai and cannot be later, as for one cohort's rates. */
 export const OutcomeRollupQuery = z.strictObject({
   groupBy: z.enum(ROLLUP_GROUPS),
-  asOf: z.iso.date().optional(),
+  asOf: pastOrTodayAsOf.optional(),
 });

@@ -23,9 +23,16 @@ export const CohortAssessmentsResponse = z.strictObject({
   items: z.array(z.strictObject({ ...trainee, result: ASSESSMENT_STATE, assessedOn: date.nullable() })),
 });
 
+/**
+ * R-GATE-5 against privacy: which records a list holds. ALL_RECORDED (the bureau): every record of the trainees that
+ * concerns the cohort. COUNTED_FOR_THIS_COHORT (a provider): only those its outcome gates counted, as of today.
+ */
+export const RECORDS_SHOWN = z.enum(['ALL_RECORDED', 'COUNTED_FOR_THIS_COHORT']);
+
 export const CohortCertificatesResponse = z.strictObject({
   cohortId: z.uuid(),
   occupation: z.string(),
+  shown: RECORDS_SHOWN,
   items: z.array(
     z.strictObject({
       certificateId: z.uuid(),
@@ -42,6 +49,7 @@ export const CohortCertificatesResponse = z.strictObject({
 export const CohortEmploymentsResponse = z.strictObject({
   cohortId: z.uuid(),
   startsFrom: date,
+  shown: RECORDS_SHOWN,
   items: z.array(
     z.strictObject({
       employmentId: z.uuid(),

@@ -3,6 +3,7 @@ import type { Principal, System } from '@skills/platform';
 import { cohortOutcomeRates } from '@skills/projections';
 import type { RegistryDirectory } from '../registry/registry-directory';
 import { visibleCohort } from '../training/cohort-access';
+import { gateViewFor } from './gate-views';
 import { traineeExplanationsFor } from './trainee-explanations';
 
 const PROJECTION = 'cohort-outcomes';
@@ -17,7 +18,7 @@ export async function readCohortOutcomeRates(system: System, directory: Registry
   await visibleCohort(system, principal, cohortId);
   const day = asOf ?? shanghaiDateOf(new Date().toISOString());
   const eventsBehind = await projectionLag(system);
-  const result = await cohortOutcomeRates(system.db, cohortId, day, (start) => directory.policyOn(start, 'plannedStart'));
+  const result = await ratesOfVisibleCohort(system, directory, cohortId, day);
   if (!result) {
     throw new DomainError('GATES.COHORT_NOT_PROJECTED_YET', 'The cohort was planned a moment ago and its rates are not readable yet: try again in a second', 'conflict', {
       cohortId,
@@ -25,22 +26,8 @@ export async function readCohortOutcomeRates(system: System, directory: Registry
     });
   }
   const { cohort, rates } = result;
-  const gates = Object.fromEntries(
-    Object.entries(rates.gates).map(([key, gate]) => [
-      key,
-      {
-        ruleId: gate.ruleId,
-        gate: gate.gate,
-        thresholdPercent: gate.thresholdPercent,
-        rate: gate.rate,
-        percent: gate.percent,
-        window: gate.window,
-        state: gate.state,
-        counted: gate.counted,
-        arithmetic: gate.explanation.arithmetic,
-      },
-    ]),
-  );
+  // R-GATE-4 for the bureau; for a provider without the count of records awaiting verification (they may be others').
+  const gates = Object.fromEntries(Object.entries(rates.gates).map(([key, gate]) => [key, gateViewFor(principal, gate)]));
   return {
     cohortId: rates.cohortId,
     programmeType: cohort.programmeType,
@@ -54,6 +41,15 @@ export async function readCohortOutcomeRates(system: System, directory: Registry
     trainees: traineeExplanationsFor(principal, rates.trainees),
     projection: { name: PROJECTION, eventsBehind },
   };
+}
+
+/**
+ * R-GATE-1..5 of one cohort as of a day, from the read model, under the policy in force on its start: the one place
+ * the api computes them (the outcomes, and what a provider may see of its trainees' records). The caller has checked
+ * that the principal may see the cohort (visibleCohort). undefined when the read model has no such cohort yet.
+ */
+export function ratesOfVisibleCohort(system: System, directory: RegistryDirectory, cohortId: string, day: CalendarDate) {
+  return cohortOutcomeRates(system.db, cohortId, day, (start) => directory.policyOn(start, 'plannedStart'));
 }
 
 /** null when this process runs no projections (api and worker apart): /health of the worker says then. */

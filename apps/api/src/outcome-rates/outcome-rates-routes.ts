@@ -12,7 +12,7 @@ export const OUTCOME_RATES_ROUTES: readonly ApiRoute[] = [
     roles: COHORT_READERS,
     query: OutcomeRatesQuery,
     responses: {
-      400: 'Invalid asOf (YYYY-MM-DD)',
+      400: 'Invalid asOf: a YYYY-MM-DD day, today (Asia/Shanghai) or earlier',
       401: 'Not logged in',
       403: 'Role not allowed',
       200: 'Base, rates, gate states, per-trainee explanations (R-GATE-5: the bureau sees every certificate and employment considered; a provider sees counted or not, the reason code and the record that counted only), policy version, projection lag',

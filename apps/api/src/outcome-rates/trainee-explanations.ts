@@ -4,10 +4,15 @@ import { isBureau } from '../training/cohort-access';
 
 /**
  * Reasons decided on the cohort's own facts (its base, its withdrawals) before any certificate or employment was
- * looked at: their detail names no record. Any other reason of a record gate, known now or added later, is shown
- * to a provider by its code and the fixed text below.
+ * looked at: their detail names no record. Any other record gate that did not count is shown to a provider as
+ * NOT_COUNTED with the fixed text below, whatever the calculator's reason, known now or added later: a reason such as
+ * AWAITING_VERIFICATION says that a job was recorded for the person (maybe by an employer or another provider), and
+ * keeping NO_EMPLOYMENT apart from it would say the same by elimination.
  */
 const OWN_COHORT_REASONS: ReadonlySet<string> = new Set(['NOT_IN_BASE', 'WITHDRAWN']);
+
+/** The one reason code a provider sees for a certificate or employment gate that did not count (R-GATE-5 against privacy). */
+export const NOT_COUNTED_REASON = 'NOT_COUNTED';
 
 const NOT_COUNTED = {
   certification: 'no certificate counted for this trainee; the records looked at are shown to the bureau only',
@@ -27,9 +32,9 @@ export type TraineeExplanationView = TraineeExplanation | (Omit<TraineeExplanati
 /**
  * R-GATE-5 against privacy: a certificate or employment belongs to the person, not the cohort, and may have been
  * recorded by another provider or employer. The bureau sees every record considered. A provider sees, for its own
- * trainees: counted or not, the reason code, and the detail of the record that counted; never the list of records
- * looked at, nor anything about a record that did not count. Built from an allow-list, so a field the calculator
- * adds later stays hidden until it is let through here.
+ * trainees: counted or not, the reason code (NOT_COUNTED for a record gate that did not count), and the detail of the
+ * record that counted; never the list of records looked at, nor anything about a record that did not count. Built
+ * from an allow-list, so a field the calculator adds later stays hidden until it is let through here.
  */
 export function traineeExplanationsFor(principal: Principal, trainees: readonly TraineeExplanation[]): readonly TraineeExplanationView[] {
   if (isBureau(principal)) return trainees;
@@ -55,5 +60,6 @@ function recordDecision(decision: CountDecision, notCounted: string): ProviderCo
     return { counted, reason, detail: counting?.detail ?? decision.detail, evidenceId: decision.evidenceId };
   }
   if (!counted && OWN_COHORT_REASONS.has(reason)) return { counted, reason, detail: decision.detail };
-  return { counted, reason, detail: counted ? 'counted' : notCounted };
+  if (!counted) return { counted, reason: NOT_COUNTED_REASON, detail: notCounted };
+  return { counted, reason, detail: 'counted' };
 }

@@ -39,18 +39,26 @@ const withdrawn: TraineeExplanation = {
   base: { ...base, withdrawn: true },
   pass: { counted: false, reason: 'WITHDRAWN', detail: 'withdrew and stays in the base: counts as a failure' },
   certification: { counted: false, reason: 'WITHDRAWN', detail: 'withdrew and stays in the base: counts as a failure' },
+  employment: { counted: false, reason: 'WITHDRAWN', detail: 'withdrew and stays in the base: counts as a failure' },
+};
+// A trainee in the base with a job recorded in time (by an employer, say) that the bureau has not verified yet.
+const awaiting: TraineeExplanation = {
+  labourerId: '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a',
+  base,
+  pass: { counted: false, reason: 'NOT_PASSED', detail: 'no passing final assessment: none recorded' },
+  certification: { counted: false, reason: 'NO_CERTIFICATE', detail: 'no certificate for the occupation in the window: none recorded', considered: [] },
   employment: {
     counted: false,
     reason: 'AWAITING_VERIFICATION',
     detail: 'awaiting the bureau\'s verification: employment starting 2021-06-02, recorded on 2021-06-03, is not verified yet',
-    considered: [{ id: EMPLOYMENT, counts: false, detail: 'employment starting 2021-06-02, recorded on 2021-06-03, is not verified yet' }],
+    considered: [{ id: EMPLOYMENT, counts: false, awaitingVerification: true, detail: 'employment starting 2021-06-02, recorded on 2021-06-03, is not verified yet' }],
   },
 };
 
 describe('outcome explanations by role (R-GATE-5 and privacy)', () => {
   it('R-GATE-5 the bureau sees every record considered, unchanged', () => {
     for (const role of ['ADMIN', 'REVIEWER', 'APPROVER', 'EVALUATOR'] as const) {
-      expect(traineeExplanationsFor(principal([role]), [certified, withdrawn])).toEqual([certified, withdrawn]);
+      expect(traineeExplanationsFor(principal([role]), [certified, withdrawn, awaiting])).toEqual([certified, withdrawn, awaiting]);
     }
   });
 
@@ -68,13 +76,23 @@ describe('outcome explanations by role (R-GATE-5 and privacy)', () => {
     for (const leaked of [OTHER_CERTIFICATE, EMPLOYMENT, 'considered', '焊工', 'SPECIAL_OPERATION', '2020-11-02', '2020-12-01']) expect(text).not.toContain(leaked);
   });
 
-  it('R-GATE-5 a provider sees a record gate that did not count by its reason code only, with no detail of the records', () => {
+  it('R-GATE-5 a provider sees a record gate that did not count as NOT_COUNTED, with no detail of the records', () => {
     const [view, withdrawnView] = traineeExplanationsFor(provider, [certified, withdrawn]);
-    expect(view!.employment).toEqual({ counted: false, reason: 'NO_EMPLOYMENT', detail: expect.stringContaining('shown to the bureau only') });
-    expect(withdrawnView!.employment).toEqual({ counted: false, reason: 'AWAITING_VERIFICATION', detail: expect.stringContaining('shown to the bureau only') });
-    expect(JSON.stringify(withdrawnView)).not.toContain('2021-06-02');
-    // Decided on the cohort's own facts before any record was looked at: its detail stays.
-    expect(withdrawnView!.certification).toEqual({ counted: false, reason: 'WITHDRAWN', detail: 'withdrew and stays in the base: counts as a failure' });
+    expect(view!.employment).toEqual({ counted: false, reason: 'NOT_COUNTED', detail: expect.stringContaining('shown to the bureau only') });
+    // Decided on the cohort's own facts before any record was looked at: its reason and detail stay.
+    for (const gate of ['pass', 'certification', 'employment'] as const) {
+      expect(withdrawnView![gate]).toEqual({ counted: false, reason: 'WITHDRAWN', detail: 'withdrew and stays in the base: counts as a failure' });
+    }
+  });
+
+  it('R-GATE-5 R-GATE-3 a provider is not told that a job awaits the bureau\'s verification: it may be an employer\'s record', () => {
+    const [view] = traineeExplanationsFor(provider, [awaiting]);
+    expect(view!.employment).toEqual({ counted: false, reason: 'NOT_COUNTED', detail: 'no employment counted for this trainee; the records looked at are shown to the bureau only' });
+    // The same answer as for a trainee with no record at all, so the code cannot be told apart by elimination.
+    const [none] = traineeExplanationsFor(provider, [certified]);
+    expect(view!.employment).toEqual(none!.employment);
+    expect(view!.certification).toEqual({ counted: false, reason: 'NOT_COUNTED', detail: expect.stringContaining('shown to the bureau only') });
+    for (const leaked of ['AWAITING_VERIFICATION', 'verification', '2021-06-02', EMPLOYMENT]) expect(JSON.stringify(view)).not.toContain(leaked);
   });
 
   it('R-GATE-5 lets through no field the calculator may add later, for a provider', () => {

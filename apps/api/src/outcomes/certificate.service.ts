@@ -12,7 +12,7 @@ import { WrongExpectedVersionError, type StreamAppend } from '@skills/event-stor
 import { contextOf, deterministicUuid, hashCommand, loadStream, toEventsToAppend, type CommandEnvelope, type Principal, type System } from '@skills/platform';
 import type { RegistryDirectory } from '../registry/registry-directory';
 import type { RecordCertificateForm } from './outcome-forms';
-import { assertMayRecordOutcomeFor, certificateRecorderOf } from './outcome-recorders';
+import { assertMayRecordOutcomeFor, certificateRecorderOf, withinRecordingUnit } from './outcome-recorders';
 
 const ATTEMPTS = 5;
 
@@ -26,18 +26,20 @@ export function certificateNumberKey(system: System, issuer: string, number: str
 
 /**
  * R-CERT-1: records a certificate and claims its number in one atomic append (both streams 'no_stream'). A number
- * recorded before: its recorder sending the same certificate again gets its id (200), other facts a 409 naming the
- * fields; anyone else a 409 NUMBER_TAKEN without any id.
+ * recorded before: its recorder (the same provider, or the bureau) sending the same certificate again gets its id
+ * (200), other facts a 409 naming the fields; anyone else a 409 NUMBER_TAKEN without any id, whatever key it sends:
+ * the ids come from the caller's organisation and its Idempotency-Key (withinRecordingUnit).
  */
 export async function recordCertificate(
   system: System,
   directory: RegistryDirectory,
   principal: Principal,
   form: RecordCertificateForm,
-  envelope: CommandEnvelope,
+  callerEnvelope: CommandEnvelope,
 ): Promise<{ certificateId: string; outcome: 'RECORDED' | 'DUPLICATE' }> {
   const labourerId = form.labourerId.toLowerCase();
   await assertMayRecordOutcomeFor(system, principal, labourerId);
+  const envelope = withinRecordingUnit(principal, callerEnvelope);
   const numberKey = certificateNumberKey(system, form.issuer, form.number);
   const command: RecordCertificate = {
     type: 'RecordCertificate',

@@ -1,23 +1,25 @@
 import { employmentDecider, shanghaiDateOf, toEmploymentStreamId, type EmploymentCommand } from '@skills/domain';
-import { contextOf, decideAndAppend, deterministicUuid, type CommandEnvelope, type Principal, type System } from '@skills/platform';
+import { contextOf, decideAndAppend, deterministicUuid, hashCommand, type CommandEnvelope, type Principal, type System } from '@skills/platform';
 import type { z } from 'zod';
 import type { RegistryDirectory } from '../registry/registry-directory';
 import type { RecordEmploymentForm, RejectEmploymentForm, VerifyEmploymentForm } from './outcome-forms';
-import { assertMayRecordOutcomeFor } from './outcome-recorders';
+import { assertMayRecordOutcomeFor, withinRecordingUnit } from './outcome-recorders';
 
 /**
- * R-GATE-3: an employment record; the id comes from the Idempotency-Key, so a retry is the same record. A provider
- * records its own trainees' employments only.
+ * R-GATE-3: an employment record; the id comes from the caller's organisation and its Idempotency-Key, so a retry is
+ * the same record, and another unit sending the same key makes its own (withinRecordingUnit). A provider records its
+ * own trainees' employments only.
  */
 export async function recordEmployment(
   system: System,
   directory: RegistryDirectory,
   principal: Principal,
   form: RecordEmploymentForm,
-  envelope: CommandEnvelope,
+  callerEnvelope: CommandEnvelope,
 ): Promise<{ employmentId: string; recorded: boolean }> {
   const labourerId = form.labourerId.toLowerCase();
   await assertMayRecordOutcomeFor(system, principal, labourerId);
+  const envelope = withinRecordingUnit(principal, callerEnvelope);
   const employmentId = deterministicUuid(envelope.idempotencyKey, 'employment');
   const command: EmploymentCommand = {
     type: 'RecordEmployment',
@@ -33,10 +35,14 @@ export async function recordEmployment(
   return { employmentId, recorded: events.length > 0 };
 }
 
-/** R-GATE-3: a bureau reviewer checked the evidence; only then does the record count for the employment rate. */
+/**
+ * R-GATE-3: a bureau reviewer checked the evidence; only then does the record count for the employment rate. The
+ * request is the form as sent: a day left out is today's, and the same key retried after midnight is still a retry.
+ */
 export async function verifyEmployment(system: System, directory: RegistryDirectory, employmentId: string, form: z.infer<typeof VerifyEmploymentForm>, envelope: CommandEnvelope) {
   const verifiedOn = form.verifiedOn ?? shanghaiDateOf(envelope.now);
-  const { state } = await run(system, directory, { type: 'VerifyEmployment', employmentId, verifiedOn, context: contextOf(envelope) }, envelope, verifiedOn);
+  const commandHash = hashCommand({ type: 'VerifyEmployment', employmentId, verifiedOn: form.verifiedOn ?? null });
+  const { state } = await run(system, directory, { type: 'VerifyEmployment', employmentId, verifiedOn, context: contextOf(envelope) }, envelope, verifiedOn, commandHash);
   return { employmentId, verified: state.status === 'recorded' && state.verified !== undefined, verifiedOn: state.status === 'recorded' ? state.verified?.verifiedOn : undefined };
 }
 
@@ -47,12 +53,14 @@ export async function verifyEmployment(system: System, directory: RegistryDirect
 export async function rejectEmployment(system: System, directory: RegistryDirectory, employmentId: string, form: z.infer<typeof RejectEmploymentForm>, envelope: CommandEnvelope) {
   const rejectedOn = form.rejectedOn ?? shanghaiDateOf(envelope.now);
   const command: EmploymentCommand = { type: 'RejectEmployment', employmentId, reason: form.reason, rejectedOn, context: contextOf(envelope) };
-  const { state } = await run(system, directory, command, envelope, rejectedOn);
+  // As for a verification: the form's day, not the one filled in, says whether a retry is the same request.
+  const commandHash = hashCommand({ type: 'RejectEmployment', employmentId, reason: form.reason, rejectedOn: form.rejectedOn ?? null });
+  const { state } = await run(system, directory, command, envelope, rejectedOn, commandHash);
   const rejected = state.status === 'recorded' ? state.rejected : undefined;
   return { employmentId, rejected: rejected !== undefined, ...(rejected ? { rejectedOn: rejected.rejectedOn, reason: rejected.reason } : {}) };
 }
 
-function run(system: System, directory: RegistryDirectory, command: EmploymentCommand, envelope: CommandEnvelope, onDate: string) {
+function run(system: System, directory: RegistryDirectory, command: EmploymentCommand, envelope: CommandEnvelope, onDate: string, commandHash?: string) {
   return decideAndAppend({
     store: system.store,
     catalogue: system.catalogue,
@@ -61,5 +69,6 @@ function run(system: System, directory: RegistryDirectory, command: EmploymentCo
     command,
     envelope,
     policyVersion: directory.policyVersionOn(onDate),
+    ...(commandHash === undefined ? {} : { commandHash }),
   });
 }

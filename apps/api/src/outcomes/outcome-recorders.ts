@@ -1,5 +1,5 @@
 import { DomainError, labourerDecider, toFreeTrainingLedgerStreamId, toLabourerStreamId, type CertificateRecorder, type FreeTrainingLedgerEvent } from '@skills/domain';
-import { hasRole, loadStream, type Principal, type System } from '@skills/platform';
+import { deterministicUuid, hasRole, loadStream, type CommandEnvelope, type Principal, type System } from '@skills/platform';
 import { findLabourerOutcomeIds } from '@skills/projections';
 import { isBureau, loadCohort, ownProviderId } from '../training/cohort-access';
 import { enrolmentsIn } from './outcome-access';
@@ -7,6 +7,28 @@ import { enrolmentsIn } from './outcome-access';
 /** R-CERT-1: the organisation a certificate is recorded by, from the caller's account (never from the form). */
 export function certificateRecorderOf(principal: Principal): CertificateRecorder {
   return isBureau(principal) ? { kind: 'BUREAU' } : { kind: 'PROVIDER', providerId: ownProviderId(principal) };
+}
+
+/**
+ * The organisation a certificate or an employment is recorded for: the bureau, the caller's provider or its
+ * enterprise, from the account (never from the form).
+ */
+export function recordingUnitOf(principal: Principal): string {
+  if (isBureau(principal)) return 'BUREAU';
+  if (hasRole(principal, 'PROVIDER')) return `PROVIDER:${ownProviderId(principal)}`;
+  const enterpriseId = principal.scope.enterpriseId;
+  if (hasRole(principal, 'ENTERPRISE') && enterpriseId) return `ENTERPRISE:${enterpriseId.toLowerCase()}`;
+  throw new DomainError('AUTH.NO_RECORDING_UNIT', 'Your account is not linked to a provider or an enterprise: ask an administrator to set its scope', 'forbidden');
+}
+
+/**
+ * The envelope with its Idempotency-Key taken within the caller's organisation. The new record's id and its event ids
+ * derive from it, so the same key sent by two units names two records: no unit reaches another's record, or learns
+ * that it exists (R-CERT-1: who holds a certificate number), by sending the key it was made with; a retry by the same
+ * unit is still the same record. The causation id stays the key the caller sent.
+ */
+export function withinRecordingUnit(principal: Principal, envelope: CommandEnvelope): CommandEnvelope {
+  return { ...envelope, idempotencyKey: deterministicUuid(recordingUnitOf(principal), envelope.idempotencyKey) };
 }
 
 /**

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DomainError, subdistrictDecider, toSubdistrictStreamId, type AgeLimits, type CalendarDate } from '@skills/domain';
-import { POLICY_DOCUMENTS, policyInForceOn, policyVersionOf, type PolicyDocument } from '@skills/policy';
-import { decideAndAppend, deterministicUuid, newEnvelope, type System } from '@skills/platform';
+import { policyInForceOn, policyInForceThroughout, policyVersionOf, type PolicyDocument } from '@skills/policy';
+import { decideAndAppend, deterministicUuid, newEnvelope, type PolicyCatalogue, type System } from '@skills/platform';
 
 export interface SubdistrictEntry {
   readonly subdistrictId: string;
@@ -16,12 +16,12 @@ export const DEFAULT_TASK_TABLE = path.resolve(__dirname, '../../../../data/task
 
 /**
  * What registry commands look up: the subdistricts of the task table (R-REG-5, loaded from a data file and
- * recorded as events) and the policy versions that set the R-REG-1 age limits.
+ * recorded as events) and the policy versions in force (the system's catalogue: shipped and published, kept current).
  */
 export class RegistryDirectory {
   private constructor(
     private readonly subdistricts: readonly SubdistrictEntry[],
-    private readonly policies: readonly PolicyDocument[],
+    private readonly policies: Pick<PolicyCatalogue, 'documents'>,
   ) {}
 
   /** Reads the task table and makes sure each of its units is registered (idempotent: safe at every boot). */
@@ -38,7 +38,7 @@ export class RegistryDirectory {
         envelope: newEnvelope('system', deterministicUuid('seed', 'subdistrict', unit.code), deterministicUuid('seed', 'subdistrict', unit.code)),
       });
     }
-    return new RegistryDirectory(units, POLICY_DOCUMENTS);
+    return new RegistryDirectory(units, system.policies);
   }
 
   subdistrictIds(): ReadonlySet<string> {
@@ -62,15 +62,27 @@ export class RegistryDirectory {
 
   /** The policy in force on a date; a date before any policy is a broken rule of the input, named as such. */
   policyOn(date: CalendarDate, field = 'registeredOn'): PolicyDocument {
+    const documents = this.policies.documents();
     try {
-      return policyInForceOn(this.policies, date);
+      return policyInForceOn(documents, date);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'POLICY.NONE_IN_FORCE') throw error;
-      const first = [...this.policies].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0];
+      const first = [...documents].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0];
+      if (first && date >= first.effectiveFrom) {
+        throw new DomainError('POLICY.NONE_IN_FORCE', `No policy version is in force on ${date}: GET /api/policies shows which version holds when`, 'rule', { date }, [
+          { field, message: 'must be a day on which a policy version is in force' },
+        ]);
+      }
       throw new DomainError('POLICY.NONE_IN_FORCE', `No policy was in force on ${date}: the programme starts on ${first?.effectiveFrom}`, 'rule', { date }, [
         { field, message: `must be on or after ${first?.effectiveFrom}` },
       ]);
     }
+  }
+
+  /** The one version in force on every day of [from, to] (R-REG-3 pays a period at one version's rate). */
+  policyThroughout(from: CalendarDate, to: CalendarDate): PolicyDocument {
+    this.policyOn(from, 'from');
+    return policyInForceThroughout(this.policies.documents(), from, to);
   }
 
   ageLimitsOn(date: CalendarDate): AgeLimits {

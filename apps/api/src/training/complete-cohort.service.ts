@@ -10,7 +10,8 @@ import type { CompleteCohortForm } from './cohort-forms';
 const ATTEMPTS = 5;
 
 /**
- * R-FREE-3: a started cohort completes on a day no earlier than the last day anyone attended it. The attendance of
+ * R-FREE-3: a started cohort completes on a day no earlier than the last day anyone attended it (and, R-GATE-4, no
+ * later than the later of that day and the planned end, so the windows cannot be stretched). The attendance of
  * everyone ever enrolled is read with the cohort, and each of those streams is checked again in the same append:
  * a day recorded meanwhile makes the completion decide again (and attendance, which checks the cohort's stream,
  * is decided again on the completion). The decider stays pure: the last day comes in the command.
@@ -25,8 +26,9 @@ export async function completeCohort(
 ): Promise<CohortState> {
   const completedOn = form.completedOn ?? shanghaiDateOf(envelope.now);
   const streamId = toCohortStreamId(cohortId);
-  // The same hash as before the last attended day joined the command, so a retry of an earlier request still matches.
-  const commandHash = hashCommand({ type: 'CompleteCohort', cohortId, providerId, completedOn });
+  // The request as sent, not the day it defaulted to: a retry after midnight of a request without a date is the same
+  // request and gets the stored result (as enrolment and withdrawal hash `form.x ?? null`).
+  const commandHash = hashCommand({ type: 'CompleteCohort', cohortId, providerId, completedOn: form.completedOn ?? null });
   for (let attempt = 1; ; attempt++) {
     const cohort = await loadCohort(system, cohortId);
     assertOwnCohort(cohort.state, cohortId, providerId); // before any attendance is read

@@ -5,7 +5,7 @@ import type { CertificateNumberClaimed } from './certificate.events';
 /** CertificateNumberClaimed as first stored, without its recorder. Read only, never written. */
 export const CertificateNumberClaimedV1 = defineEvent('CertificateNumberClaimed', 1, z.strictObject({ certificateId: z.uuid(), labourerId: z.uuid() }));
 
-/** v1 → v2: who recorded a v1 claim is not known, so only a retry under the same key or the bureau learns its id. */
+/** v1 → v2: who recorded a v1 claim is not known, so only the bureau learns its id. */
 export const certificateNumberClaimedV1ToV2: Upcaster = {
   type: 'CertificateNumberClaimed',
   fromVersion: 1,

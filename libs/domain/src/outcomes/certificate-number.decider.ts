@@ -16,9 +16,10 @@ export type CertificateNumberState =
   | { readonly status: 'claimed'; readonly certificateId: string; readonly labourerId: string; readonly recordedBy: ClaimRecorder };
 
 /**
- * A claimed number answers nothing (an empty decision) to its recorder, who may then be told which certificate it
- * is: a retry under the same Idempotency-Key (the same certificate id), the provider that recorded it, or the
- * bureau, which sees every record. Anyone else is refused without learning the certificate or its holder.
+ * A claimed number answers nothing (an empty decision) to those who may then be told which certificate it is: the
+ * provider that recorded it, or the bureau, which sees every record. Anyone else is refused without learning the
+ * certificate or its holder, whatever certificate id it sends: the recorder is compared, never the id, because an id
+ * derived from an Idempotency-Key another unit also sends would otherwise let that unit in.
  */
 export const certificateNumberDecider: Decider<ClaimCertificateNumber, CertificateNumberState, CertificateNumberClaimed> = {
   initialState: () => ({ status: 'unclaimed' }),
@@ -40,7 +41,6 @@ export const certificateNumberDecider: Decider<ClaimCertificateNumber, Certifica
 };
 
 function mayKnowOfClaim(claim: Extract<CertificateNumberState, { status: 'claimed' }>, command: ClaimCertificateNumber): boolean {
-  if (command.certificateId.toLowerCase() === claim.certificateId) return true;
   const caller = command.recordedBy;
   if (caller.kind === 'BUREAU') return true;
   return claim.recordedBy.kind === 'PROVIDER' && claim.recordedBy.providerId === caller.providerId.toLowerCase();

@@ -5,7 +5,10 @@ import type { CertificateLevel, CertificateType } from './outcomes-vocabulary';
 
 export interface RecordCertificate {
   readonly type: 'RecordCertificate';
-  /** A new id from the caller; when the caller recorded the number already, the existing certificate's id is answered. */
+  /**
+   * A new id from the caller (the api derives it from the caller's organisation and Idempotency-Key); when the caller
+   * recorded the number already, the existing certificate's id is answered.
+   */
   readonly certificateId: string;
   readonly labourerId: string;
   /** HMAC-SHA256 (hex) of certificateNumberKeyMaterial(issuer, number), computed by the caller: the number never reaches the domain. */
@@ -16,7 +19,7 @@ export interface RecordCertificate {
   readonly occupation: string;
   readonly issuer: string;
   readonly issuedOn: CalendarDate;
-  /** The caller's organisation (from its account, never from the form): only the recorder learns an existing id. */
+  /** The caller's organisation (from its account, never from the form): only the recorder (or the bureau) learns an existing id. */
   readonly recordedBy: CertificateRecorder;
   readonly context: CommandContext;
 }

@@ -63,9 +63,9 @@ describe('R-CERT-1 certificates', () => {
   it('R-CERT-1 the recorder sending the same certificate again is a duplicate, answered with the existing certificate', () => {
     const again = decideCertificateRecording(recordCommand({ certificateId: OTHER_CERTIFICATE_ID, occupation: ' 电工 ' }), takenBy());
     expect(again).toEqual({ certificateId: CERTIFICATE_ID, outcome: 'DUPLICATE', certificateEvents: [], numberEvents: [] });
-    // A retry under the same Idempotency-Key is the same certificate id: its sender recorded it, whoever it is.
-    const retry = decideCertificateRecording(recordCommand({ recordedBy: byProviderB }), { ...takenBy(), certificate: given(certificateDecider, [recorded]).state });
-    expect(retry.outcome).toBe('DUPLICATE');
+    // The recorder's retry under the same Idempotency-Key is the same certificate id, and a duplicate.
+    const retry = decideCertificateRecording(recordCommand(), { ...takenBy(), certificate: given(certificateDecider, [recorded]).state });
+    expect(retry).toEqual({ certificateId: CERTIFICATE_ID, outcome: 'DUPLICATE', certificateEvents: [], numberEvents: [] });
     expect(decideCertificateRecording(recordCommand({ certificateId: OTHER_CERTIFICATE_ID, recordedBy: byBureau }), takenBy()).certificateId).toBe(CERTIFICATE_ID);
   });
 
@@ -104,6 +104,21 @@ describe('R-CERT-1 certificates', () => {
     // The provider is compared, not the account: a bureau claim tells a provider nothing.
     given(certificateNumberDecider, [claimed(byBureau)])
       .when({ type: 'ClaimCertificateNumber', certificateId: OTHER_CERTIFICATE_ID, labourerId: LABOURER_ID, recordedBy: byProviderA, context: CONTEXT })
+      .thenThrows('CERTIFICATE.NUMBER_TAKEN');
+  });
+
+  it('R-CERT-1 the recorder is compared, not the certificate id: another unit sending the claimed certificate\'s id is refused with NUMBER_TAKEN and no id', () => {
+    const sameId = { ...takenBy(), certificate: given(certificateDecider, [recorded]).state };
+    for (const command of [recordCommand({ recordedBy: byProviderB }), recordCommand({ recordedBy: byProviderB, level: 'SENIOR' })]) {
+      const error = thrownBy(() => decideCertificateRecording(command, sameId));
+      expect(error.code).toBe('CERTIFICATE.NUMBER_TAKEN');
+      expect(error.details).toEqual({ ruleId: 'R-CERT-1' });
+      expect(JSON.stringify({ ...error, message: error.message })).not.toContain(CERTIFICATE_ID);
+    }
+    // Nor does the id let anyone past a claim whose recorder is not known (v1).
+    expect(thrownBy(() => decideCertificateRecording(recordCommand(), { ...takenBy({ kind: 'UNIDENTIFIED' }), certificate: sameId.certificate })).code).toBe('CERTIFICATE.NUMBER_TAKEN');
+    given(certificateNumberDecider, [claimed(byProviderA)])
+      .when({ type: 'ClaimCertificateNumber', certificateId: CERTIFICATE_ID, labourerId: LABOURER_ID, recordedBy: byProviderB, context: CONTEXT })
       .thenThrows('CERTIFICATE.NUMBER_TAKEN');
   });
 

@@ -29,3 +29,6 @@ export function toPolicyStreamId(policyId: string): string {
   if (!POLICY_ID.test(policyId)) throw new RangeError('a policy stream id needs an upper-case policy id such as JCCQ-2020-12');
   return `policy-${policyId}`;
 }
+
+/** The index of policy streams (PolicyListed): lower case, so no upper-case policy id can ever name it. */
+export const toPolicyCatalogueStreamId = (): string => 'policy-catalogue';

@@ -3,6 +3,7 @@ import {
   toEvaluationBodyStreamId,
   toLabourerIdentityStreamId,
   toLabourerStreamId,
+  toPolicyCatalogueStreamId,
   toPolicyStreamId,
   toProviderStreamId,
   toSubdistrictStreamId,
@@ -19,6 +20,7 @@ describe('stream ids', () => {
     expect(toSubdistrictStreamId(ID)).toBe(`subdistrict-${ID}`);
     expect(toLabourerIdentityStreamId('ab'.repeat(32))).toBe(`labourer-identity-${'ab'.repeat(32)}`);
     expect(toPolicyStreamId('JCCQ-2020-12')).toBe('policy-JCCQ-2020-12');
+    expect(toPolicyCatalogueStreamId()).toBe('policy-catalogue');
   });
 
   it('makes one stream of two spellings of a UUID', () => {

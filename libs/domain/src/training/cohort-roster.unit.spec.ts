@@ -31,6 +31,24 @@ describe('enrolling trainees in a cohort', () => {
     given(cohortDecider, [...approvedCohort(), started()]).when(enrolCommand({ enrolledOn: '2021-03-02', context: contextOn('2021-03-02') })).then([enrolled(LABOURER_ID, COHORT_ID, '2021-03-02')]);
   });
 
+  it('R-GATE-4 refuses an enrolment in a started cohort dated before the start: it would join the base as enrolled at the start', () => {
+    const running = [...approvedCohort(), enrolled(labourerIdOf(1)), started()];
+    const error = given(cohortDecider, running).when(enrolCommand({ enrolledOn: '2021-02-28', context: contextOn('2021-03-10') })).thenThrows('COHORT.ENROLMENT_BEFORE_START');
+    expect(error.kind).toBe('rule');
+    expect(error.details).toEqual({ ruleId: 'R-GATE-4', cohortId: COHORT_ID, enrolledOn: '2021-02-28', startedOn: '2021-03-01' });
+    expect(error.issues).toEqual([{ field: 'enrolledOn', message: 'use a day after 2021-03-01' }]);
+    expect(error.message).toContain('late enrolment, outside the outcome base');
+  });
+
+  it('R-GATE-4 takes an enrolment dated the start day only on that day; recorded later it is dated after the start', () => {
+    const running = [...approvedCohort(), started()];
+    given(cohortDecider, running).when(enrolCommand({ enrolledOn: '2021-03-01', context: contextOn('2021-03-01') })).then([enrolled(LABOURER_ID, COHORT_ID, '2021-03-01')]);
+    const sameDay = given(cohortDecider, running).when(enrolCommand({ enrolledOn: '2021-02-28', context: contextOn('2021-03-01') })).thenThrows('COHORT.ENROLMENT_BEFORE_START');
+    expect(sameDay.issues).toEqual([{ field: 'enrolledOn', message: 'use 2021-03-01 or a later date' }]);
+    given(cohortDecider, running).when(enrolCommand({ enrolledOn: '2021-03-01', context: contextOn('2021-03-02') })).thenThrows('COHORT.ENROLMENT_BEFORE_START');
+    given(cohortDecider, running).when(enrolCommand({ enrolledOn: '2021-03-02', context: contextOn('2021-03-09') })).then([enrolled(LABOURER_ID, COHORT_ID, '2021-03-02')]);
+  });
+
   it('takes no enrolment before approval, after completion or after cancellation', () => {
     const cancelled: CohortEvent = { type: 'CohortCancelled', data: { cohortId: COHORT_ID, cancelledOn: '2021-02-08', reason: 'PLANNED_IN_ERROR' } };
     for (const history of [[planned()], [...approvedCohort(), started(), completed()], [...approvedCohort(), cancelled]]) {

@@ -32,7 +32,8 @@ type Existing = Exclude<CohortState, { status: 'absent' }>;
 /**
  * A cohort (培训班): planned by a provider, approved by the bureau, then started and completed, or cancelled before
  * it starts (once started, the training happened and it ends as completed). Trainees enrol while it is approved
- * or started; a trainee who withdrew may enrol again only before the start (R-GATE-4). R-FREE-2 is not decided here
+ * or started (once started, as late enrolments dated after the start); a trainee who withdrew may enrol again only
+ * before the start (R-GATE-4). R-FREE-2 is not decided here
  * but on the person's ledger: see enrolment.ts.
  */
 export const cohortDecider: Decider<CohortCommand, CohortState, CohortEvent> = {
@@ -54,6 +55,7 @@ export const cohortDecider: Decider<CohortCommand, CohortState, CohortEvent> = {
         if (cohort.status !== 'approved') throw errors.invalidTransition(command.cohortId, cohort.status, 'started');
         rules.assertHappened(command.startedOn, 'startedOn', command.context.now, cohort.approvedOn);
         rules.assertQualifiedOn(command.cohortId, command.providerQualification, [command.startedOn]); // R-ORG-1
+        rules.assertStartedAfterEnrolments(command.cohortId, command.startedOn, cohort.trainees); // R-GATE-4
         return [{ type: 'CohortStarted', data: { cohortId: command.cohortId, startedOn: command.startedOn } }];
       }
       case 'CompleteCohort': {
@@ -61,6 +63,7 @@ export const cohortDecider: Decider<CohortCommand, CohortState, CohortEvent> = {
         if (cohort.status !== 'started') throw errors.invalidTransition(command.cohortId, cohort.status, 'completed');
         rules.assertHappened(command.completedOn, 'completedOn', command.context.now, cohort.startedOn);
         rules.assertCompletedAfterAttendance(command.cohortId, command.completedOn, command.lastAttendedOn); // R-FREE-3
+        rules.assertCompletedByEndOfTraining(command.cohortId, command.completedOn, cohort.plannedEndOn, command.lastAttendedOn); // R-GATE-4
         return [{ type: 'CohortCompleted', data: { cohortId: command.cohortId, completedOn: command.completedOn } }];
       }
       case 'CancelCohort': {
@@ -124,6 +127,7 @@ function plan(command: PlanCohort, state: CohortState): CohortEvent[] {
 function enrol(command: EnrolTrainee, state: CohortState): CohortEvent[] {
   const cohort = openCohort(own(state, command), 'EnrolTrainee');
   rules.assertHappened(command.enrolledOn, 'enrolledOn', command.context.now, cohort.approvedOn);
+  if (cohort.status === 'started') rules.assertEnrolmentNotBeforeStart(command.cohortId, cohort.startedOn, command.enrolledOn, command.context.now); // R-GATE-4
   if (cohort.trainees.some((t) => sameId(t.labourerId, command.labourerId))) throw errors.alreadyEnrolled(command.cohortId, command.labourerId);
   const withdrawal = cohort.withdrawn.find((w) => sameId(w.labourerId, command.labourerId));
   rules.assertNoReEnrolmentOnceStarted(command.cohortId, cohort.status, command.labourerId, withdrawal?.withdrawnOn); // R-GATE-4

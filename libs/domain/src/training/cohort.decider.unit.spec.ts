@@ -2,7 +2,7 @@ import { given } from '../shared/testing/given-when-then';
 import type { ApproveCohort, CancelCohort, CompleteCohort, StartCohort } from './cohort.commands';
 import { cohortDecider } from './cohort.decider';
 import type { CohortEvent } from './cohort.events';
-import { approved, approvedCohort, CAP_FEN, COHORT_ID, completed, contextOn, OTHER_PROVIDER_ID, planCommand, planned, PROVIDER_ID, started } from './testing/training-fixtures';
+import { approved, approvedCohort, CAP_FEN, COHORT_ID, completed, contextOn, enrolled, labourerIdOf, OTHER_PROVIDER_ID, planCommand, planned, PROVIDER_ID, started } from './testing/training-fixtures';
 
 const approve = (overrides: Partial<ApproveCohort> = {}): ApproveCohort => ({
   type: 'ApproveCohort',
@@ -164,6 +164,38 @@ describe('the cohort lifecycle', () => {
     const error = given(cohortDecider, [...approvedCohort(), started()]).when(complete({ completedOn: '2021-03-18', lastAttendedOn: '2021-03-19' })).thenThrows('COHORT.COMPLETED_BEFORE_LAST_ATTENDANCE');
     expect(error.details).toEqual({ ruleId: 'R-FREE-3', cohortId: COHORT_ID, completedOn: '2021-03-18', lastAttendedOn: '2021-03-19' });
     expect(error.issues).toEqual([{ field: 'completedOn', message: 'use 2021-03-19 or a later date' }]);
+  });
+
+  it('R-GATE-4 refuses a start dated before the latest enrolment of a current trainee, naming startedOn and the fix', () => {
+    const enrolledBy = (...days: string[]) => [...approvedCohort(), ...days.map((day, i) => enrolled(labourerIdOf(i + 1), COHORT_ID, day))];
+    const error = given(cohortDecider, enrolledBy('2021-02-10', '2021-03-03', '2021-02-20'))
+      .when(start({ startedOn: '2021-03-02', context: contextOn('2021-03-05') }))
+      .thenThrows('COHORT.START_BEFORE_ENROLMENT');
+    expect(error.kind).toBe('rule');
+    expect(error.details).toEqual({ ruleId: 'R-GATE-4', cohortId: COHORT_ID, startedOn: '2021-03-02', latestEnrolledOn: '2021-03-03' });
+    expect(error.issues).toEqual([{ field: 'startedOn', message: 'use 2021-03-03 or a later date' }]);
+    expect(error.message).toContain('R-GATE-4');
+    given(cohortDecider, enrolledBy('2021-02-10', '2021-03-03')).when(start({ startedOn: '2021-03-03', context: contextOn('2021-03-05') })).then([started(COHORT_ID, '2021-03-03')]);
+  });
+
+  it('R-GATE-4 a withdrawn trainee\'s enrolment date does not hold the start back', () => {
+    const withdrawnLate: CohortEvent = { type: 'TraineeWithdrawn', data: { cohortId: COHORT_ID, labourerId: labourerIdOf(2), withdrawnOn: '2021-03-04', reason: 'HEALTH' } };
+    const history = [...approvedCohort(), enrolled(labourerIdOf(1), COHORT_ID, '2021-02-10'), enrolled(labourerIdOf(2), COHORT_ID, '2021-03-03'), withdrawnLate];
+    given(cohortDecider, history).when(start({ startedOn: '2021-03-01', context: contextOn('2021-03-05') })).then([started()]);
+  });
+
+  it('R-GATE-4 completes no later than the planned end, or the last attended day when training ran past it', () => {
+    const running = [...approvedCohort(), started()];
+    const error = given(cohortDecider, running).when(complete({ completedOn: '2021-06-30', context: contextOn('2021-07-01') })).thenThrows('COHORT.COMPLETED_AFTER_TRAINING');
+    expect(error.kind).toBe('rule');
+    expect(error.details).toEqual({ ruleId: 'R-GATE-4', cohortId: COHORT_ID, completedOn: '2021-06-30', plannedEndOn: '2021-03-20', lastAttendedOn: null });
+    expect(error.issues).toEqual([{ field: 'completedOn', message: 'use 2021-03-20 or an earlier date' }]);
+    given(cohortDecider, running).when(complete({ completedOn: '2021-03-21', lastAttendedOn: '2021-03-19', context: contextOn('2021-07-01') })).thenThrows('COHORT.COMPLETED_AFTER_TRAINING');
+    given(cohortDecider, running).when(complete({ completedOn: '2021-03-20', lastAttendedOn: '2021-03-19', context: contextOn('2021-07-01') })).then([completed()]);
+    // Started late, the training ran to 2021-03-24: that day is the latest completion.
+    const late = given(cohortDecider, running).when(complete({ completedOn: '2021-03-25', lastAttendedOn: '2021-03-24', context: contextOn('2021-07-01') })).thenThrows('COHORT.COMPLETED_AFTER_TRAINING');
+    expect(late.issues).toEqual([{ field: 'completedOn', message: 'use 2021-03-24 or an earlier date' }]);
+    given(cohortDecider, running).when(complete({ completedOn: '2021-03-24', lastAttendedOn: '2021-03-24', context: contextOn('2021-07-01') })).then([completed(COHORT_ID, '2021-03-24')]);
   });
 
   it('cancels a planned or approved cohort with a reason code, and not one that started', () => {

@@ -112,3 +112,35 @@ export const completedBeforeAttendance = (cohortId: string, completedOn: string,
     { ruleId: 'R-FREE-3', cohortId, completedOn, lastAttendedOn },
     [{ field: 'completedOn', message: `use ${lastAttendedOn} or a later date` }],
   );
+
+// R-GATE-4: the base is who was enrolled at the start; an enrolment once the cohort runs is a late one, outside it.
+export const enrolmentBeforeStart = (cohortId: string, enrolledOn: string, startedOn: string, sameDayAllowed: boolean) =>
+  new DomainError(
+    'COHORT.ENROLMENT_BEFORE_START',
+    sameDayAllowed
+      ? `the cohort started on ${startedOn}: an enrolment recorded once it has started cannot be dated before the start (R-GATE-4 would count it as enrolled at the start); use ${startedOn} or a later date`
+      : `the cohort started on ${startedOn}: an enrolment recorded after the start day is a late enrolment, outside the outcome base (R-GATE-4), and is dated after ${startedOn}; use the day the person actually joined`,
+    'rule',
+    { ruleId: 'R-GATE-4', cohortId, enrolledOn, startedOn },
+    [{ field: 'enrolledOn', message: sameDayAllowed ? `use ${startedOn} or a later date` : `use a day after ${startedOn}` }],
+  );
+
+// R-GATE-4: a start dated before a current trainee's enrolment would drop that trainee from the base.
+export const startBeforeEnrolment = (cohortId: string, startedOn: string, latestEnrolledOn: string) =>
+  new DomainError(
+    'COHORT.START_BEFORE_ENROLMENT',
+    `a trainee of this cohort is enrolled on ${latestEnrolledOn}: the start cannot be dated before that day, since R-GATE-4 counts in the outcome base everyone enrolled at the start; use ${latestEnrolledOn} or a later date`,
+    'rule',
+    { ruleId: 'R-GATE-4', cohortId, startedOn, latestEnrolledOn },
+    [{ field: 'startedOn', message: `use ${latestEnrolledOn} or a later date` }],
+  );
+
+// R-GATE-4: the certification and employment windows (R-GATE-2, R-GATE-3) count from the completion.
+export const completedAfterTraining = (cohortId: string, completedOn: string, latestEnd: string, plannedEndOn: string, lastAttendedOn: string | null) =>
+  new DomainError(
+    'COHORT.COMPLETED_AFTER_TRAINING',
+    `the cohort's training ended by ${latestEnd} (the later of its planned end and the last day anyone is recorded as attending): the completion is the day the last training day was held, and the certification and employment windows count from it, so it cannot be later; use ${latestEnd} or an earlier date, or record the attendance of later training days first`,
+    'rule',
+    { ruleId: 'R-GATE-4', cohortId, completedOn, plannedEndOn, lastAttendedOn },
+    [{ field: 'completedOn', message: `use ${latestEnd} or an earlier date` }],
+  );

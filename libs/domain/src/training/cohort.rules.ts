@@ -100,6 +100,36 @@ export function assertWithdrawalAfterAttendance(cohortId: string, labourerId: st
   if (lastAttendedOn !== null && withdrawnOn <= lastAttendedOn) throw errors.withdrawalBeforeAttendance(cohortId, labourerId, withdrawnOn, lastAttendedOn);
 }
 
+/**
+ * R-GATE-4: the base is every trainee enrolled at the cohort's start. Once the start is recorded an enrolment is a late
+ * one, outside the base, so it cannot be dated before the start: dated back, it would join the base as "enrolled at
+ * the start" (a provider could add people who already have jobs). Dated on the start day it still would, so that date
+ * is taken only on the start day itself (the person joined as the cohort began); from the next day on, after it.
+ */
+export function assertEnrolmentNotBeforeStart(cohortId: string, startedOn: CalendarDate, enrolledOn: CalendarDate, now: string): void {
+  const sameDayAllowed = commandDate(now) <= startedOn;
+  if (enrolledOn < startedOn || (enrolledOn === startedOn && !sameDayAllowed)) throw errors.enrolmentBeforeStart(cohortId, enrolledOn, startedOn, sameDayAllowed);
+}
+
+/**
+ * R-GATE-4: a start dated before a current trainee's enrolment would turn that trainee into a late enrolment, out of
+ * the base (a provider could drop weak trainees so). Withdrawn trainees are not looked at: they are out already.
+ */
+export function assertStartedAfterEnrolments(cohortId: string, startedOn: CalendarDate, trainees: readonly { readonly enrolledOn: CalendarDate }[]): void {
+  const latest = trainees.reduce<CalendarDate | undefined>((max, t) => (max === undefined || t.enrolledOn > max ? t.enrolledOn : max), undefined);
+  if (latest !== undefined && startedOn < latest) throw errors.startBeforeEnrolment(cohortId, startedOn, latest);
+}
+
+/**
+ * R-GATE-4 (the R-GATE-2 and R-GATE-3 windows count from the completion): a cohort completes on the day its last
+ * training day was held, so no later than the later of its planned end and the last day anyone attended; a completion
+ * dated months on would stretch both windows.
+ */
+export function assertCompletedByEndOfTraining(cohortId: string, completedOn: CalendarDate, plannedEndOn: CalendarDate, lastAttendedOn: CalendarDate | null): void {
+  const latestEnd = lastAttendedOn !== null && lastAttendedOn > plannedEndOn ? lastAttendedOn : plannedEndOn;
+  if (completedOn > latestEnd) throw errors.completedAfterTraining(cohortId, completedOn, latestEnd, plannedEndOn, lastAttendedOn);
+}
+
 /** R-FREE-3: a cohort completes on or after the last day anyone attended it (attendance is checked against it after). */
 export function assertCompletedAfterAttendance(cohortId: string, completedOn: CalendarDate, lastAttendedOn: CalendarDate | null): void {
   if (lastAttendedOn !== null && completedOn < lastAttendedOn) throw errors.completedBeforeAttendance(cohortId, completedOn, lastAttendedOn);

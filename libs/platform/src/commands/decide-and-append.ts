@@ -34,11 +34,16 @@ export async function decideAndAppend<Command, State, Event extends DomainEvent>
   envelope: CommandEnvelope;
   policyVersion?: string;
   attempts?: number;
+  /**
+   * What makes a retry the same request, when the command holds a value the handler filled in (today's date for a
+   * date the form left out): the form's own values, so the same key retried after midnight is still a retry.
+   */
+  commandHash?: string;
 }): Promise<{ events: Event[]; state: State; alreadyAppended: boolean }> {
   const attempts = args.attempts ?? 5;
+  const commandHash = args.commandHash ?? hashCommand(args.command);
   for (let attempt = 1; ; attempt++) {
     const { state, version, recorded } = await loadStream(args.store, args.catalogue, args.decider, args.streamId);
-    const commandHash = hashCommand(args.command);
     // The same idempotency key again: this command's first event is stored, so it was applied; change nothing.
     const firstEventId = deterministicUuid(args.envelope.idempotencyKey, args.streamId, '0');
     const earlier = recorded.find((r) => r.eventId === firstEventId);

@@ -9,6 +9,7 @@ import { ACCOUNT_MIGRATIONS, AccountStore } from '../auth/account-store';
 import { TokenService } from '../auth/tokens';
 import type { AppConfig } from '../config/app-config';
 import { describeError, type Logger } from '../logging/logger';
+import { PolicyCatalogue } from '../policies/policy-catalogue';
 import { readOrCreateLocalSecret } from './local-secret';
 
 /** The composition root shared by the api and the worker: one of each, built once at boot. */
@@ -18,6 +19,8 @@ export interface System {
   readonly db: SqlDatabase;
   readonly store: SqlEventStore;
   readonly catalogue: EventCatalogue;
+  /** The policy versions in force (shipped and published), kept current from the event store. */
+  readonly policies: PolicyCatalogue;
   readonly secrets: PersonalDataSecrets;
   readonly vault: SqlPersonalDataVault;
   readonly accounts: AccountStore;
@@ -26,6 +29,9 @@ export interface System {
   runner?: ProjectionRunner;
   close(): Promise<void>;
 }
+
+/** How soon a process that did not publish a policy version sees it (the publishing process sees it at once). */
+const POLICY_REFRESH_MS = 5_000;
 
 export const ALL_MIGRATIONS = [...EVENT_STORE_MIGRATIONS, ...PERSONAL_DATA_MIGRATIONS, ...ACCOUNT_MIGRATIONS, ...READ_MODEL_MIGRATIONS];
 
@@ -48,18 +54,23 @@ export async function openSystem(config: AppConfig, logger: Logger): Promise<Sys
   const applied = await migrate(db, ALL_MIGRATIONS);
   if (applied.length > 0) logger.info('migrations applied', { count: applied.length, last: applied[applied.length - 1] });
   const store = new SqlEventStore(db);
+  const catalogue = createEventCatalogue();
+  const policies = await PolicyCatalogue.load(store, catalogue);
+  const stopPolicyRefresh = policies.keepCurrent(POLICY_REFRESH_MS, (error) => logger.warn('policy catalogue refresh failed', describeError(error)));
   const system: System = {
     config,
     logger,
     db,
     store,
-    catalogue: createEventCatalogue(),
+    catalogue,
+    policies,
     secrets,
     vault: new SqlPersonalDataVault(db, secrets.masterKey),
     accounts: new AccountStore(db),
     tokens: new TokenService(jwtSecret, config.JWT_TTL_SECONDS),
     close: async () => {
       await system.runner?.stop();
+      await stopPolicyRefresh();
       await store.close();
       await db.close();
     },

@@ -46,8 +46,9 @@ export const withdrawalFactsSchema = z.strictObject({
    */
   recordedOn: calendarDateSchema.optional(),
   /**
-   * Training days the cohort had held before the later of `on` and `recordedOn` (from the cohort's attendance):
-   * the 20% cut-off is counted in these.
+   * Distinct days with attendance recorded in the cohort before the later of `on` and `recordedOn`. The 20% cut-off
+   * counts the larger of these and the calendar's share of the planned days (trainingDaysHeldBefore), so attendance
+   * not uploaded yet cannot keep a late withdrawal out of the base.
    */
   trainingDaysHeldBefore: count,
 });

@@ -55,11 +55,12 @@ const EMPLOYMENT_ORIENTED = new Set(['ORDER_BASED', 'MENU_BASED', 'PROJECT_BASED
  * Windows run from the cohort's start to its end plus the window days (both ends included); the end is the
  * completion date, or the planned end while the cohort has none (then the window is provisional and cannot close).
  * The pass gate's window ends on the day the completion was recorded (see passWindowEnd). The facts are taken as
- * known on asOf: an assessment, certificate or employment recorded after it, or a verification or rejection after
- * it, does not count yet; one recorded after its window never counts.
+ * known on asOf: a completion, assessment, certificate or employment recorded after it, or a verification or
+ * rejection after it, does not count yet; one recorded after its window never counts.
  */
 export function calculateOutcomeRates(input: OutcomeRatesInput): OutcomeRates {
-  const { cohort, trainees, asOf } = parseFacts(input);
+  const { cohort: recorded, trainees, asOf } = parseFacts(input);
+  const cohort = completionKnownOn(recorded, asOf);
   const gates = input.policy.parameters.gates;
   const policyVersion = policyVersionOf(input.policy);
   const start = cohortStart(cohort);
@@ -99,6 +100,19 @@ export function calculateOutcomeRates(input: OutcomeRatesInput): OutcomeRates {
     },
     trainees: explained,
   };
+}
+
+/**
+ * R-GATE-5: the cohort as known on asOf. A completion recorded after that day was not known then: the cohort is
+ * evaluated as still running (windows provisional, from the planned end), as it was shown that day, and a completion
+ * entered later cannot close a window, or fail a gate, in an evaluation as of an earlier day.
+ */
+export function completionKnownOn(cohort: CohortFacts, asOf: CalendarDate): CohortFacts {
+  if (cohort.completedOn === undefined) return cohort;
+  // Recorded on the later of completedOn and completionRecordedOn (absent: on completedOn), as passWindowEnd reads it.
+  if (passWindowEnd(cohort.completedOn, cohort.completionRecordedOn) <= asOf) return cohort;
+  const { completedOn: _notKnownYet, completionRecordedOn: _neither, ...running } = cohort;
+  return running;
 }
 
 /**

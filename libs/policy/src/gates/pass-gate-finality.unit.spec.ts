@@ -1,6 +1,6 @@
 import type { CohortFacts, TraineeFacts } from './outcome-facts';
 import { JCCQ_2020_12 } from '../documents';
-import { calculateOutcomeRates } from './outcome-rates.calculator';
+import { calculateOutcomeRates, completionKnownOn } from './outcome-rates.calculator';
 import { COHORT, assessed, trainee, trainees } from './testing/outcome-facts.fixtures';
 
 // COHORT's last training day was 2021-03-12; here its completion was entered on 2021-03-15 and dated back to the 12th,
@@ -94,5 +94,41 @@ describe('R-GATE-5 R-GATE-1 the pass rate as of a past day is the one shown that
       expect(redone).toMatchObject({ rate: shownThen.rate, state: shownThen.state, counted: shownThen.counted });
       expect(redone.explanation).toEqual(shownThen.explanation);
     }
+  });
+});
+
+describe('R-GATE-5 a completion recorded after the evaluation date is not known on it', () => {
+  // COMPLETED: completed on 2021-03-12, recorded on 2021-03-15. 18 of 20 passed.
+  const list = twenty([assessed('FAIL', '2021-03-12')]);
+
+  it('R-GATE-5 as of a day before the completion was recorded, the cohort is evaluated as running: provisional windows from the planned end', () => {
+    const before = rates(list, '2021-03-14');
+    expect(before.gates.pass).toMatchObject({ window: { from: '2021-03-01', to: '2021-03-12', provisional: true }, state: { status: 'OPEN', provisional: true, shortBy: 1 } });
+    expect(before.gates.certification.window).toEqual({ from: '2021-03-01', to: '2021-06-10', provisional: true });
+    expect(before.gates.pass.explanation.arithmetic).toContain('(provisional: the cohort has not completed)');
+    // From the day it was recorded, it is known: the pass gate is decided at the end of that day.
+    expect(rates(list, '2021-03-15').gates.pass).toMatchObject({ window: { to: '2021-03-15', provisional: false }, state: { status: 'OPEN', provisional: false } });
+    expect(rates(list, '2021-03-16').gates.pass.state).toMatchObject({ status: 'FAILED', windowEnd: '2021-03-15' });
+  });
+
+  it('R-GATE-5 R-GATE-4 a completion entered months late does not fail a gate in an evaluation as of a day before it was entered', () => {
+    // Completed on 2021-03-12 but entered on 2021-07-01: on 2021-06-20 the 90-day window had not been closed by anything known.
+    const enteredLate: CohortFacts = { ...COHORT, completionRecordedOn: '2021-07-01' };
+    const noCertificates = trainees(5, 5);
+    const shownThen = rates(noCertificates, '2021-06-20', { ...COHORT, completedOn: undefined });
+    const redone = rates(noCertificates, '2021-06-20', enteredLate);
+    expect(redone.gates.certification.state).toEqual({ status: 'OPEN', windowEnd: '2021-06-10', provisional: true, shortBy: 3 });
+    for (const gate of ['pass', 'certification', 'employment'] as const) {
+      expect(redone.gates[gate]).toMatchObject({ window: shownThen.gates[gate].window, state: shownThen.gates[gate].state, counted: shownThen.gates[gate].counted });
+      expect(redone.gates[gate].explanation).toEqual(shownThen.gates[gate].explanation);
+    }
+    expect(rates(noCertificates, '2021-07-01', enteredLate).gates.certification.state).toMatchObject({ status: 'FAILED', windowEnd: '2021-06-10' });
+  });
+
+  it('R-GATE-5 a completion with no recorded day is known from completedOn', () => {
+    expect(completionKnownOn(COHORT, '2021-03-11')).toEqual({ ...COHORT, completedOn: undefined });
+    expect(completionKnownOn(COHORT, '2021-03-12')).toBe(COHORT);
+    expect(completionKnownOn(COMPLETED, '2021-03-14')).not.toHaveProperty('completedOn');
+    expect(completionKnownOn(COMPLETED, '2021-03-14')).not.toHaveProperty('completionRecordedOn');
   });
 });

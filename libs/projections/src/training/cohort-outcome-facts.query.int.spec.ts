@@ -215,6 +215,32 @@ describe('R-GATE-2 a certificate counts for one cohort of its occupation', () =>
     expect((await ratesOf(b!, '2021-04-02')).gates.certification.counted).toEqual([]);
   });
 
+  it('R-GATE-2 a rival\'s cohort that never started, or that the person left after its start, takes no certificate from the cohort that trained them', async () => {
+    // v and w trained in 钳工 with provider A from 03-01 (window to 06-10). A rival enrols v in a later 钳工 cohort of
+    // another level, approved for 04-01, that never starts, and w in one that starts on 04-05 and w leaves on 04-20.
+    // Each certificate of 05-03 would go to the rival's cohort under a planned start or an ignored withdrawal, and
+    // then count nowhere.
+    const [trained, neverStarted, left] = [randomUUID(), randomUUID(), randomUUID()];
+    const rival = randomUUID();
+    const [v, w] = [randomUUID(), randomUUID()];
+    const [forV, forW] = [randomUUID(), randomUUID()];
+    await record(
+      ...cohortHistory(trained, { occupation: '钳工', start: '2021-03-01', end: '2021-03-12', trainees: [v, w] }),
+      ...cohortHistory(neverStarted, { occupation: '钳工', level: 'INTERMEDIATE', start: '2021-04-01', end: '2021-04-12', trainees: [v] }, rival).slice(0, 3),
+      ...cohortHistory(left, { occupation: '钳工', level: 'SENIOR', start: '2021-04-05', end: '2021-04-30', trainees: [w] }, rival).slice(0, 4),
+      [toCohortStreamId(left), 'TraineeWithdrawn', { cohortId: left, labourerId: w, withdrawnOn: '2021-04-20', reason: 'PERSONAL_CIRCUMSTANCES' }, at('2021-04-20')],
+      certificate(v, '2021-05-03', at('2021-05-04'), '钳工', forV),
+      certificate(w, '2021-05-03', at('2021-05-04'), '钳工', forW),
+    );
+    const counted = (await ratesOf(trained, '2021-05-10')).gates.certification.counted;
+    expect([...counted].sort((a, b) => a.evidenceId!.localeCompare(b.evidenceId!))).toEqual(
+      [{ labourerId: v, evidenceId: forV }, { labourerId: w, evidenceId: forW }].sort((a, b) => a.evidenceId.localeCompare(b.evidenceId)),
+    );
+    const rivals = await ratesOf(left, '2021-05-10');
+    expect(rivals.gates.certification.counted).toEqual([]);
+    expect(traineeOf(rivals, w).certification.counted).toBe(false);
+  });
+
   it('R-GATE-3 one employment counts for every cohort whose window it falls in: the policy ties it to no occupation', async () => {
     expect((await ratesOf(e1, '2021-07-10')).gates.employment.counted).toEqual([{ labourerId: r, evidenceId: job }]);
     expect((await ratesOf(e2, '2021-07-10')).gates.employment.counted).toEqual([{ labourerId: r, evidenceId: job }]);

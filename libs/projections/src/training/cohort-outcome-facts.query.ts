@@ -39,25 +39,25 @@ interface TraineeRow {
 
 /**
  * R-GATE-2, one certificate for one cohort: a person trained twice in one occupation (two levels, two providers) has
- * each certificate counted by one of those cohorts only, the one with the latest start (actual, else planned) on or
- * before the issue day, ties to the smaller cohort id. Cancelled cohorts take none, nor does a cohort the person was
- * not enrolled in at its start (enrolled after it, or withdrew before it, a withdrawal counting from the later of
- * its date and the day it was recorded, as in baseMembership). Occupations compare trimmed, as the calculator does
- * (both event schemas already trim on input). When no cohort takes it, no other cohort counts it, so it is this
- * cohort's to judge. Employment is not shared out this way: the policy ties it to no occupation, so one job counts
- * for each cohort whose window it falls in.
+ * each certificate counted by one of those cohorts only, the one with the latest actual start on or before the issue
+ * day, ties to the smaller cohort id. Only a cohort where the certificate can count takes it: one that started (a
+ * plan alone is no training; matching on a planned start would let an approved cohort that never runs take the
+ * certificate from the one that trained the person, by accident or by a rival's design), is not cancelled, that the
+ * person joined by its start and never withdrew from (a withdrawn trainee counts as a failure, R-GATE-4, whenever
+ * the withdrawal). Occupations compare trimmed, as the calculator does (both event schemas already trim on input).
+ * When no cohort takes it, no other cohort counts it, so it is this cohort's to judge. Employment is not shared out
+ * this way: the policy ties it to no occupation, so one job counts for each cohort whose window it falls in.
  */
 const CERTIFICATES_SQL = `
   SELECT c.certificate_id, c.labourer_id, c.occupation, c.issued_on, c.type, c.recorded_on,
     coalesce(owner.cohort_id = $2::uuid, true) AS counts_here
   FROM rm_certificates c
   LEFT JOIN LATERAL (
-    SELECT co.cohort_id FROM rm_cohort_trainees t JOIN rm_cohorts co ON co.cohort_id = t.cohort_id,
-      LATERAL (SELECT coalesce(co.actual_start, co.planned_start) AS start) s
+    SELECT co.cohort_id FROM rm_cohort_trainees t JOIN rm_cohorts co ON co.cohort_id = t.cohort_id
     WHERE t.labourer_id = c.labourer_id AND co.status <> 'cancelled' AND btrim(co.occupation) = btrim(c.occupation)
-      AND s.start <= c.issued_on AND t.enrolled_on <= s.start
-      AND (t.withdrawn_on IS NULL OR GREATEST(t.withdrawn_on, t.withdrawal_recorded_on) >= s.start)
-    ORDER BY s.start DESC, co.cohort_id
+      AND co.actual_start IS NOT NULL AND co.actual_start <= c.issued_on AND t.enrolled_on <= co.actual_start
+      AND t.withdrawn_on IS NULL
+    ORDER BY co.actual_start DESC, co.cohort_id
     LIMIT 1
   ) owner ON true
   WHERE c.labourer_id = ANY($1::uuid[]) ORDER BY c.issued_on, c.certificate_id`;

@@ -146,10 +146,12 @@ export async function applyOne(tx: SqlExecutor, projected: ProjectedEvent): Prom
 }
 
 /**
- * Training days held before a withdrawal (the R-GATE-4 base's 20% cut-off): the distinct days on which anyone in
- * the cohort attended, before the later of the withdrawal day and the day it was recorded (a withdrawal dated back
- * to day 1 but recorded on day 8 counts the days held before day 8). Recounted whenever attendance or a withdrawal
- * arrives, since attendance sheets are often uploaded after the trainee has left.
+ * Training days with attendance before a withdrawal (the R-GATE-4 base's 20% cut-off): the distinct days on which
+ * anyone in the cohort attended, before the later of the withdrawal day and the day it was recorded (a withdrawal
+ * dated back to day 1 but recorded on day 8 counts the days held before day 8). Recounted whenever attendance or a
+ * withdrawal arrives, since attendance sheets are often uploaded after the trainee has left. The cut-off counts the
+ * larger of this and the calendar's share of the planned days (trainingDaysHeldBefore in @skills/policy), so
+ * attendance not uploaded yet cannot keep a late withdrawal out of the base.
  */
 export async function recountDaysBeforeWithdrawal(tx: SqlExecutor, cohortIds: readonly string[]): Promise<void> {
   if (cohortIds.length === 0) return;

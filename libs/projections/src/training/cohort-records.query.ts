@@ -48,7 +48,8 @@ export async function findCohortAssessments(db: SqlExecutor, cohortId: string): 
 /**
  * The certificates of the cohort's trainees that concern the cohort: in its occupation (compared trimmed, as the
  * gates compare it) and issued on or after the trainee's enrolment. Recorded facts only: whether one counts for
- * R-GATE-2 (its window) is the outcome rates' answer, not this list's.
+ * R-GATE-2 (its window) is the outcome rates' answer, not this list's. Whoever recorded them: the bureau's list (a
+ * provider is shown only those that counted for its cohort, see the api's cohort-records service).
  */
 export async function findCohortCertificates(db: SqlExecutor, cohortId: string, occupation: string): Promise<TraineeCertificateRow[]> {
   const { rows } = await db.query<TraineeCertificateRow>(
@@ -65,6 +66,7 @@ export async function findCohortCertificates(db: SqlExecutor, cohortId: string, 
  * The employments of the cohort's trainees starting on or after `from` (the cohort's start), verified, rejected or
  * neither.
  * Recorded facts only: whether one counts for R-GATE-3 (verified, in its window) is the outcome rates' answer.
+ * Whoever recorded them, with no end date: the bureau's list (a provider is shown only those that counted).
  */
 export async function findCohortEmployments(db: SqlExecutor, cohortId: string, from: CalendarDate): Promise<TraineeEmploymentRow[]> {
   const { rows } = await db.query<TraineeEmploymentRow>(

@@ -30,7 +30,7 @@ export class RegistrationFundingController {
     const period = parseInput(RegistrationFundingQuery, query);
     const rows = await countRegistrationsByUnit(this.system.db, period.from, period.to);
     return calculateRegistrationFunding({
-      policy: this.directory.policyOn(period.from, 'from'),
+      policy: this.directory.policyThroughout(period.from, period.to),
       period,
       counts: rows.map((r) => ({ registeringUnit: { kind: REGISTERING_UNIT_KIND.parse(r.kind), id: r.id }, labourersRegistered: r.count })),
     });

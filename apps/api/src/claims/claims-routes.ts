@@ -1,0 +1,28 @@
+import type { ApiRoute } from '../docs/api-route';
+import { CLAIM_READERS, CLAIM_SUBMITTERS } from './claim-access';
+import { ClaimListQuery, SubmitClaimForm } from './claim-forms';
+
+const common = { 400: 'Invalid input: every bad field is listed with how to fix it', 401: 'Not logged in', 403: 'Role not allowed, or the account has no organisation' };
+
+/** R-CLAIM-1, R-CLAIM-2 for the OpenAPI document. */
+export const CLAIMS_ROUTES: readonly ApiRoute[] = [
+  {
+    method: 'post',
+    path: '/api/claims',
+    tag: 'claims',
+    summary: 'R-CLAIM-1 R-CLAIM-2 Submit a claim for one scheme and one subject (open now: R-FREE-3, R-FREE-4, R-FREE-5 for a completed cohort); lines computed from recorded events, status by R-GATE-4',
+    roles: CLAIM_SUBMITTERS,
+    body: SubmitClaimForm,
+    idempotent: true,
+    responses: {
+      ...common,
+      201: 'Submitted: lines with explanations, gates, status READY_FOR_REVIEW, WAITING_ON_OUTCOMES or BLOCKED',
+      200: 'Retry of an earlier submission with the same Idempotency-Key: the same claim',
+      404: 'No such cohort visible to you',
+      409: 'Already claimed for these people (R-CLAIM-2, people in details), cohort not completed, or the latest records still being processed',
+      422: 'Scheme not open yet or not for this programme, every line refused, or the Idempotency-Key reused for another request',
+    },
+  },
+  { method: 'get', path: '/api/claims', tag: 'claims', summary: 'Claims visible to you (a provider or an enterprise: its own), newest first', roles: CLAIM_READERS, query: ClaimListQuery, responses: { ...common, 200: 'A page of claims with status and total' } },
+  { method: 'get', path: '/api/claims/:claimId', tag: 'claims', summary: 'R-GATE-5 One claim: lines with their explanations (inputs, rule, arithmetic, cap, policy version) and the gates as they stood', roles: CLAIM_READERS, responses: { ...common, 200: 'The claim', 404: 'No such claim visible to you' } },
+];

@@ -1,0 +1,63 @@
+import { shanghaiDateOf } from '../shared/calendar-date';
+import { assertNever, type Decider } from '../shared/decider';
+import type { SubmitClaim } from './claim.commands';
+import * as errors from './claim.errors';
+import type { ClaimEvent, ClaimSubmitted } from './claim.events';
+import { assertLinesMatchTier, releaseOf } from './claim-release';
+
+export type SubmittedClaim = ClaimSubmitted['data'];
+
+export type ClaimState = { readonly status: 'absent' } | { readonly status: 'submitted'; readonly claim: SubmittedClaim };
+
+/**
+ * A claim (R-CLAIM-1), as submitted: its lines and its starting status under R-GATE-4. Review comes later (R-CLAIM-3)
+ * on the same stream. The payment keys of R-CLAIM-2 are decided beside it, in claim-submission.ts.
+ */
+export const claimDecider: Decider<SubmitClaim, ClaimState, ClaimEvent> = {
+  initialState: () => ({ status: 'absent' }),
+  decide(command, state) {
+    switch (command.type) {
+      case 'SubmitClaim':
+        return [submit(command, state)];
+      default:
+        return assertNever(command.type);
+    }
+  },
+  evolve(state, event) {
+    switch (event.type) {
+      case 'ClaimSubmitted':
+        return state.status === 'absent' ? { status: 'submitted', claim: event.data } : state;
+      default:
+        return assertNever(event.type);
+    }
+  },
+};
+
+function submit(command: SubmitClaim, state: ClaimState): ClaimSubmitted {
+  if (state.status !== 'absent') throw errors.alreadySubmitted(command.claimId);
+  const { scheme, subject, period, submittedBy, lines } = command;
+  const reserving = lines.filter((line) => line.outcome !== 'REFUSED');
+  if (reserving.length === 0) throw errors.nothingToClaim(lines.map((line) => ({ labourerId: line.labourerId, code: line.outcome === 'REFUSED' ? line.reason.code : line.outcome })));
+  if (new Set(reserving.map((line) => line.paymentKey)).size !== reserving.length) throw errors.duplicateLineKey();
+  const outside = lines.find((line) => line.period.from < period.from || line.period.to > period.to);
+  if (outside) throw errors.lineOutsidePeriod(outside.lineId);
+  const { status, tier, gates } = releaseOf(scheme, command.gates);
+  assertLinesMatchTier(scheme, tier, lines);
+  const totalFen = lines.reduce((sum, line) => (line.outcome === 'AMOUNT' ? sum + line.amountFen : sum), 0);
+  return {
+    type: 'ClaimSubmitted',
+    data: {
+      claimId: command.claimId.toLowerCase(),
+      scheme,
+      subject: { kind: subject.kind, id: subject.id.toLowerCase() },
+      period,
+      submittedBy,
+      submittedOn: shanghaiDateOf(command.context.now),
+      status,
+      tier,
+      gates: [...gates],
+      lines: [...lines],
+      totalFen,
+    },
+  };
+}

@@ -1,0 +1,11 @@
+export * from './claim-vocabulary';
+export * from './claims-stream-ids';
+export * from './claim.events';
+export * from './claim.commands';
+export * from './claim.decider';
+export * from './claim-release';
+export * from './payment-key';
+export * from './payment-key.decider';
+export * from './claim-submission';
+export * from './claims.catalogue';
+export * as claimErrors from './claim.errors';

@@ -1,0 +1,3 @@
+export * from './policy.events';
+export * from './policy-catalogue.decider';
+export * from './policy.catalogue';

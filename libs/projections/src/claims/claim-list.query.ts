@@ -1,0 +1,68 @@
+import type { CalendarDate } from '@skills/domain';
+import type { SqlExecutor } from '@skills/sql';
+
+export interface ClaimListFilter {
+  /** A provider or an enterprise sees its own claims only; absent for the bureau. */
+  readonly organisationId?: string;
+  readonly scheme?: string;
+  readonly status?: string;
+  readonly subjectId?: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface ClaimListItem {
+  readonly claimId: string;
+  readonly scheme: string;
+  readonly subject: { readonly kind: string; readonly id: string };
+  readonly organisation: { readonly kind: string; readonly id: string };
+  readonly submittedOn: CalendarDate;
+  readonly period: { readonly from: CalendarDate; readonly to: CalendarDate };
+  readonly status: string;
+  readonly tier: string | null;
+  readonly totalFen: number;
+  readonly lineCount: number;
+}
+
+interface ClaimRow {
+  claim_id: string;
+  scheme: string;
+  subject_kind: string;
+  subject_id: string;
+  organisation_kind: string;
+  organisation_id: string;
+  submitted_on: string;
+  period_from: string;
+  period_to: string;
+  status: string;
+  tier: string | null;
+  total_fen: string;
+  line_count: number;
+  total_count: string;
+}
+
+/** Claims newest first, filtered; `total` counts every match, not only the page. */
+export async function listClaims(db: SqlExecutor, filter: ClaimListFilter): Promise<{ items: ClaimListItem[]; total: number }> {
+  const { rows } = await db.query<ClaimRow>(
+    `SELECT claim_id, scheme, subject_kind, subject_id, organisation_kind, organisation_id, submitted_on, period_from, period_to, status, tier,
+            total_fen, line_count, count(*) OVER () AS total_count
+     FROM rm_claims
+     WHERE ($1::uuid IS NULL OR organisation_id = $1) AND ($2::text IS NULL OR scheme = $2) AND ($3::text IS NULL OR status = $3)
+       AND ($4::uuid IS NULL OR subject_id = $4)
+     ORDER BY submitted_on DESC, claim_id LIMIT $5 OFFSET $6`,
+    [filter.organisationId ?? null, filter.scheme ?? null, filter.status ?? null, filter.subjectId ?? null, filter.limit, filter.offset],
+  );
+  const items = rows.map((r) => ({
+    claimId: r.claim_id,
+    scheme: r.scheme,
+    subject: { kind: r.subject_kind, id: r.subject_id },
+    organisation: { kind: r.organisation_kind, id: r.organisation_id },
+    submittedOn: r.submitted_on,
+    period: { from: r.period_from, to: r.period_to },
+    status: r.status,
+    tier: r.tier,
+    totalFen: Number(r.total_fen),
+    lineCount: r.line_count,
+  }));
+  return { items, total: rows.length === 0 ? 0 : Number(rows[0]!.total_count) };
+}

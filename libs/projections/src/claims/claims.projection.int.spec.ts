@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { toClaimStreamId, type ClaimSubmitted } from '@skills/domain';
+import { comparePositions } from '@skills/event-store';
+import { openProjectionTestStore, type ProjectionTestStore } from '../testing/projection-test-store';
+import { listClaims } from './claim-list.query';
+import { claimsProjection } from './claims.projection';
+import { committedHeadPosition } from './committed-head';
+
+let test: ProjectionTestStore;
+beforeAll(async () => {
+  test = await openProjectionTestStore({ actor: 'claims-test' });
+});
+afterAll(() => test?.close());
+
+const PERIOD = { from: '2021-03-01', to: '2021-03-10' };
+
+function submitted(organisationId: string, totalFen: number, submittedOn: string): ClaimSubmitted['data'] {
+  const claimId = randomUUID();
+  const labourerId = randomUUID();
+  return {
+    claimId,
+    scheme: 'R-FREE-3',
+    subject: { kind: 'COHORT', id: randomUUID() },
+    period: PERIOD,
+    submittedBy: { organisation: { kind: 'PROVIDER', id: organisationId }, accountId: randomUUID() },
+    submittedOn,
+    status: 'READY_FOR_REVIEW',
+    tier: null,
+    gates: [],
+    lines: [
+      {
+        lineId: randomUUID(),
+        ruleId: 'R-FREE-3',
+        labourerId,
+        period: PERIOD,
+        payee: { kind: 'PROVIDER', id: organisationId },
+        policyVersion: 'JCCQ-2020-12.v1',
+        explanation: { ruleId: 'R-FREE-3', policyVersion: 'JCCQ-2020-12.v1', inputs: { attendedDays: 7 }, arithmetic: '7 × 150.00 = 1050.00 yuan, capped at 1000.00 yuan' },
+        outcome: 'AMOUNT',
+        amountFen: totalFen,
+        paymentKey: 'a'.repeat(64),
+      },
+    ],
+    totalFen,
+  };
+}
+
+describe('claims projection (R-CLAIM-1)', () => {
+  it('R-CLAIM-1 lists each organisation its own claims, newest first, and a redelivered event changes nothing', async () => {
+    const [mine, other] = [randomUUID(), randomUUID()];
+    const claims = [submitted(mine, 100_000, '2021-05-01'), submitted(mine, 90_000, '2021-05-03'), submitted(other, 50_000, '2021-05-02')];
+    const recorded = await test.append(...claims.map((data) => [toClaimStreamId(data.claimId), 'ClaimSubmitted', data as unknown as Record<string, unknown>] as [string, string, Record<string, unknown>]));
+    await test.feed(claimsProjection, recorded);
+    await test.feed(claimsProjection, recorded);
+    const own = await listClaims(test.db, { organisationId: mine, limit: 50, offset: 0 });
+    expect(own.total).toBe(2);
+    expect(own.items.map((c) => [c.claimId, c.submittedOn, c.totalFen, c.lineCount])).toEqual([
+      [claims[1]!.claimId, '2021-05-03', 90_000, 1],
+      [claims[0]!.claimId, '2021-05-01', 100_000, 1],
+    ]);
+    expect(own.items[0]).toMatchObject({ scheme: 'R-FREE-3', status: 'READY_FOR_REVIEW', tier: null, period: PERIOD, organisation: { kind: 'PROVIDER', id: mine } });
+    expect((await listClaims(test.db, { limit: 50, offset: 0, status: 'READY_FOR_REVIEW' })).total).toBe(3);
+    expect((await listClaims(test.db, { limit: 50, offset: 0, subjectId: claims[2]!.subject.id })).items.map((c) => c.claimId)).toEqual([claims[2]!.claimId]);
+    // The newest committed event, readable or not, is the last one appended.
+    expect(comparePositions(await committedHeadPosition(test.db), recorded[recorded.length - 1]!.position)).toBe(0);
+  });
+});

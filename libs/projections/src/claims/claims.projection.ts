@@ -1,0 +1,41 @@
+import type { ClaimSubmitted } from '@skills/domain';
+import { formatPosition } from '@skills/event-store';
+import type { Projection } from '../projection';
+
+/**
+ * Claims for lists (R-CLAIM-1): one row per claim with its status and total. The claim itself, with its lines, is
+ * read from its stream. A redelivered event changes nothing (the row exists).
+ */
+export const claimsProjection: Projection = {
+  name: 'claims',
+  version: 1,
+  tables: ['rm_claims'],
+  handles: (type) => type === 'ClaimSubmitted',
+  async apply(tx, events) {
+    for (const { event, recorded } of events) {
+      const d = event.data as ClaimSubmitted['data'];
+      await tx.query(
+        `INSERT INTO rm_claims (claim_id, scheme, subject_kind, subject_id, organisation_kind, organisation_id, submitted_by, submitted_on,
+           period_from, period_to, status, tier, total_fen, line_count, last_position)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (claim_id) DO NOTHING`,
+        [
+          d.claimId,
+          d.scheme,
+          d.subject.kind,
+          d.subject.id,
+          d.submittedBy.organisation.kind,
+          d.submittedBy.organisation.id,
+          d.submittedBy.accountId,
+          d.submittedOn,
+          d.period.from,
+          d.period.to,
+          d.status,
+          d.tier,
+          d.totalFen,
+          d.lines.length,
+          formatPosition(recorded.position),
+        ],
+      );
+    }
+  },
+};

@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { shanghaiDateOf } from '@skills/domain';
+import { labourerRegistrar, type LabourerRegistrar } from '../support/labourers';
+import { addDays, onDay, providerWithAccount } from '../support/past-cohorts';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+interface CohortPlan {
+  readonly programmeType: 'GENERAL' | 'ORDER_BASED';
+  /** R-FREE-4: the per-person amount the bureau approves. */
+  readonly approvedFen?: number;
+  readonly startDay: string;
+  /** Days attended by each person, from the start day on, in the order of `people`. */
+  readonly attended: readonly number[];
+  /** How many of `people` (from the first) obtain a certificate, and how many a verified job. */
+  readonly certified: number;
+  readonly employed: number;
+}
+
+// R-CLAIM-1, R-CLAIM-2, R-GATE-4 through HTTP on real PostgreSQL: a cohort from enrolment to a claim whose amounts
+// were computed from the recorded events, hand-checked here in fen.
+describe('claims over HTTP', () => {
+  let app: TestApp;
+  let admin: string;
+  let reviewer: string;
+  let provider: string;
+  let otherProvider: string;
+  let registrar: LabourerRegistrar;
+  const today = shanghaiDateOf(new Date().toISOString());
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    [admin, reviewer] = await Promise.all([app.login('admin'), app.login('reviewer')]);
+    const nancun = app.directory.subdistrictList()[0]!.subdistrictId;
+    provider = (await providerWithAccount(app, admin, 'claims-a', nancun)).token;
+    otherProvider = (await providerWithAccount(app, admin, 'claims-b', nancun)).token;
+    registrar = labourerRegistrar(app, admin, { subdistrictId: nancun, born: '1990-04-04', name: '赵学员', firstSequence: 300 });
+  });
+  afterAll(() => app?.close());
+  afterEach(() => jest.useRealTimers());
+
+  const ok = async (response: Promise<{ status: number; text: string }>, status: number) => {
+    const { status: actual, text } = await response;
+    if (actual !== status) throw new Error(`expected ${status}, got ${actual}: ${text}`);
+  };
+
+  /**
+   * A cohort planned, approved and started on plan.startDay; the attendance, a PASS for everyone and the completion
+   * recorded on its last training day; certificates 5 days later, jobs 10 days later (verified today).
+   */
+  async function completedCohort(people: readonly string[], plan: CohortPlan): Promise<{ cohortId: string; completedOn: string }> {
+    const lastDay = addDays(plan.startDay, Math.max(...plan.attended) - 1);
+    const occupation = `工种-${randomUUID().slice(0, 8)}`;
+    const cohortId = await onDay(plan.startDay, async () => {
+      const amount = plan.approvedFen === undefined ? {} : { requestedPerPersonAmountFen: plan.approvedFen };
+      const body = { programmeType: plan.programmeType, occupation, level: 'JUNIOR', plannedStart: plan.startDay, plannedEnd: addDays(plan.startDay, 9), plannedDays: 10, capacity: 50, ...amount };
+      const planned = await app.request('POST', '/api/cohorts', { token: provider, body });
+      expect(planned.status).toBe(201);
+      const id = planned.body.cohortId as string;
+      await ok(app.request('POST', `/api/cohorts/${id}/approve`, { token: reviewer, body: plan.approvedFen === undefined ? {} : { approvedPerPersonAmountFen: plan.approvedFen } }), 200);
+      for (const labourerId of people) await ok(app.request('POST', `/api/cohorts/${id}/enrolments`, { token: provider, body: { labourerId } }), 201);
+      await ok(app.request('POST', `/api/cohorts/${id}/start`, { token: provider }), 200);
+      return id;
+    });
+    await onDay(lastDay, async () => {
+      for (const [i, labourerId] of people.entries()) {
+        for (let d = 0; d < plan.attended[i]!; d++) await ok(app.request('POST', `/api/cohorts/${cohortId}/attendance`, { token: provider, body: { labourerId, day: addDays(plan.startDay, d) } }), 201);
+        await ok(app.request('POST', `/api/cohorts/${cohortId}/assessments`, { token: provider, body: { labourerId, result: 'PASS', assessedOn: lastDay } }), 201);
+      }
+      await ok(app.request('POST', `/api/cohorts/${cohortId}/complete`, { token: provider, body: { completedOn: lastDay } }), 200);
+    });
+    await onDay(addDays(lastDay, 5), async () => {
+      for (const labourerId of people.slice(0, plan.certified)) {
+        const form = { labourerId, type: 'SKILL_LEVEL', level: 'JUNIOR', occupation, number: `SL-${randomUUID().slice(0, 8)}`, issuer: '某评价机构', issuedOn: addDays(lastDay, 5) };
+        await ok(app.request('POST', '/api/certificates', { token: provider, body: form }), 201);
+      }
+    });
+    const jobs = await onDay(addDays(lastDay, 10), async () => {
+      const ids: string[] = [];
+      for (const labourerId of people.slice(0, plan.employed)) {
+        const recorded = await app.request('POST', '/api/employments', { token: provider, body: { labourerId, startsOn: addDays(lastDay, 10), evidenceRef: `doc:contract-${randomUUID()}` } });
+        expect(recorded.status).toBe(201);
+        ids.push(recorded.body.employmentId as string);
+      }
+      return ids;
+    });
+    for (const id of jobs) await ok(app.request('POST', `/api/employments/${id}/verify`, { token: reviewer, body: {} }), 200);
+    return { cohortId, completedOn: lastDay };
+  }
+
+  const submit = (scheme: string, cohortId: string, key: string = randomUUID(), token = provider) =>
+    app.request('POST', '/api/claims', { token, body: { scheme, subject: { kind: 'COHORT', id: cohortId } }, headers: { 'idempotency-key': key } });
+
+  const lineOf = (claim: { lines: { labourerId: string }[] }, labourerId: string) => claim.lines.find((l) => l.labourerId === labourerId) as Record<string, any>;
+
+  it('R-FREE-3 a general cohort goes from enrolment to a claim ready for review: 7 days × 150 = 1050 capped at 1000, 6 days 900', async () => {
+    const people = await registrar.many(3);
+    const startDay = addDays(today, -40);
+    const { cohortId, completedOn } = await completedCohort(people, { programmeType: 'GENERAL', startDay, attended: [7, 6, 7], certified: 2, employed: 1 });
+
+    // Two clerks submit at once under different keys (R-CLAIM-2): one claim is made, the other is refused.
+    const [keyA, keyB] = [randomUUID(), randomUUID()];
+    const [a, b] = await Promise.all([submit('R-FREE-3', cohortId, keyA), submit('R-FREE-3', cohortId, keyB)]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const [won, lost, winningKey] = a.status === 201 ? [a, b, keyA] : [b, a, keyB];
+    expect(lost.body.error).toMatchObject({ code: 'CLAIM.ALREADY_CLAIMED' });
+    expect(lost.body.error.details.alreadyClaimed).toHaveLength(3);
+
+    const claim = won.body;
+    expect(claim).toMatchObject({
+      scheme: 'R-FREE-3',
+      subject: { kind: 'COHORT', id: cohortId },
+      period: { from: startDay, to: completedOn },
+      submittedOn: today,
+      status: 'READY_FOR_REVIEW',
+      tier: null,
+      totalFen: 290_000,
+      alreadySubmitted: false,
+    });
+    expect(claim.gates.map((g: { gate: string; status: string }) => `${g.gate}:${g.status}`)).toEqual(['PASS:HOLDING', 'CERTIFICATION:HOLDING', 'EMPLOYMENT:HOLDING']);
+    expect(claim.gates[1]).toMatchObject({ ruleId: 'R-GATE-2', rate: { numerator: 2, denominator: 3 }, thresholdPercent: 60 });
+    const capped = lineOf(claim, people[0]!);
+    expect(capped).toMatchObject({ ruleId: 'R-FREE-3', outcome: 'AMOUNT', amountFen: 100_000, policyVersion: 'JCCQ-2020-12.v1', payee: { kind: 'PROVIDER' } });
+    expect(capped['explanation']).toMatchObject({ arithmetic: '7 × 150.00 = 1050.00 yuan, capped at 1000.00 yuan', cap: { limitFen: 100_000, uncappedFen: 105_000, applied: true }, inputs: { attendedDays: 7, cohortId } });
+    expect(lineOf(claim, people[1]!)).toMatchObject({ amountFen: 90_000, explanation: { arithmetic: '6 × 150.00 = 900.00 yuan (within the cap of 1000.00)' } });
+    expect(lost.body.error.details.alreadyClaimed.map((c: { claimId: string }) => c.claimId)).toEqual([claim.claimId, claim.claimId, claim.claimId]);
+
+    // The same request again under the winning key answers the same claim, and writes nothing.
+    const retried = await submit('R-FREE-3', cohortId, winningKey);
+    expect(retried.status).toBe(200);
+    expect({ ...retried.body, alreadySubmitted: false }).toEqual(claim);
+    const reused = await app.request('POST', '/api/claims', { token: provider, body: { scheme: 'R-FREE-4', subject: { kind: 'COHORT', id: cohortId } }, headers: { 'idempotency-key': winningKey } });
+    expect(reused.body.error.code).toBe('IDEMPOTENCY.KEY_REUSED');
+
+    // Another provider, and an enterprise, are told nothing about the cohort or the claim.
+    expect((await submit('R-FREE-3', cohortId, randomUUID(), otherProvider)).status).toBe(404);
+    expect((await submit('R-FREE-3', cohortId, randomUUID(), await app.login('enterprise'))).status).toBe(404);
+    expect((await app.request('GET', `/api/claims/${claim.claimId}`, { token: otherProvider })).status).toBe(404);
+    const read = await app.request('GET', `/api/claims/${claim.claimId}`, { token: reviewer });
+    expect(read.status).toBe(200);
+    expect(read.body.lines).toEqual(claim.lines);
+    // R-FREE-3 is for general cohorts only.
+    expect((await submit('R-FREE-4', cohortId)).body.error.code).toBe('CLAIM.SCHEME_NOT_FOR_PROGRAMME');
+
+    await app.system.runner!.waitUntilCaughtUp();
+    const mine = await app.request('GET', `/api/claims?subjectId=${cohortId}`, { token: provider });
+    expect(mine.body).toMatchObject({ total: 1, items: [{ claimId: claim.claimId, status: 'READY_FOR_REVIEW', totalFen: 290_000, lineCount: 3 }] });
+    expect((await app.request('GET', `/api/claims?subjectId=${cohortId}`, { token: otherProvider })).body).toEqual({ total: 0, items: [] });
+    for (const leaked of ['赵学员', '1990']) expect(JSON.stringify(claim)).not.toContain(leaked);
+  });
+
+  it('R-FREE-4 an order-based cohort at 80% employment is paid the approved amount; R-FREE-5 pays the eligible trainee 15 a day', async () => {
+    const people = await registrar.many(5);
+    const { cohortId } = await completedCohort(people, { programmeType: 'ORDER_BASED', approvedFen: 350_000, startDay: addDays(today, -40), attended: [7, 7, 7, 7, 5], certified: 3, employed: 4 });
+    const response = await submit('R-FREE-4', cohortId);
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ status: 'READY_FOR_REVIEW', tier: 'EMPLOYMENT_ORIENTED', totalFen: 1_750_000 });
+    expect(response.body.gates.find((g: { gate: string }) => g.gate === 'EMPLOYMENT')).toMatchObject({ thresholdPercent: 80, rate: { numerator: 4, denominator: 5 }, status: 'HOLDING' });
+    const line = lineOf(response.body, people[4]!);
+    expect(line).toMatchObject({ ruleId: 'R-FREE-4', amountFen: 350_000, explanation: { cap: { limitFen: 400_000, applied: false } } });
+    expect(line['explanation'].arithmetic).toContain('4 / 5 = 80.00% ≥ 80%');
+
+    // R-FREE-5: the one trainee who is a poor labourer, 5 days × 15.00 = 75.00 yuan, paid to the trainee.
+    await ok(app.request('PATCH', `/api/labourers/${people[4]}/groups`, { token: admin, body: { keyGroups: ['RURAL_MIGRANT', 'POOR_LABOURER'], flags: [], insuranceMonths: 0, reason: 'EVIDENCE_PROVIDED' } }), 200);
+    const allowance = await submit('R-FREE-5', cohortId);
+    expect(allowance.status).toBe(201);
+    expect(allowance.body).toMatchObject({ status: 'READY_FOR_REVIEW', tier: null, gates: [], totalFen: 7_500 });
+    expect(lineOf(allowance.body, people[4]!)).toMatchObject({ outcome: 'AMOUNT', amountFen: 7_500, payee: { kind: 'LABOURER', id: people[4] } });
+    expect(lineOf(allowance.body, people[0]!)).toMatchObject({ outcome: 'REFUSED', reason: { code: 'NOT_ELIGIBLE_GROUP' } });
+    // The allowance and the training subsidy are different schemes; the allowance once only.
+    expect((await submit('R-FREE-5', cohortId)).body.error.details).toEqual({ ruleId: 'R-CLAIM-2', alreadyClaimed: [{ labourerId: people[4], claimId: allowance.body.claimId }] });
+  });
+
+  it('R-FREE-4 below 80% once the employment window has closed is paid at the general tier (R-FREE-3 amounts), released by the 30% gate', async () => {
+    const people = await registrar.many(5);
+    const { cohortId } = await completedCohort(people, { programmeType: 'ORDER_BASED', approvedFen: 350_000, startDay: addDays(today, -250), attended: [7, 7, 7, 7, 3], certified: 3, employed: 2 });
+    const response = await submit('R-FREE-4', cohortId);
+    expect(response.status).toBe(201);
+    // 4 × 1000 (7 days capped) + 3 × 150 = 4450 yuan.
+    expect(response.body).toMatchObject({ status: 'READY_FOR_REVIEW', tier: 'GENERAL_FALLBACK', totalFen: 445_000 });
+    expect(response.body.gates.map((g: { gate: string; status: string }) => `${g.gate}:${g.status}`)).toEqual(['PASS:HOLDING', 'CERTIFICATION:HOLDING', 'EMPLOYMENT_FALLBACK:HOLDING']);
+    const short = lineOf(response.body, people[4]!);
+    expect(short).toMatchObject({ ruleId: 'R-FREE-3', amountFen: 45_000 });
+    expect(short['explanation'].arithmetic).toBe('R-FREE-4 employment gate failed, 2 / 5 = 40.00% < 80% (2 × 100 = 200 < 80 × 5 = 400): general tier, 3 × 150.00 = 450.00 yuan (within the cap of 1000.00)');
+  });
+
+  it('R-GATE-4 an order-based cohort whose 80% gate is still open waits, each trainee\'s line pending its tier', async () => {
+    const people = await registrar.many(2);
+    const { cohortId } = await completedCohort(people, { programmeType: 'ORDER_BASED', approvedFen: 300_000, startDay: addDays(today, -30), attended: [4, 4], certified: 2, employed: 0 });
+    const response = await submit('R-FREE-4', cohortId);
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ status: 'WAITING_ON_OUTCOMES', tier: 'UNDECIDED', totalFen: 0 });
+    expect(response.body.lines.map((l: { outcome: string }) => l.outcome)).toEqual(['PENDING', 'PENDING']);
+  });
+});
