@@ -146,6 +146,8 @@ describe('claims over HTTP', () => {
     expect(mine.body).toMatchObject({ total: 1, items: [{ claimId: claim.claimId, status: 'READY_FOR_REVIEW', totalFen: 290_000, lineCount: 3 }] });
     expect((await app.request('GET', `/api/claims?subjectId=${cohortId}`, { token: otherProvider })).body).toEqual({ total: 0, items: [] });
     for (const leaked of ['赵学员', '1990']) expect(JSON.stringify(claim)).not.toContain(leaked);
+    const doc = await app.request('GET', '/api/docs/openapi.json');
+    expect(doc.body.paths['/api/claims'].post.requestBody.content['application/json'].schema.properties.scheme.enum).toContain('R-FREE-4');
   });
 
   it('R-FREE-4 an order-based cohort at 80% employment is paid the approved amount; R-FREE-5 pays the eligible trainee 15 a day', async () => {

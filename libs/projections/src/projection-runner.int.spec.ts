@@ -12,6 +12,7 @@ import { rebuildProjection } from './rebuild';
 import { labourersProjection } from './registry/labourers.projection';
 import { cohortOutcomesProjection } from './training/cohort-outcomes.projection';
 import { organisationsProjection } from './registry/organisations.projection';
+import { claimsProjection } from './claims/claims.projection';
 import {
   createTallyProjection,
   dumpReadModel,
@@ -186,6 +187,7 @@ seeded('a projection of a higher version empties its tables at start and rebuild
   expect(after['rm_organisations']!.find((o) => o['organisation_id'] === organisationId)?.['name']).toBe('not rebuilt');
   const head = formatPosition(await newestEvent(db));
   expect(await storedCheckpoints(db)).toEqual([
+    { name: 'claims', version: claimsProjection.version, position: head },
     { name: 'cohort-outcomes', version: cohortOutcomesProjection.version, position: head },
     { name: 'labourers', version: labourersProjection.version + 1, position: head },
     { name: 'organisations', version: organisationsProjection.version, position: head },
