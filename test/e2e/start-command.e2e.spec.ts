@@ -3,11 +3,24 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { createTestDatabase } from '@skills/sql/testing';
 import { residentId } from '../support/resident-ids';
 
 const root = path.resolve(__dirname, '../..');
 const MAIN = ['-r', './infra/register.js', 'apps/api/src/main.ts'];
+
+/**
+ * A port the kernel just handed out and released. A fixed or random pick collided with the ephemeral ports of the
+ * suite's own PostgreSQL connections (EADDRINUSE in CI); the kernel does not hand this one out again at once.
+ */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 /** The README's start path on the embedded default: a real process, a data directory, a restart. */
 describe('the one-process start on embedded PGlite', () => {
@@ -39,7 +52,7 @@ describe('the one-process start on embedded PGlite', () => {
   };
 
   it('prints where it listens and how to log in, keeps data across a restart, and rebuilds read models', async () => {
-    const port = 39000 + Math.floor(Math.random() * 1000);
+    const port = await freePort();
     const banner = await start(port);
     expect(banner).toContain(`listening on http://127.0.0.1:${port}`);
     expect(banner).toContain('embedded PGlite');
@@ -74,7 +87,7 @@ describe('the one-process start on embedded PGlite', () => {
   it('runs the same command on PostgreSQL when DATABASE_URL is set, and refuses to start without JWT_SECRET', async () => {
     const database = await createTestDatabase(2);
     try {
-      const port = 40000 + Math.floor(Math.random() * 1000);
+      const port = await freePort();
       const missing = spawnSync(process.execPath, MAIN, { cwd: root, env: { ...process.env, DATABASE_URL: database.url, NODE_OPTIONS: '' }, encoding: 'utf8', timeout: 60_000 });
       expect(missing.status).toBe(1);
       expect(missing.stderr).toContain('JWT_SECRET');
