@@ -11,6 +11,7 @@ import { CohortsController } from './training/cohorts.controller';
 import { COHORT_QUERY_CONTROLLERS } from './cohort-queries/cohort-queries-api';
 import { CohortRecordsController } from './cohort-records/cohort-records.controller';
 import { ClaimsController } from './claims/claims.controller';
+import { ClaimOverridesController } from './claims/overrides.controller';
 import { PoliciesController } from './policies/policies.controller';
 
 export const API_CONTROLLERS: Type[] = [
@@ -26,5 +27,6 @@ export const API_CONTROLLERS: Type[] = [
   ...COHORT_QUERY_CONTROLLERS,
   CohortRecordsController,
   ClaimsController,
+  ClaimOverridesController,
   PoliciesController,
 ];

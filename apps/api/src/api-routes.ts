@@ -13,6 +13,7 @@ import { OUTCOME_RATES_ROUTES } from './outcome-rates/outcome-rates-routes';
 import { COHORT_QUERY_ROUTES } from './cohort-queries/cohort-queries-api';
 import { COHORT_RECORD_ROUTES } from './cohort-records/cohort-records-routes';
 import { CLAIMS_ROUTES } from './claims/claims-routes';
+import { OVERRIDES_ROUTES } from './claims/overrides-routes';
 import { POLICY_ROUTES } from './policies/policies-routes';
 
 const READERS = REGISTRY_READERS;
@@ -42,5 +43,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...COHORT_QUERY_ROUTES,
   ...COHORT_RECORD_ROUTES,
   ...CLAIMS_ROUTES,
+  ...OVERRIDES_ROUTES,
   ...POLICY_ROUTES,
 ];

@@ -12,3 +12,4 @@ export * from './commands/decide-and-append';
 export * from './system/local-secret';
 export * from './system/system';
 export * from './policies';
+export * from './gates';

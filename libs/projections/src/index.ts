@@ -19,3 +19,5 @@ export * from './training/outcome-rollup.query';
 export * from './claims/claims.projection';
 export * from './claims/claim-list.query';
 export * from './claims/committed-head';
+export * from './claims/gate-watch.projection';
+export * from './claims/gate-watch.queries';

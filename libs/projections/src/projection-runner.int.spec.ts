@@ -13,6 +13,7 @@ import { labourersProjection } from './registry/labourers.projection';
 import { cohortOutcomesProjection } from './training/cohort-outcomes.projection';
 import { organisationsProjection } from './registry/organisations.projection';
 import { claimsProjection } from './claims/claims.projection';
+import { gateWatchProjection } from './claims/gate-watch.projection';
 import {
   createTallyProjection,
   dumpReadModel,
@@ -189,6 +190,7 @@ seeded('a projection of a higher version empties its tables at start and rebuild
   expect(await storedCheckpoints(db)).toEqual([
     { name: 'claims', version: claimsProjection.version, position: head },
     { name: 'cohort-outcomes', version: cohortOutcomesProjection.version, position: head },
+    { name: 'gate-watch', version: gateWatchProjection.version, position: head },
     { name: 'labourers', version: labourersProjection.version + 1, position: head },
     { name: 'organisations', version: organisationsProjection.version, position: head },
   ]);

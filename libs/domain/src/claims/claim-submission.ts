@@ -27,7 +27,8 @@ export interface ClaimSubmissionDecision {
  * Late facts for people already claimed become top-up lines flagged for review (the gate evaluator's, R-GATE-4).
  */
 export function decideClaimSubmission(command: SubmitClaim, states: ClaimSubmissionStates): ClaimSubmissionDecision {
-  const claimEvents = claimDecider.decide(command, states.claim);
+  // Submitting yields only ClaimSubmitted; the guard keeps the type as the stream's other events are added.
+  const claimEvents = claimDecider.decide(command, states.claim).filter((event): event is ClaimSubmitted => event.type === 'ClaimSubmitted');
   const reserving = command.lines.filter((line): line is ReservingLine => line.outcome !== 'REFUSED');
   const stateOf = (line: ReservingLine): PaymentKeyState => {
     const state = states.keys.get(line.paymentKey);

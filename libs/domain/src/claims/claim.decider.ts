@@ -4,31 +4,57 @@ import type { SubmitClaim } from './claim.commands';
 import * as errors from './claim.errors';
 import type { ClaimEvent, ClaimSubmitted } from './claim.events';
 import { assertLinesMatchTier, releaseOf } from './claim-release';
+import type { ClaimOverrideCommand } from './override.commands';
+import { decideOverride, evolveOverride } from './override.decisions';
+import type { ClaimOverride } from './override.rules';
+import { decideGateEvaluation, type EvaluateClaimGates } from './claim-gate-evaluation';
+import { evolveGateEvent, type LateOutcome } from './claim-gate-outcome';
 
 export type SubmittedClaim = ClaimSubmitted['data'];
 
-export type ClaimState = { readonly status: 'absent' } | { readonly status: 'submitted'; readonly claim: SubmittedClaim };
+/**
+ * `overrides`: every R-CLAIM-4 override of the claim, open or decided (override.decisions.ts). `lateOutcome`: the last
+ * R-GATE-4 late-change flag (claim-gate-outcome.ts), absent until one is raised.
+ */
+export type ClaimState =
+  | { readonly status: 'absent' }
+  | { readonly status: 'submitted'; readonly claim: SubmittedClaim; readonly overrides: readonly ClaimOverride[]; readonly lateOutcome?: LateOutcome };
 
 /**
  * A claim (R-CLAIM-1), as submitted: its lines and its starting status under R-GATE-4. Review comes later (R-CLAIM-3)
  * on the same stream. The payment keys of R-CLAIM-2 are decided beside it, in claim-submission.ts.
  */
-export const claimDecider: Decider<SubmitClaim, ClaimState, ClaimEvent> = {
+export const claimDecider: Decider<SubmitClaim | ClaimOverrideCommand | EvaluateClaimGates, ClaimState, ClaimEvent> = {
   initialState: () => ({ status: 'absent' }),
   decide(command, state) {
     switch (command.type) {
       case 'SubmitClaim':
         return [submit(command, state)];
+      case 'ProposeClaimOverride':
+      case 'ApproveClaimOverride':
+      case 'RejectClaimOverride':
+        return decideOverride(command, state);
+      case 'EvaluateClaimGates':
+        return decideGateEvaluation(command, state);
       default:
-        return assertNever(command.type);
+        return assertNever(command);
     }
   },
   evolve(state, event) {
     switch (event.type) {
       case 'ClaimSubmitted':
-        return state.status === 'absent' ? { status: 'submitted', claim: event.data } : state;
+        return state.status === 'absent' ? { status: 'submitted', claim: event.data, overrides: [] } : state;
+      case 'ClaimOverrideProposed':
+      case 'ClaimOverrideApproved':
+      case 'ClaimOverrideRejected':
+        return evolveOverride(state, event);
+      case 'ClaimTierDecided':
+      case 'ClaimGatesHeld':
+      case 'ClaimBlocked':
+      case 'ClaimLateOutcomeFlagged':
+        return evolveGateEvent(state, event);
       default:
-        return assertNever(event.type);
+        return assertNever(event);
     }
   },
 };

@@ -1,6 +1,7 @@
 import { EventCatalogue, InvalidEventPayloadError } from '../shared/event-catalogue';
 import { given } from '../shared/testing/given-when-then';
 import { claimDecider } from './claim.decider';
+import type { ClaimSubmitted } from './claim.events';
 import { claimEvents } from './claims.catalogue';
 import { amountLine, gate, pendingLine, refusedLine, submitClaim, TRAINEES } from './testing/claim-fixtures';
 
@@ -30,7 +31,7 @@ describe('claim decider (R-CLAIM-1)', () => {
 
   it('R-GATE-4 a claim with a failed gate is recorded BLOCKED with the gate figures', () => {
     const gates = [gate('PASS', 'HOLDING', 95), gate('CERTIFICATION', 'FAILED'), gate('EMPLOYMENT', 'HOLDING', 30)];
-    const [event] = claimDecider.decide(submitClaim({ gates }), claimDecider.initialState());
+    const [event] = claimDecider.decide(submitClaim({ gates }), claimDecider.initialState()) as ClaimSubmitted[];
     expect(event!.data.status).toBe('BLOCKED');
     expect(event!.data.gates.find((g) => g.gate === 'CERTIFICATION')).toMatchObject({ status: 'FAILED', rate: { numerator: 0, denominator: 3 } });
   });

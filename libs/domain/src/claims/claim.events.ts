@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { calendarDateSchema } from '../shared/calendar-date';
 import { defineEvent, type EventOf } from '../shared/event-definition';
+import type { ClaimOverrideEvent } from './override.events';
+import type { ClaimGateEvent } from './claim-gates.events';
 import {
   CLAIM_GATE,
   CLAIM_SCHEME,
@@ -117,4 +119,5 @@ export const PaymentKeyReserved = defineEvent(
 
 export type ClaimSubmitted = EventOf<typeof ClaimSubmitted>;
 export type PaymentKeyReserved = EventOf<typeof PaymentKeyReserved>;
-export type ClaimEvent = ClaimSubmitted;
+/** R-CLAIM-4's events (override.events.ts) and R-GATE-4's decisions after submission (claim-gates.events.ts) share the claim's stream. */
+export type ClaimEvent = ClaimSubmitted | ClaimOverrideEvent | ClaimGateEvent;

@@ -9,6 +9,7 @@ import { ACCOUNT_MIGRATIONS, AccountStore } from '../auth/account-store';
 import { TokenService } from '../auth/tokens';
 import type { AppConfig } from '../config/app-config';
 import { describeError, type Logger } from '../logging/logger';
+import { GateEvaluator } from '../gates/gate-evaluator';
 import { PolicyCatalogue } from '../policies/policy-catalogue';
 import { readOrCreateLocalSecret } from './local-secret';
 
@@ -27,6 +28,8 @@ export interface System {
   readonly tokens: TokenService;
   /** Present where this process runs the worker's projections. */
   runner?: ProjectionRunner;
+  /** Present where this process runs the outcome-gate evaluator (R-GATE-4), beside the projections. */
+  gates?: GateEvaluator;
   close(): Promise<void>;
 }
 
@@ -69,6 +72,7 @@ export async function openSystem(config: AppConfig, logger: Logger): Promise<Sys
     accounts: new AccountStore(db),
     tokens: new TokenService(jwtSecret, config.JWT_TTL_SECONDS),
     close: async () => {
+      await system.gates?.stop();
       await system.runner?.stop();
       await stopPolicyRefresh();
       await store.close();
@@ -85,5 +89,15 @@ export async function startProjections(system: System): Promise<ProjectionRunner
   });
   await runner.start();
   system.runner = runner;
+  // R-GATE-4: moves waiting claims as the projected facts and the calendar decide their gates.
+  const gates = new GateEvaluator(
+    { db: system.db, store: system.store, catalogue: system.catalogue, policyOn: (date) => system.policies.inForceOn(date) },
+    {
+      onDecision: (claimId, events) => system.logger.info('claim gates decided', { claimId, events: events.map((e) => e.type) }),
+      onError: (error, claimId) => system.logger.warn('gate evaluation failed', { ...(claimId ? { claimId } : {}), ...describeError(error) }),
+    },
+  );
+  gates.start();
+  system.gates = gates;
   return runner;
 }

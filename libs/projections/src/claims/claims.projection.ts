@@ -1,6 +1,7 @@
 import type { ClaimSubmitted } from '@skills/domain';
 import { formatPosition } from '@skills/event-store';
 import type { Projection } from '../projection';
+import { CLAIM_GATE_DECISION_TYPES, applyClaimGateDecision } from './claim-gate-status.statements';
 
 /**
  * Claims for lists (R-CLAIM-1): one row per claim with its status and total. The claim itself, with its lines, is
@@ -10,9 +11,14 @@ export const claimsProjection: Projection = {
   name: 'claims',
   version: 1,
   tables: ['rm_claims'],
-  handles: (type) => type === 'ClaimSubmitted',
+  handles: (type) => type === 'ClaimSubmitted' || CLAIM_GATE_DECISION_TYPES.has(type),
   async apply(tx, events) {
     for (const { event, recorded } of events) {
+      // R-GATE-4: the gate evaluator's later decisions move the row's status, tier and total.
+      if (event.type !== 'ClaimSubmitted') {
+        await applyClaimGateDecision(tx, event, recorded);
+        continue;
+      }
       const d = event.data as ClaimSubmitted['data'];
       await tx.query(
         `INSERT INTO rm_claims (claim_id, scheme, subject_kind, subject_id, organisation_kind, organisation_id, submitted_by, submitted_on,

@@ -1,0 +1,104 @@
+import {
+  claimDecider,
+  cohortDecider,
+  figuresTakenOn,
+  gateDecisionKey,
+  shanghaiDateOf,
+  tierToDecide,
+  toClaimStreamId,
+  toCohortStreamId,
+  type CalendarDate,
+  type ClaimGate,
+  type ClaimGateEvent,
+  type EvaluateClaimGates,
+  type EventCatalogue,
+  type SubmittedClaim,
+} from '@skills/domain';
+import { WrongExpectedVersionError, type EventStore, type EventToAppend } from '@skills/event-store';
+import type { PolicyDocument } from '@skills/policy';
+import { cohortOutcomeRates, findCohortAttendance } from '@skills/projections';
+import type { SqlExecutor } from '@skills/sql';
+import { loadStream } from '../commands/decide-and-append';
+import { deterministicUuid } from '../commands/deterministic-id';
+import { claimGatesOf } from './claim-gates-of';
+import { decidedTierLines } from './decided-tier-lines';
+
+export interface GateEvaluationDeps {
+  readonly db: SqlExecutor;
+  readonly store: EventStore;
+  readonly catalogue: EventCatalogue;
+  /** The policy version in force on a day: the cohort's start sets its gates and prices its lines. */
+  policyOn(date: CalendarDate): PolicyDocument;
+}
+
+/** metadata.actor of the evaluator's events: no person decided them. */
+export const GATE_EVALUATOR_ACTOR = 'system:gate-evaluator';
+const ATTEMPTS = 5;
+
+/** DECIDED: evaluated on the day, with what it recorded (often nothing). CLOCK_BEHIND: the clock is before the claim's own figures. */
+export type ClaimGateEvaluation = { readonly outcome: 'DECIDED'; readonly events: readonly ClaimGateEvent[] } | { readonly outcome: 'CLOCK_BEHIND' };
+
+/**
+ * R-GATE-4 for one claim: its cohort's gates as of `now`'s day from the cohort-outcomes read model (the caller makes
+ * sure that has caught up), the claim decider's verdict, appended with the stream's expected version. Event ids come
+ * from the claim id and the decision (gateDecisionKey), so an evaluation repeated after a crash or by a second worker
+ * appends nothing twice; a version conflict (a reviewer's override meanwhile) reloads and decides again.
+ */
+export async function evaluateClaimGates(deps: GateEvaluationDeps, claimId: string, now: Date): Promise<ClaimGateEvaluation> {
+  const streamId = toClaimStreamId(claimId);
+  const day = shanghaiDateOf(now.toISOString());
+  for (let attempt = 1; ; attempt++) {
+    const { state, version } = await loadStream(deps.store, deps.catalogue, claimDecider, streamId);
+    if (state.status !== 'submitted') throw new Error(`claim ${claimId} is watched but its stream holds no submission`);
+    const { claim } = state;
+    if (day < figuresTakenOn(claim)) return { outcome: 'CLOCK_BEHIND' };
+    const found = await cohortOutcomeRates(deps.db, claim.subject.id, day, (start) => deps.policyOn(start));
+    if (!found) throw new Error(`cohort ${claim.subject.id} of claim ${claimId} is not in the cohort-outcomes read model`);
+    const gates = claimGatesOf(found.rates);
+    const tier = tierToDecide(claim, gates);
+    const command: EvaluateClaimGates = {
+      type: 'EvaluateClaimGates',
+      claimId,
+      gates,
+      ...(tier ? { decidedTierLines: await priceAtDecidedTier(deps, claim, gates) } : {}),
+      context: { actor: GATE_EVALUATOR_ACTOR, now: now.toISOString() },
+    };
+    const events = claimDecider.decide(command, state) as ClaimGateEvent[];
+    if (events.length === 0) return { outcome: 'DECIDED', events };
+    try {
+      await deps.store.append({ streamId, expectedVersion: version, events: events.map((event) => toAppend(deps.catalogue, claim.claimId, event, found.rates.policyVersion, now)) });
+      return { outcome: 'DECIDED', events };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError) || attempt >= ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** R-FREE-4: the facts its calculator needs beside the claim: the cohort's approved amount, provider and training days. */
+async function priceAtDecidedTier(deps: GateEvaluationDeps, claim: SubmittedClaim, gates: readonly ClaimGate[]) {
+  const { state: cohort } = await loadStream(deps.store, deps.catalogue, cohortDecider, toCohortStreamId(claim.subject.id));
+  if (cohort.status !== 'completed' || cohort.approvedPerPersonAmountFen === null) {
+    throw new Error(`cohort ${claim.subject.id} of R-FREE-4 claim ${claim.claimId} is ${cohort.status}, without an approved per-person amount`);
+  }
+  const attendance = await findCohortAttendance(deps.db, claim.subject.id);
+  return decidedTierLines({
+    claim,
+    // tierToDecide found it, through releaseOf.
+    employmentGate: gates.find((g) => g.gate === 'EMPLOYMENT')!,
+    policy: deps.policyOn(claim.period.from),
+    providerId: cohort.providerId,
+    approvedPerPersonFen: cohort.approvedPerPersonAmountFen,
+    trainingDaysHeld: attendance.days.length,
+  });
+}
+
+function toAppend(catalogue: EventCatalogue, claimId: string, event: ClaimGateEvent, policyVersion: string, now: Date): EventToAppend {
+  const serialised = catalogue.serialise(event);
+  return {
+    eventId: deterministicUuid('claim-gates', claimId, gateDecisionKey(event)),
+    type: serialised.type,
+    schemaVersion: serialised.schemaVersion,
+    data: serialised.data,
+    metadata: { actor: GATE_EVALUATOR_ACTOR, correlationId: deterministicUuid('claim-gates', claimId), causationId: null, occurredAt: now.toISOString(), policyVersion },
+  };
+}

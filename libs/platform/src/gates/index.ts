@@ -1,0 +1,5 @@
+export * from './clock';
+export * from './claim-gates-of';
+export * from './decided-tier-lines';
+export * from './evaluate-claim-gates';
+export * from './gate-evaluator';
