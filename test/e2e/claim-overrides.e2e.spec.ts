@@ -101,6 +101,14 @@ describe('claim overrides over HTTP', () => {
     expect(again.status).toBe(409);
     expect(again.body.error).toMatchObject({ code: 'OVERRIDE.ALREADY_OPEN', details: { overrideId } });
     expect(await statusOf()).toBe('BLOCKED');
+    // An open proposal changes nothing, in the claim and in the claims list.
+    const pending = (await app.request('GET', `/api/claims/${claimId}`, { token: reviewer })).body;
+    expect(pending).toMatchObject({ status: 'BLOCKED', overridden: false, overriddenGates: [], awaitingApproval: [overrideId] });
+    await app.system.runner!.waitUntilCaughtUp();
+    expect((await app.request('GET', `/api/claims?subjectId=${pending.subject.id}`, { token: provider })).body).toMatchObject({
+      total: 1,
+      items: [{ claimId, status: 'BLOCKED', overridden: false }],
+    });
 
     // The approver reads the justification and approves: the claim is released as if the gate held, and flagged.
     expect((await post(`${url}/${overrideId}/approve`, reviewer, {})).status).toBe(403);
@@ -113,6 +121,11 @@ describe('claim overrides over HTTP', () => {
     const claim = (await app.request('GET', `/api/claims/${claimId}`, { token: reviewer })).body;
     expect(claim.status).toBe('READY_FOR_REVIEW');
     expect(claim.gates.find((g: { gate: string }) => g.gate === 'CERTIFICATION')).toMatchObject({ status: 'FAILED' });
+    // R-CLAIM-4 "flagged in every report": the claim itself and the claims list show the override.
+    expect(claim).toMatchObject({ totalFen: 300_000, overridden: true, overriddenGates: ['CERTIFICATION'], overriddenLineIds: [], awaitingApproval: [] });
+    await app.system.runner!.waitUntilCaughtUp();
+    const listedClaims = (await app.request('GET', `/api/claims?subjectId=${claim.subject.id}`, { token: provider })).body;
+    expect(listedClaims).toMatchObject({ total: 1, items: [{ claimId, status: 'READY_FOR_REVIEW', totalFen: 300_000, overridden: true }] });
     expect((await post(`${url}/${overrideId}/reject`, approver, { reason: 'POLICY_APPLIES' })).body.error.code).toBe('OVERRIDE.ALREADY_DECIDED');
     // An evaluator sees the flags, not the text.
     const evaluated = await app.request('GET', url, { token: await app.login('evaluator') });
@@ -127,7 +140,7 @@ describe('claim overrides over HTTP', () => {
     expect(events).not.toContain('疫情');
     expect(app.logs.join('\n')).not.toContain(NAMED);
     // Sealed where it is kept: the stored bytes do not hold the text.
-    const { rows } = await app.system.db.query<{ ciphertext: Uint8Array }>('SELECT ciphertext FROM override_justifications WHERE override_id = $1', [overrideId]);
+    const { rows } = await app.system.db.query<{ ciphertext: Uint8Array }>("SELECT ciphertext FROM sealed_texts WHERE owner_id = $1 AND purpose = 'override-justification'", [overrideId]);
     expect(rows).toHaveLength(1);
     expect(Buffer.from(rows[0]!.ciphertext).toString('utf8')).not.toContain(NAMED);
   });

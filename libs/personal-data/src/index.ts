@@ -4,5 +4,6 @@ export * from './envelope-crypto';
 export * from './masking';
 export * from './personal-data-vault';
 export * from './personal-data.migrations';
+export * from './sealed-texts';
 export * from './sql-personal-data-vault';
 export * from './in-memory-personal-data-vault';

@@ -29,4 +29,21 @@ export const PERSONAL_DATA_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Sealed free texts (SealedTexts): keyed by owner and purpose; nothing readable without the master key.
+    id: '20261126-41-personal-data-sealed-texts',
+    sql: `
+      CREATE TABLE sealed_texts (
+        owner_id      uuid NOT NULL,
+        purpose       text NOT NULL,
+        wrapped_key   bytea NOT NULL,
+        master_key_id text NOT NULL,
+        iv            bytea NOT NULL CHECK (octet_length(iv) = 12),
+        ciphertext    bytea NOT NULL,
+        tag           bytea NOT NULL CHECK (octet_length(tag) = 16),
+        created_at    timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (owner_id, purpose)
+      );
+    `,
+  },
 ];

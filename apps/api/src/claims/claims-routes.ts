@@ -23,6 +23,6 @@ export const CLAIMS_ROUTES: readonly ApiRoute[] = [
       422: 'Scheme not open yet or not for this programme, every line refused, or the Idempotency-Key reused for another request',
     },
   },
-  { method: 'get', path: '/api/claims', tag: 'claims', summary: 'Claims visible to you (a provider or an enterprise: its own), newest first', roles: CLAIM_READERS, query: ClaimListQuery, responses: { ...common, 200: 'A page of claims with status and total' } },
-  { method: 'get', path: '/api/claims/:claimId', tag: 'claims', summary: 'R-GATE-5 One claim: lines with their explanations (inputs, rule, arithmetic, cap, policy version) and the gates as they stood', roles: CLAIM_READERS, responses: { ...common, 200: 'The claim', 404: 'No such claim visible to you' } },
+  { method: 'get', path: '/api/claims', tag: 'claims', summary: 'Claims visible to you (a provider or an enterprise: its own), newest first', roles: CLAIM_READERS, query: ClaimListQuery, responses: { ...common, 200: 'A page of claims with status, total and `overridden` (R-CLAIM-4: an approved override changed it)' } },
+  { method: 'get', path: '/api/claims/:claimId', tag: 'claims', summary: 'R-GATE-5 R-CLAIM-4 One claim: lines with their explanations (inputs, rule, arithmetic, cap, policy version), the gates as they stood, and its override flags', roles: CLAIM_READERS, responses: { ...common, 200: 'The claim', 404: 'No such claim visible to you' } },
 ];

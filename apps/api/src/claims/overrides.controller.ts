@@ -1,28 +1,23 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res, type OnModuleInit } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { OVERRIDE_APPROVER_ROLE, OVERRIDE_PROPOSER_ROLE } from '@skills/domain';
 import { parseInput, type CommandEnvelope, type Principal, type System } from '@skills/platform';
-import { migrate } from '@skills/sql';
+import { SealedTexts } from '@skills/personal-data';
 import { CurrentPrincipal, Envelope, Roles } from '../http/access.decorators';
 import { TOKENS } from '../http/tokens';
 import { UuidOr404 } from '../http/uuid-or-404.pipe';
 import { BUREAU_ROLES } from '../training/cohort-access';
 import { ApproveOverrideForm, ProposeOverrideForm, RejectOverrideForm } from './overrides-forms';
-import { OVERRIDE_JUSTIFICATION_MIGRATIONS, OverrideJustifications } from './overrides-justifications';
 import { approveOverride, listOverrides, proposeOverride, rejectOverride } from './overrides.service';
 
 /** R-CLAIM-4: a reviewer proposes an override of a "no rule" line or a failed gate; a second person decides it. */
 @Controller('api/claims/:claimId/overrides')
-export class ClaimOverridesController implements OnModuleInit {
-  private readonly justifications: OverrideJustifications;
+export class ClaimOverridesController {
+  /** The justifications, sealed outside the events (table: PERSONAL_DATA_MIGRATIONS, applied with all others). */
+  private readonly justifications: SealedTexts;
 
   constructor(@Inject(TOKENS.system) private readonly system: System) {
-    this.justifications = new OverrideJustifications(system.db, system.secrets.masterKey);
-  }
-
-  /** The sealed justifications' table: applied once, under the migrations' lock, before the first request. */
-  async onModuleInit(): Promise<void> {
-    await migrate(this.system.db, OVERRIDE_JUSTIFICATION_MIGRATIONS);
+    this.justifications = new SealedTexts(system.db, system.secrets.masterKey);
   }
 
   /** 201 when proposed now, 200 for a retry with the same Idempotency-Key. */

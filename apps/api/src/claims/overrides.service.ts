@@ -23,10 +23,12 @@ import {
   type Principal,
   type System,
 } from '@skills/platform';
+import { sealedTextDigest, type SealedTexts } from '@skills/personal-data';
 import type { ProposeOverrideForm, RejectOverrideForm } from './overrides-forms';
-import { justificationDigest, type OverrideJustifications } from './overrides-justifications';
 
 const ATTEMPTS = 5;
+/** The purpose an override's justification is sealed under (libs/personal-data SealedTexts), keyed by the override id. */
+const JUSTIFICATION = 'override-justification';
 type Submitted = Extract<ClaimState, { status: 'submitted' }>;
 
 /**
@@ -34,10 +36,10 @@ type Submitted = Extract<ClaimState, { status: 'submitted' }>;
  * refers to it, so neither exists without the other; the override id comes from the Idempotency-Key, and the same
  * request again answers the same proposal.
  */
-export async function proposeOverride(system: System, justifications: OverrideJustifications, principal: Principal, claimId: string, form: ProposeOverrideForm, envelope: CommandEnvelope) {
+export async function proposeOverride(system: System, sealedTexts: SealedTexts, principal: Principal, claimId: string, form: ProposeOverrideForm, envelope: CommandEnvelope) {
   const streamId = toClaimStreamId(claimId);
   const overrideId = deterministicUuid(envelope.idempotencyKey, 'claim-override');
-  const digest = justificationDigest(system.secrets.fingerprintKey, overrideId, form.justification);
+  const digest = sealedTextDigest(system.secrets.fingerprintKey, JUSTIFICATION, overrideId, form.justification);
   const commandHash = hashCommand({ type: 'ProposeClaimOverride', claimId: claimId.toLowerCase(), target: form.target, digest });
   const command: ProposeClaimOverride = {
     type: 'ProposeClaimOverride',
@@ -60,7 +62,7 @@ export async function proposeOverride(system: System, justifications: OverrideJu
     if (events.length === 0) return { ...viewOf(submittedOrThrow(after, claimId), overrideId), alreadyProposed: true };
     try {
       await system.db.transaction(async (tx) => {
-        await justifications.put(tx, overrideId, form.justification);
+        await sealedTexts.put(tx, JUSTIFICATION, overrideId, form.justification);
         await system.store.appendManyIn(tx, [{ streamId, expectedVersion: version, events: toEventsToAppend(system.catalogue, envelope, streamId, events, undefined, commandHash) }]);
       });
       return { ...viewOf(submittedOrThrow(after, claimId), overrideId), alreadyProposed: false };
@@ -90,10 +92,10 @@ export async function rejectOverride(system: System, principal: Principal, claim
  * Every override of a claim with the flags reports show. The justification's text is read from its seal for the
  * roles that see personal data (the approver must read it to decide); null once it has been erased.
  */
-export async function listOverrides(system: System, justifications: OverrideJustifications, principal: Principal, claimId: string) {
+export async function listOverrides(system: System, sealedTexts: SealedTexts, principal: Principal, claimId: string) {
   const { state } = await loadStream(system.store, system.catalogue, claimDecider, toClaimStreamId(claimId));
   const claim = submittedOrThrow(state, claimId);
-  const texts = maySeePersonalData(principal) ? await justifications.getMany(claim.overrides.map((o) => o.overrideId)) : undefined;
+  const texts = maySeePersonalData(principal) ? await sealedTexts.getMany(JUSTIFICATION, claim.overrides.map((o) => o.overrideId)) : undefined;
   return {
     claimId: claim.claim.claimId,
     claimStatus: claim.claim.status,

@@ -6,6 +6,7 @@ import { decideGateEvaluation, gateDecisionKey, tierToDecide, type EvaluateClaim
 import type { ClaimGateEvent } from './claim-gates.events';
 import type { ClaimGateId, GateStatus } from './claim-vocabulary';
 import { claimEvents } from './claims.catalogue';
+import type { ClaimOverride } from './override.rules';
 import { amountLine, CLAIM_ID, gate, holdingGeneralGates, keyOf, pendingLine, refusedLine, submitClaim } from './testing/claim-fixtures';
 
 /** A gate with its own figures: `numerator` of 5 trainees. */
@@ -27,6 +28,16 @@ const evaluate = (gates: readonly ClaimGate[], extra: Partial<EvaluateClaimGates
 
 const submitted = (overrides: Parameters<typeof submitClaim>[0]) => claimDecider.decide(submitClaim(overrides), claimDecider.initialState())[0] as ClaimSubmitted;
 const fold = (events: readonly ClaimEvent[]) => events.reduce(claimDecider.evolve, claimDecider.initialState());
+/** R-CLAIM-4: an override of a gate, approved by a second person, as the claim's state holds it. */
+const approvedGateOverride = (overrideId: string, gateId: ClaimGateId): ClaimOverride => ({
+  overrideId,
+  target: { kind: 'GATE', gate: gateId },
+  justification: { vaultKey: overrideId, digest: 'a'.repeat(64), length: 40 },
+  proposedBy: 'reviewer-1',
+  proposedOn: '2021-06-01',
+  status: 'APPROVED',
+  decision: { by: 'approver-1', on: '2021-06-02' },
+});
 /** R-FREE-4's own refusal of a trainee who attended no day. */
 const refusedEo = () => ({ ...refusedLine(2), ruleId: 'R-FREE-4' as const });
 const claimOf = (state: ClaimState) => (state.status === 'submitted' ? state.claim : undefined);
@@ -146,15 +157,7 @@ describe('claim gate evaluation (R-GATE-4)', () => {
     const gates = [gate('PASS', 'HOLDING', 95), gate('CERTIFICATION', 'FAILED'), gate('EMPLOYMENT', 'HOLDING', 30)];
     const state = fold([submitted({ gates })]) as Extract<ClaimState, { status: 'submitted' }>;
     expect(state.claim.status).toBe('BLOCKED');
-    const approved = {
-      overrideId: '00000000-0000-4000-8000-0000000000aa',
-      target: { kind: 'GATE' as const, gate: 'CERTIFICATION' as const },
-      justification: { vaultKey: '00000000-0000-4000-8000-0000000000aa', digest: 'a'.repeat(64), length: 40 },
-      proposedBy: 'reviewer-1',
-      proposedOn: '2021-06-01',
-      status: 'APPROVED' as const,
-      decision: { by: 'approver-1', on: '2021-06-02' },
-    };
+    const approved = approvedGateOverride('00000000-0000-4000-8000-0000000000aa', 'CERTIFICATION');
     const released: ClaimState = { ...state, claim: { ...state.claim, status: 'READY_FOR_REVIEW' }, overrides: [approved] };
     // The overridden gate still failed, as when it was overridden: nothing to flag.
     expect(decideGateEvaluation(evaluate(gates), released)).toEqual([]);
@@ -169,15 +172,7 @@ describe('claim gate evaluation (R-GATE-4)', () => {
   it('R-CLAIM-4 a claim an override released from BLOCKED while another window was open is not blocked again by the overridden gate', () => {
     const gates = [gate('PASS', 'HOLDING', 95), gate('CERTIFICATION', 'FAILED'), g('EMPLOYMENT', 'OPEN', 30, 1, '2021-05-10')];
     const state = fold([submitted({ gates })]) as Extract<ClaimState, { status: 'submitted' }>;
-    const approved = {
-      overrideId: '00000000-0000-4000-8000-0000000000ab',
-      target: { kind: 'GATE' as const, gate: 'CERTIFICATION' as const },
-      justification: { vaultKey: '00000000-0000-4000-8000-0000000000ab', digest: 'b'.repeat(64), length: 40 },
-      proposedBy: 'reviewer-1',
-      proposedOn: '2021-06-01',
-      status: 'APPROVED' as const,
-      decision: { by: 'approver-1', on: '2021-06-02' },
-    };
+    const approved = approvedGateOverride('00000000-0000-4000-8000-0000000000ab', 'CERTIFICATION');
     const waiting: ClaimState = { ...state, claim: { ...state.claim, status: 'WAITING_ON_OUTCOMES' }, overrides: [approved] };
     const employmentHolds = [gates[0]!, gates[1]!, g('EMPLOYMENT', 'HOLDING', 30, 2)];
     expect(decideGateEvaluation(evaluate(employmentHolds), waiting)).toEqual([expect.objectContaining({ type: 'ClaimGatesHeld' })]);

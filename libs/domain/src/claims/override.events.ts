@@ -25,7 +25,7 @@ export type OverrideTarget = z.infer<typeof overrideTargetSchema>;
  * being keyed, it cannot confirm a guessed text once the vault copy is erased. `length` is its length in characters.
  */
 export const justificationRefSchema = z.strictObject({
-  /** The vault holds the text under this key: the override id. */
+  /** The sealed texts (libs/personal-data SealedTexts, purpose 'override-justification') hold the text under this key: the override id. */
   vaultKey: z.uuid(),
   digest: z.string().regex(/^[0-9a-f]{64}$/, 'the 64-character lower-case hex HMAC-SHA256 of the justification'),
   length: z.number().int().min(1),

@@ -47,16 +47,20 @@ export function describeSubscriptionContract(subject: () => EventStoreContractSu
     const received: RecordedEvent[] = [];
     let releaseBatch!: () => void;
     const batchHeld = new Promise<void>((resolve) => (releaseBatch = resolve));
+    let batchInHand!: () => void;
+    // Waits for the batch to be in hand, not a fixed time: on a loaded machine the poll can take longer than any sleep.
+    const inHand = new Promise<void>((resolve) => (batchInHand = resolve));
     subscription = store().subscribeToAll({
       after: head,
       pollIntervalMs: 10,
       onEvents: async (batch) => {
+        batchInHand();
         await batchHeld;
         received.push(...batch);
       },
     });
     await store().append({ streamId, events: someEvents(1), expectedVersion: 'no_stream' });
-    await sleep(50);
+    await inHand;
     let stopped = false;
     const stopping = subscription.stop().then(() => (stopped = true));
     await sleep(20);

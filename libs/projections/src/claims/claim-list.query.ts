@@ -22,6 +22,8 @@ export interface ClaimListItem {
   readonly tier: string | null;
   readonly totalFen: number;
   readonly lineCount: number;
+  /** R-CLAIM-4 "flagged in every report": an approved override changed this claim. */
+  readonly overridden: boolean;
 }
 
 interface ClaimRow {
@@ -38,6 +40,7 @@ interface ClaimRow {
   tier: string | null;
   total_fen: string;
   line_count: number;
+  overridden: boolean;
   total_count: string;
 }
 
@@ -45,7 +48,7 @@ interface ClaimRow {
 export async function listClaims(db: SqlExecutor, filter: ClaimListFilter): Promise<{ items: ClaimListItem[]; total: number }> {
   const { rows } = await db.query<ClaimRow>(
     `SELECT claim_id, scheme, subject_kind, subject_id, organisation_kind, organisation_id, submitted_on, period_from, period_to, status, tier,
-            total_fen, line_count, count(*) OVER () AS total_count
+            total_fen, line_count, overridden, count(*) OVER () AS total_count
      FROM rm_claims
      WHERE ($1::uuid IS NULL OR organisation_id = $1) AND ($2::text IS NULL OR scheme = $2) AND ($3::text IS NULL OR status = $3)
        AND ($4::uuid IS NULL OR subject_id = $4)
@@ -63,6 +66,7 @@ export async function listClaims(db: SqlExecutor, filter: ClaimListFilter): Prom
     tier: r.tier,
     totalFen: Number(r.total_fen),
     lineCount: r.line_count,
+    overridden: r.overridden,
   }));
   return { items, total: rows.length === 0 ? 0 : Number(rows[0]!.total_count) };
 }

@@ -23,4 +23,9 @@ export const CLAIMS_READ_MODEL_MIGRATIONS: Migration[] = [
     CREATE INDEX rm_claims_by_organisation ON rm_claims (organisation_id, submitted_on DESC);
     CREATE INDEX rm_claims_by_subject ON rm_claims (subject_id);`,
   },
+  {
+    // R-CLAIM-4 "flagged in every report": true once an approved override changed the claim (ClaimOverrideApproved).
+    id: '20261126-31-read-model-claims-overridden',
+    sql: `ALTER TABLE rm_claims ADD COLUMN overridden boolean NOT NULL DEFAULT false;`,
+  },
 ];

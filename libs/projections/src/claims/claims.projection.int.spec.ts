@@ -64,4 +64,23 @@ describe('claims projection (R-CLAIM-1)', () => {
     // The newest committed event, readable or not, is the last one appended.
     expect(comparePositions(await committedHeadPosition(test.db), recorded[recorded.length - 1]!.position)).toBe(0);
   });
+
+  it('R-CLAIM-4 an approved override sets the row\'s status and total from the event and flags it overridden', async () => {
+    const organisationId = randomUUID();
+    const claim = { ...submitted(organisationId, 0, '2021-06-01'), status: 'BLOCKED' as const };
+    const untouched = submitted(organisationId, 40_000, '2021-06-02');
+    const approved = { overrideId: randomUUID(), claimId: claim.claimId, approvedBy: randomUUID(), approvedOn: '2021-06-05', claimStatus: 'READY_FOR_REVIEW', claimTotalFen: 100_000 };
+    const recorded = await test.append(
+      [toClaimStreamId(claim.claimId), 'ClaimSubmitted', claim as unknown as Record<string, unknown>],
+      [toClaimStreamId(untouched.claimId), 'ClaimSubmitted', untouched as unknown as Record<string, unknown>],
+      [toClaimStreamId(claim.claimId), 'ClaimOverrideApproved', approved],
+    );
+    await test.feed(claimsProjection, recorded);
+    await test.feed(claimsProjection, recorded);
+    const { items } = await listClaims(test.db, { organisationId, limit: 50, offset: 0 });
+    expect(items.map((c) => [c.claimId, c.status, c.totalFen, c.overridden])).toEqual([
+      [untouched.claimId, 'READY_FOR_REVIEW', 40_000, false],
+      [claim.claimId, 'READY_FOR_REVIEW', 100_000, true],
+    ]);
+  });
 });

@@ -1,19 +1,31 @@
-import type { ClaimSubmitted } from '@skills/domain';
+import type { ClaimOverrideApproved, ClaimSubmitted } from '@skills/domain';
 import { formatPosition } from '@skills/event-store';
 import type { Projection } from '../projection';
 import { CLAIM_GATE_DECISION_TYPES, applyClaimGateDecision } from './claim-gate-status.statements';
 
 /**
  * Claims for lists (R-CLAIM-1): one row per claim with its status and total. The claim itself, with its lines, is
- * read from its stream. A redelivered event changes nothing (the row exists).
+ * read from its stream. A redelivered event changes nothing (the row exists). Version 2: follows approved overrides
+ * (R-CLAIM-4) and carries the `overridden` flag.
  */
 export const claimsProjection: Projection = {
   name: 'claims',
-  version: 1,
+  version: 2,
   tables: ['rm_claims'],
-  handles: (type) => type === 'ClaimSubmitted' || CLAIM_GATE_DECISION_TYPES.has(type),
+  handles: (type) => type === 'ClaimSubmitted' || type === 'ClaimOverrideApproved' || CLAIM_GATE_DECISION_TYPES.has(type),
   async apply(tx, events) {
     for (const { event, recorded } of events) {
+      // R-CLAIM-4: an approved override sets the claim's status and total (the event carries both) and flags the row.
+      if (event.type === 'ClaimOverrideApproved') {
+        const { claimId, claimStatus, claimTotalFen } = event.data as ClaimOverrideApproved['data'];
+        await tx.query(`UPDATE rm_claims SET status = $2, total_fen = $3, overridden = true, last_position = $4 WHERE claim_id = $1`, [
+          claimId,
+          claimStatus,
+          claimTotalFen,
+          formatPosition(recorded.position),
+        ]);
+        continue;
+      }
       // R-GATE-4: the gate evaluator's later decisions move the row's status, tier and total.
       if (event.type !== 'ClaimSubmitted') {
         await applyClaimGateDecision(tx, event, recorded);

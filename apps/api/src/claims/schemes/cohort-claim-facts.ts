@@ -1,6 +1,6 @@
 import { DomainError, cohortErrors, type CalendarDate, type ClaimGate, type ClaimPeriod, type CohortState, type ProgrammeType } from '@skills/domain';
-import type { GateResult, OutcomeRates, PolicyDocument } from '@skills/policy';
-import type { System } from '@skills/platform';
+import type { OutcomeRates, PolicyDocument } from '@skills/policy';
+import { claimGatesOf, type System } from '@skills/platform';
 import { cohortOutcomeRates, findCohortAttendance } from '@skills/projections';
 import type { RegistryDirectory } from '../../registry/registry-directory';
 import { loadCohort } from '../../training/cohort-access';
@@ -80,20 +80,7 @@ export async function cohortClaimFacts(
     trainingDaysHeld: attendance.days.length,
     trainees,
     rates,
-    gates: Object.values(rates.gates).map((gate) => claimGateOf(gate, rates)),
-  };
-}
-
-function claimGateOf(gate: GateResult, rates: OutcomeRates): ClaimGate {
-  return {
-    gate: gate.gate,
-    ruleId: gate.ruleId,
-    thresholdPercent: gate.thresholdPercent,
-    rate: { numerator: gate.rate.numerator, denominator: gate.rate.denominator },
-    status: gate.state.status,
-    windowEnd: gate.window.to,
-    asOf: rates.asOf,
-    policyVersion: rates.policyVersion,
-    arithmetic: gate.explanation.arithmetic,
+    // The same mapping the gate evaluator records its decisions with (R-GATE-4), so submission and evaluation agree.
+    gates: claimGatesOf(rates),
   };
 }
