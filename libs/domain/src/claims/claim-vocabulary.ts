@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { calendarDateSchema } from '../shared/calendar-date';
 
 /**
- * The subsidy schemes a claim can be for (R-CLAIM-1): the rule ids of POLICY.md. The policy library has the same
- * list for its calculators (libs/policy cannot be imported here); a test in apps/api keeps the two equal.
+ * The subsidy schemes a claim can be for (R-CLAIM-1): the rule ids of POLICY.md. The policy library's calculators
+ * use this list (SCHEME_RULE_ID), so the two cannot drift apart.
  */
 export const CLAIM_SCHEME = z.enum([
   'R-CERT-2',

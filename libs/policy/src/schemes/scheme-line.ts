@@ -1,31 +1,19 @@
 import { z } from 'zod';
-import type { CalendarDate } from '@skills/domain';
+import { CLAIM_SCHEME, PAYEE_KIND as CLAIM_PAYEE_KIND, claimPayeeSchema, type CalendarDate, type ClaimScheme } from '@skills/domain';
 import type { LineExplanation } from '../line-explanation';
 import type { Fen } from '../money';
 
-/** The subsidy schemes of the notice that a claim can be for (R-CLAIM-1); R-REG-3 has its own calculator. */
-export const SCHEME_RULE_ID = z.enum([
-  'R-CERT-2',
-  'R-CERT-3',
-  'R-FREE-3',
-  'R-FREE-4',
-  'R-FREE-5',
-  'R-FREE-6',
-  'R-FREE-7',
-  'R-FREE-8',
-  'R-ENT-1',
-  'R-ENT-2',
-  'R-ENT-3',
-  'R-ENT-4',
-  'R-AWARD-1',
-  'R-AWARD-2',
-]);
-export type SchemeRuleId = z.infer<typeof SCHEME_RULE_ID>;
+/**
+ * The subsidy schemes of the notice that a claim can be for (R-CLAIM-1); R-REG-3 has its own calculator. One list,
+ * the claims domain's: a calculator and a claim line name their scheme by the same ids.
+ */
+export const SCHEME_RULE_ID = CLAIM_SCHEME;
+export type SchemeRuleId = ClaimScheme;
 
 /** Who a line pays: an organisation of the registry, or the person (LABOURER) for allowances paid to trainees. */
-export const PAYEE_KIND = z.enum(['PROVIDER', 'ENTERPRISE', 'LABOURER', 'SUBDISTRICT', 'ORGANISATION']);
+export const PAYEE_KIND = CLAIM_PAYEE_KIND;
 export type PayeeKind = z.infer<typeof PAYEE_KIND>;
-export const payeeSchema = z.strictObject({ kind: PAYEE_KIND, id: z.uuid() });
+export const payeeSchema = claimPayeeSchema;
 export type Payee = z.infer<typeof payeeSchema>;
 
 /** Why a line pays nothing: the facts do not meet the rule. Stable codes; the message says which figure failed. */
