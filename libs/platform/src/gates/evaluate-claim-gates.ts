@@ -66,7 +66,7 @@ export async function evaluateClaimGates(deps: GateEvaluationDeps, claimId: stri
     const events = claimDecider.decide(command, state) as ClaimGateEvent[];
     if (events.length === 0) return { outcome: 'DECIDED', events };
     try {
-      await deps.store.append({ streamId, expectedVersion: version, events: events.map((event) => toAppend(deps.catalogue, claim.claimId, event, found.rates.policyVersion, now)) });
+      await deps.store.append({ streamId, expectedVersion: version, events: events.map((event) => toAppend(deps.catalogue, claim.claimId, version, event, found.rates.policyVersion, now)) });
       return { outcome: 'DECIDED', events };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError) || attempt >= ATTEMPTS) throw error;
@@ -92,10 +92,15 @@ async function priceAtDecidedTier(deps: GateEvaluationDeps, claim: SubmittedClai
   });
 }
 
-function toAppend(catalogue: EventCatalogue, claimId: string, event: ClaimGateEvent, policyVersion: string, now: Date): EventToAppend {
+/**
+ * The event id names the claim, the stream version the decision was taken on and the decision: a retry of the same
+ * decision (a crash before the append) gets the same ids and appends nothing twice, while a later decision of the
+ * same type (blocked again after an override reopened the claim) is a new event, not mistaken for a retry.
+ */
+function toAppend(catalogue: EventCatalogue, claimId: string, version: number, event: ClaimGateEvent, policyVersion: string, now: Date): EventToAppend {
   const serialised = catalogue.serialise(event);
   return {
-    eventId: deterministicUuid('claim-gates', claimId, gateDecisionKey(event)),
+    eventId: deterministicUuid('claim-gates', claimId, String(version), gateDecisionKey(event)),
     type: serialised.type,
     schemaVersion: serialised.schemaVersion,
     data: serialised.data,
