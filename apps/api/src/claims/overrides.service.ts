@@ -33,12 +33,13 @@ type Submitted = Extract<ClaimState, { status: 'submitted' }>;
 
 /**
  * R-CLAIM-4: a reviewer proposes an override. The justification is sealed in the same transaction as the event that
- * refers to it, so neither exists without the other; the override id comes from the Idempotency-Key, and the same
- * request again answers the same proposal.
+ * refers to it, so neither exists without the other; the override id comes from the Idempotency-Key and the claim, and
+ * the same request again answers the same proposal.
  */
 export async function proposeOverride(system: System, sealedTexts: SealedTexts, principal: Principal, claimId: string, form: ProposeOverrideForm, envelope: CommandEnvelope) {
   const streamId = toClaimStreamId(claimId);
-  const overrideId = deterministicUuid(envelope.idempotencyKey, 'claim-override');
+  // The claim is part of the id: one key sent for two claims must not make two overrides share one sealed text.
+  const overrideId = deterministicUuid(envelope.idempotencyKey, streamId, 'claim-override');
   const digest = sealedTextDigest(system.secrets.fingerprintKey, JUSTIFICATION, overrideId, form.justification);
   const commandHash = hashCommand({ type: 'ProposeClaimOverride', claimId: claimId.toLowerCase(), target: form.target, digest });
   const command: ProposeClaimOverride = {
