@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { toCertificateStreamId, toCohortStreamId, toEmploymentStreamId } from '@skills/domain';
-import { JCCQ_2020_12 } from '@skills/policy';
 import type { PgDatabase } from '@skills/sql';
+import { ratesUnderJccq, traineeOf } from '../testing/outcome-rates';
 import { openProjectionTestStore, type ProjectionTestStore } from '../testing/projection-test-store';
-import { cohortOutcomeRates } from './cohort-outcome-facts.query';
 import { cohortOutcomesProjection as projection } from './cohort-outcomes.projection';
 
 // R-GATE-2..5 from events to rates on PostgreSQL: each event carries the instant its command was accepted
@@ -71,8 +70,7 @@ const verification = (employmentId: string, verifiedOn: string, occurredAt: stri
   occurredAt,
 ];
 
-const ratesOf = async (cohortId: string, asOf: string) => (await cohortOutcomeRates(db, cohortId, asOf, () => JCCQ_2020_12))!.rates;
-const traineeOf = (rates: Awaited<ReturnType<typeof ratesOf>>, labourerId: string) => rates.trainees.find((t) => t.labourerId === labourerId)!;
+const ratesOf = (cohortId: string, asOf: string) => ratesUnderJccq(db, cohortId, asOf);
 const detailsOf = (decision: { considered?: readonly { detail: string }[] }) => decision.considered!.map((c) => c.detail);
 
 beforeAll(async () => {

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { toAssessmentStreamId, toCohortStreamId, toEmploymentStreamId } from '@skills/domain';
 import type { RecordedEvent } from '@skills/event-store';
-import { JCCQ_2020_12 } from '@skills/policy';
 import type { PgDatabase } from '@skills/sql';
+import { ratesUnderJccq, traineeOf } from '../testing/outcome-rates';
 import { openProjectionTestStore, type ProjectionTestStore } from '../testing/projection-test-store';
-import { cohortOutcomeRates } from './cohort-outcome-facts.query';
 import { cohortOutcomesProjection as projection } from './cohort-outcomes.projection';
 
 // R-GATE-1 and R-GATE-3 finality from events to rates on PostgreSQL: each event carries the instant its command was
@@ -62,8 +61,7 @@ const correction = (cohortId: string, labourerId: string, result: string, occurr
   occurredAt,
 ];
 
-const ratesOf = async (cohortId: string, asOf: string) => (await cohortOutcomeRates(db, cohortId, asOf, () => JCCQ_2020_12))!.rates;
-const traineeOf = (rates: Awaited<ReturnType<typeof ratesOf>>, labourerId: string) => rates.trainees.find((t) => t.labourerId === labourerId)!;
+const ratesOf = (cohortId: string, asOf: string) => ratesUnderJccq(db, cohortId, asOf);
 
 beforeAll(async () => {
   events = await openProjectionTestStore({ actor: 'finality-test', engine: 'postgres' });
