@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { migrate, PgliteDatabase } from '@skills/sql';
 import { PersonalDataUnreadableError } from './envelope-crypto';
 import { PERSONAL_DATA_MIGRATIONS } from './personal-data.migrations';
-import { SealedTexts, sealedTextDigest } from './sealed-texts';
+import { SealedTextConflictError, SealedTexts, sealedTextDigest } from './sealed-texts';
 
 const MASTER = Buffer.alloc(32, 0x5a);
 const FINGERPRINT = Buffer.alloc(32, 0x3c);
@@ -27,11 +27,16 @@ describe('SealedTexts (R-CLAIM-4 justifications kept out of events)', () => {
     expect(Buffer.from(rows[0]!.ciphertext).toString('utf8')).not.toContain('张三');
   });
 
-  it('R-CLAIM-4 is written once per owner and purpose: a second put keeps the first text', async () => {
+  it('R-CLAIM-4 is written once per owner and purpose: the same text again is a retry, a different one is refused and the first kept', async () => {
     const owner = randomUUID();
     await db.transaction((tx) => texts.put(tx, 'override-justification', owner, TEXT));
-    await db.transaction((tx) => texts.put(tx, 'override-justification', owner, 'another text entirely'));
+    await db.transaction((tx) => texts.put(tx, 'override-justification', owner, TEXT));
+    const refused = db.transaction((tx) => texts.put(tx, 'override-justification', owner, 'another text entirely'));
+    await expect(refused).rejects.toBeInstanceOf(SealedTextConflictError);
+    await expect(refused).rejects.toThrow(owner);
     expect((await texts.getMany('override-justification', [owner])).get(owner)).toBe(TEXT);
+    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM sealed_texts WHERE owner_id = $1', [owner]);
+    expect(rows[0]!.n).toBe(1);
   });
 
   it('leaves out owners without a row, and refuses a text moved to another owner', async () => {

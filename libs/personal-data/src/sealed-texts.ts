@@ -29,6 +29,11 @@ interface Row {
   tag: Uint8Array;
 }
 
+/** A second, different text for an owner and purpose that already has one. */
+export class SealedTextConflictError extends Error {
+  override readonly name = 'SealedTextConflictError';
+}
+
 export class SealedTexts {
   private readonly masterKeyId: string;
 
@@ -39,17 +44,28 @@ export class SealedTexts {
     this.masterKeyId = masterKeyId(masterKey);
   }
 
-  /** In the caller's transaction, with the events that name the owner: both are stored or neither. Written once. */
+  /**
+   * In the caller's transaction, with the events that name the owner: both are stored or neither. Written once: the
+   * same text again is a retry and changes nothing; a different text for the same owner and purpose is refused, since
+   * the events already carry the first text's digest and a silent keep would let a caller believe its text was sealed.
+   */
   async put(tx: SqlExecutor, purpose: SealedTextPurpose, ownerId: string, text: string): Promise<void> {
     const id = ownerId.toLowerCase();
     const aad = binding(purpose, id);
     const dataKey = newDataKey();
     const sealed = encryptRecord({ text }, dataKey, aad);
-    await tx.query(
+    const inserted = await tx.query(
       `INSERT INTO sealed_texts (owner_id, purpose, wrapped_key, master_key_id, iv, ciphertext, tag) VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (owner_id, purpose) DO NOTHING`,
+       ON CONFLICT (owner_id, purpose) DO NOTHING RETURNING owner_id`,
       [id, purpose, wrapDataKey(dataKey, this.masterKey, aad), this.masterKeyId, sealed.iv, sealed.ciphertext, sealed.tag],
     );
+    if (inserted.rows.length === 1) return;
+    const { rows } = await tx.query<Row>(
+      'SELECT owner_id::text AS owner_id, wrapped_key, master_key_id, iv, ciphertext, tag FROM sealed_texts WHERE purpose = $1 AND owner_id = $2',
+      [purpose, id],
+    );
+    // The error names the owner id only: the texts themselves may name a person.
+    if (rows[0] && this.open(purpose, rows[0]) !== text) throw new SealedTextConflictError(`a different ${purpose} is already sealed for ${id}; it is written once`);
   }
 
   /** The texts of the given owners for one purpose; an owner without a row (erased, never written) is absent. */

@@ -23,7 +23,7 @@ import {
   type Principal,
   type System,
 } from '@skills/platform';
-import { sealedTextDigest, type SealedTexts } from '@skills/personal-data';
+import { SealedTextConflictError, sealedTextDigest, type SealedTexts } from '@skills/personal-data';
 import type { ProposeOverrideForm, RejectOverrideForm } from './overrides-forms';
 
 const ATTEMPTS = 5;
@@ -68,6 +68,8 @@ export async function proposeOverride(system: System, sealedTexts: SealedTexts, 
       });
       return { ...viewOf(submittedOrThrow(after, claimId), overrideId), alreadyProposed: false };
     } catch (error) {
+      // The same key raced in with another justification and sealed its text first: the key was reused.
+      if (error instanceof SealedTextConflictError) throw idempotencyKeyReused();
       // Another decision on this claim came first: decide again on the claim as it is now.
       if (!(error instanceof WrongExpectedVersionError) || attempt >= ATTEMPTS) throw error;
     }
