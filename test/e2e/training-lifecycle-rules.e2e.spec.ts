@@ -1,30 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDateOf, toCohortStreamId } from '@skills/domain';
-import { labourerRegistrar, type LabourerRegistrar } from '../support/labourers';
-import { addDays, approvedCohort, onDay, providerWithAccount, startedCohort as startCohort } from '../support/past-cohorts';
+import type { LabourerRegistrar } from '../support/labourers';
+import { addDays, approvedCohort, onDay, startedCohort as startCohort } from '../support/past-cohorts';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { twoProviders } from '../support/two-providers';
 
 type Entry = { type: string; data: Record<string, unknown> };
 
 // Withdrawals, re-enrolment, actual dates and clash flags through HTTP on real PostgreSQL (R-GATE-4, R-FREE-3).
 describe('training lifecycle rules over HTTP', () => {
   let app: TestApp;
-  let admin: string;
-  let reviewer: string;
-  let providerA: string;
-  let providerB: string;
-  let nancun: string;
+  let admin: string, reviewer: string, providerA: string, providerB: string, nancun: string;
   let labourers: LabourerRegistrar;
   const today = shanghaiDateOf(new Date().toISOString());
   const startDay = addDays(today, -40);
 
   beforeAll(async () => {
     app = await startTestApp();
-    [admin, reviewer] = await Promise.all([app.login('admin'), app.login('reviewer')]);
-    nancun = app.directory.subdistrictList()[0]!.subdistrictId;
-    providerA = (await providerWithAccount(app, admin, 'lifecycle-a', nancun)).token;
-    providerB = (await providerWithAccount(app, admin, 'lifecycle-b', nancun)).token;
-    labourers = labourerRegistrar(app, admin, { subdistrictId: nancun, born: '1992-07-07', name: '赵学员', firstSequence: 900 });
+    ({ admin, reviewer, providerA, providerB, nancun, registrar: labourers } = await twoProviders(app, ['lifecycle-a', 'lifecycle-b'], { born: '1992-07-07', name: '赵学员', firstSequence: 900 }));
   });
   afterAll(() => app?.close());
   afterEach(() => jest.useRealTimers());

@@ -1,33 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDateOf, toAssessmentStreamId } from '@skills/domain';
-import { labourerRegistrar, type LabourerRegistrar } from '../support/labourers';
-import { addDays, providerWithAccount, startedCohort as startCohort } from '../support/past-cohorts';
+import type { LabourerRegistrar } from '../support/labourers';
+import { addDays, startedCohort as startCohort } from '../support/past-cohorts';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { twoProviders } from '../support/two-providers';
 
 // Attendance, assessments, certificates and employments through HTTP on real PostgreSQL (R-FREE-3, R-GATE-1, R-CERT-1, R-GATE-3).
 describe('training outcomes over HTTP', () => {
   let app: TestApp;
-  let admin: string;
-  let reviewer: string;
-  let providerA: string;
-  let providerB: string;
-  let nancun: string;
+  let admin: string, reviewer: string, providerA: string, providerB: string, nancun: string;
   let registrar: LabourerRegistrar;
   const today = shanghaiDateOf(new Date().toISOString());
   const startDay = addDays(today, -40);
 
   beforeAll(async () => {
     app = await startTestApp();
-    [admin, reviewer] = await Promise.all([app.login('admin'), app.login('reviewer')]);
-    nancun = app.directory.subdistrictList()[0]!.subdistrictId;
-    providerA = await providerAccount('outcomes-a');
-    providerB = await providerAccount('outcomes-b');
-    registrar = labourerRegistrar(app, admin, { subdistrictId: nancun, born: '1990-05-05', name: '李学员', firstSequence: 500 });
+    ({ admin, reviewer, providerA, providerB, nancun, registrar } = await twoProviders(app, ['outcomes-a', 'outcomes-b'], { born: '1990-05-05', name: '李学员', firstSequence: 500 }));
   });
   afterAll(() => app?.close());
   afterEach(() => jest.useRealTimers());
-
-  const providerAccount = async (username: string) => (await providerWithAccount(app, admin, username, nancun)).token;
 
   const labourer = () => registrar.one();
 
