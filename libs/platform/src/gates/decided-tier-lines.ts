@@ -23,7 +23,8 @@ export interface DecidedTierFacts {
  */
 export function decidedTierLines(facts: DecidedTierFacts): ClaimLine[] {
   const { claim, employmentGate: gate } = facts;
-  const trainees = claim.lines.map((line) => ({ labourerId: labourerOf(line), attendedDays: attendedDaysOf(line) }));
+  // R-FREE-4: a trainee who withdrew is priced by the days attended at either tier; the PENDING line records the withdrawal.
+  const trainees = claim.lines.map((line) => ({ labourerId: labourerOf(line), attendedDays: attendedDaysOf(line), ...withdrawalOf(line) }));
   const calculation = calculateEmploymentOrientedTraining({
     policy: facts.policy,
     serviceDate: claim.period.from,
@@ -58,6 +59,11 @@ function claimLineOf(line: SchemeLine, own: ClaimLine): ClaimLine {
 function labourerOf(line: ClaimLine): string {
   if (line.labourerId === undefined) throw new Error(`line ${line.lineId} of an R-FREE-4 claim names no trainee`);
   return line.labourerId.toLowerCase();
+}
+
+function withdrawalOf(line: ClaimLine): { withdrawnOn?: string } {
+  const withdrawnOn = line.explanation.inputs['withdrawnOn'];
+  return typeof withdrawnOn === 'string' ? { withdrawnOn } : {};
 }
 
 /** The attended days the claim's line was computed with (R-FREE-4's PENDING and refused lines record them). */

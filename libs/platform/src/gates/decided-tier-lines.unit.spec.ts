@@ -58,6 +58,19 @@ describe('R-FREE-4 lines at the tier its 80% gate decided (R-GATE-4)', () => {
     expect(lines[1]).toMatchObject({ paymentKey: '2'.repeat(64), explanation: { cap: { limitFen: 400_000, applied: false } } });
   });
 
+  it('R-FREE-4 a trainee whose PENDING line records a withdrawal is paid 3 days × 150 = 450 at either tier, not the approved 3500', () => {
+    const pending = submittedLine(1, 3);
+    const withdrawn = { ...pending, explanation: { ...pending.explanation, inputs: { ...pending.explanation.inputs, withdrawnOn: '2021-03-04' } } };
+    const atEighty = decidedTierLines(facts([submittedLine(0, 10), withdrawn], employmentGate('HOLDING', 4)));
+    expect(atEighty.map((l) => [l.ruleId, l.outcome === 'AMOUNT' ? l.amountFen : l.outcome])).toEqual([
+      ['R-FREE-4', 350_000],
+      ['R-FREE-4', 45_000],
+    ]);
+    expect(atEighty[1]).toMatchObject({ paymentKey: '2'.repeat(64), explanation: { inputs: { withdrawnOn: '2021-03-04' } } });
+    const fallback = decidedTierLines(facts([submittedLine(0, 10), withdrawn], employmentGate('FAILED', 2)));
+    expect(fallback.map((l) => (l.outcome === 'AMOUNT' ? l.amountFen : l.outcome))).toEqual([100_000, 45_000]);
+  });
+
   it('R-CLAIM-2 a line refused at submission reserved no key: a tier cannot make it pay', () => {
     const refusedWithDays = { ...(submittedLine(2, 0) as Extract<ClaimLine, { outcome: 'REFUSED' }>), explanation: { ...submittedLine(2, 0).explanation, inputs: { attendedDays: 4 } } };
     expect(() => decidedTierLines(facts([submittedLine(0, 10), refusedWithDays], employmentGate('FAILED', 2)))).toThrow('reserved no payment key');

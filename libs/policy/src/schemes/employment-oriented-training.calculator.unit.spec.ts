@@ -1,5 +1,5 @@
 import { calculateEmploymentOrientedTraining, type EmploymentOrientedTrainingInput } from './employment-oriented-training.calculator';
-import { inForce, onlyLine, outcomes, policy, rejection, uuid, versionWith } from './testing/scheme-fixtures';
+import { inForce, onlyLine, outcomes, policy, refusalCodes, rejection, uuid, versionWith } from './testing/scheme-fixtures';
 
 const cohortId = uuid(100);
 const providerId = uuid(200);
@@ -92,5 +92,38 @@ describe('R-FREE-4 employment-oriented training', () => {
     expect(onlyLine(result)).toMatchObject({ outcome: 'REFUSED', reason: { code: 'NO_ATTENDED_DAYS' } });
     expect(rejection(() => run({ approvedPerPersonFen: 0 })).fields).toEqual(['approvedPerPersonFen']);
     expect(rejection(() => run({ approvedPerPersonFen: 3500.5 })).fields).toEqual(['approvedPerPersonFen']);
+  });
+  it('R-FREE-4 R-GATE-4 a trainee who withdrew is not paid the approved 3500 at 82%: 5 days × 150 = 750; 8 days × 150 = 1200 capped at 1000', () => {
+    const result = run({
+      trainees: [...trainees, { labourerId: uuid(3), attendedDays: 5, withdrawnOn: '2021-06-10' }, { labourerId: uuid(4), attendedDays: 8, withdrawnOn: '2021-06-12' }],
+    });
+    // 3500 + 3500 + 750 + 1000 = 8750 yuan.
+    expect(outcomes(result)).toEqual([350_000, 350_000, 75_000, 100_000]);
+    expect(result.totalFen).toBe(875_000);
+    expect(result.lines[2]).toMatchObject({
+      ruleId: 'R-FREE-4',
+      explanation: {
+        inputs: { withdrawnOn: '2021-06-10', attendedDays: 5, perDayFen: 15_000, generalCapFen: 100_000, approvedPerPersonFen: 350_000 },
+        arithmetic:
+          'employment 41 / 50 = 82.00% ≥ 80% (41 × 100 = 4100 ≥ 80 × 50 = 4000), but the trainee withdrew on 2021-06-10: not the approved per-person amount; the R-FREE-3 rate for the days attended, 5 × 150.00 = 750.00 yuan (within the cap of 1000.00)',
+        cap: { limitFen: 100_000, uncappedFen: 75_000, applied: false },
+      },
+    });
+    expect(result.lines[3]!.explanation.cap).toEqual({ description: 'R-FREE-3: at most 1000.00 yuan per person', limitFen: 100_000, uncappedFen: 120_000, applied: true });
+  });
+
+  it('R-FREE-4 a trainee who withdrew is never paid more than the approved amount: 800 approved, 7 days × 150 = 1050 capped at 800', () => {
+    const result = run({ approvedPerPersonFen: 80_000, trainees: [{ labourerId: uuid(1), attendedDays: 7, withdrawnOn: '2021-06-10' }] });
+    expect(onlyLine(result)).toMatchObject({ amountFen: 80_000, explanation: { cap: { description: 'R-FREE-4: at most the approved 800.00 yuan per person', limitFen: 80_000, uncappedFen: 105_000, applied: true } } });
+  });
+
+  it('R-FREE-4 a trainee who withdrew is paid the same per-day amount at the R-FREE-3 fallback (39 / 50): 5 days = 750, the withdrawal shown', () => {
+    const result = run({ employmentGate: gate(39, 50, 'FAILED'), trainees: [{ labourerId: uuid(3), attendedDays: 5, withdrawnOn: '2021-06-10' }] });
+    expect(onlyLine(result)).toMatchObject({ ruleId: 'R-FREE-3', amountFen: 75_000, explanation: { inputs: { fallbackFrom: 'R-FREE-4', withdrawnOn: '2021-06-10', attendedDays: 5 } } });
+  });
+
+  it('R-FREE-4 a trainee who withdrew before attending any day is refused, and a withdrawal date must be a calendar date', () => {
+    expect(refusalCodes(run({ trainees: [{ labourerId: uuid(1), attendedDays: 0, withdrawnOn: '2021-06-01' }] }))).toEqual(['NO_ATTENDED_DAYS']);
+    expect(rejection(() => run({ trainees: [{ labourerId: uuid(1), attendedDays: 3, withdrawnOn: '2021-02-30' }] })).fields).toEqual(['trainees.0.withdrawnOn']);
   });
 });

@@ -16,7 +16,11 @@ const factsSchema = z
     /** The allowance is paid during R-FREE-4 training only (同时对…在培训期间): order-, menu- or project-based. */
     programmeType: PROGRAMME_TYPE.refine(isEmploymentOriented, 'the living allowance is paid during order-, menu- or project-based training only'),
     trainingDaysHeld: wholeDays,
-    trainees: z.array(z.strictObject({ labourerId: idSchema, ...personMarkers, attendedDays: wholeDays })),
+    /**
+     * The markers are the card as it stood during the training (同时…在培训期间), not as it is when the claim is made:
+     * `cardAsOf` names the day they were read as of, shown on the line.
+     */
+    trainees: z.array(z.strictObject({ labourerId: idSchema, ...personMarkers, cardAsOf: serviceDateSchema.optional(), attendedDays: wholeDays })),
   })
   .superRefine((facts, ctx) => checkRoster(ctx, 'trainees', facts.trainees, facts.trainingDaysHeld));
 
@@ -34,11 +38,13 @@ export function calculateLivingAllowance(input: LivingAllowanceInput): SchemeCal
   const { perDayFen, eligibleGroups } = policy.parameters.freeTraining.livingAllowance;
   return scheme.finish(
     facts.trainees.map((trainee) => {
-      const { labourerId, attendedDays } = trainee;
-      const line = { payee: { kind: 'LABOURER', id: labourerId }, labourerId, inputs: { cohortId: facts.cohortId, programmeType: facts.programmeType, attendedDays, perDayFen } } as const;
+      const { labourerId, attendedDays, cardAsOf } = trainee;
+      const card: Readonly<Record<string, string>> = cardAsOf === undefined ? {} : { cardAsOf };
+      const line = { payee: { kind: 'LABOURER', id: labourerId }, labourerId, inputs: { cohortId: facts.cohortId, programmeType: facts.programmeType, attendedDays, perDayFen, ...card } } as const;
       const eligibleAs = matchEligibleGroups(eligibleGroups, markersOf(trainee));
       if (eligibleAs === null) {
-        return scheme.refuse({ ...line, code: 'NOT_ELIGIBLE_GROUP', message: `the card is in none of the eligible groups (${eligibleGroupsText(eligibleGroups)})` });
+        const asOf = cardAsOf === undefined ? '' : ` as of ${cardAsOf}`;
+        return scheme.refuse({ ...line, code: 'NOT_ELIGIBLE_GROUP', message: `the card${asOf} is in none of the eligible groups (${eligibleGroupsText(eligibleGroups)})` });
       }
       if (attendedDays === 0) return scheme.refuse({ ...line, code: 'NO_ATTENDED_DAYS', message: 'no attended training day: the allowance is paid per attended day' });
       const amountFen = multiplyFen(attendedDays, perDayFen);

@@ -47,4 +47,13 @@ describe('R-FREE-5 living allowance during R-FREE-4 training', () => {
     expect(rejection(() => run([], { programmeType: 'GENERAL' }))).toEqual({ code: 'CALCULATION.INVALID_FACTS', kind: 'validation', fields: ['programmeType'] });
     expect(rejection(() => run([trainee(1, ['POOR' as KeyGroup])])).fields).toEqual(['trainees.0.keyGroups.0']);
   });
+  it('R-FREE-5 judges the card as it stood during the training and shows the day: POOR_LABOURER as of 2021-03-01, 10 days = 150 yuan; a card without a group then is refused naming that day', () => {
+    const result = run([
+      { ...trainee(1, ['POOR_LABOURER'], [], 10), cardAsOf: '2021-03-01' },
+      { ...trainee(2, ['RURAL_MIGRANT'], [], 10), cardAsOf: '2021-03-01' },
+    ]);
+    expect(result.lines[0]).toMatchObject({ amountFen: 15_000, explanation: { inputs: { cardAsOf: '2021-03-01', eligibleAs: 'POOR_LABOURER' } } });
+    expect(result.lines[1]).toMatchObject({ outcome: 'REFUSED', reason: { code: 'NOT_ELIGIBLE_GROUP', message: expect.stringContaining('the card as of 2021-03-01 is in none of the eligible groups') } });
+    expect(rejection(() => run([{ ...trainee(1, ['POOR_LABOURER']), cardAsOf: '2021-3-1' }])).fields).toEqual(['trainees.0.cardAsOf']);
+  });
 });

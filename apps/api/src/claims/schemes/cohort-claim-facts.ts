@@ -9,6 +9,11 @@ import type { ClaimRequest } from './claim-source';
 
 export type CompletedCohort = Extract<CohortState, { status: 'completed' }>;
 
+export interface TraineeEnrolment {
+  readonly enrolledOn: CalendarDate;
+  readonly withdrawnOn?: CalendarDate;
+}
+
 /** What every cohort scheme (R-FREE-3, R-FREE-4, R-FREE-5) computes from, read once per claim. */
 export interface CohortClaimFacts {
   readonly cohort: CompletedCohort;
@@ -24,6 +29,11 @@ export interface CohortClaimFacts {
   readonly trainingDaysHeld: number;
   /** Everyone ever enrolled, withdrawn trainees included (they are paid for the days they attended). */
   readonly trainees: readonly { readonly labourerId: string; readonly attendedDays: number }[];
+  /**
+   * Each trainee's enrolment day and, for one who left, withdrawal day, by labourer id (lower case), from the
+   * cohort's stream: R-FREE-4 pays a withdrawn trainee differently, R-FREE-5 reads the card as of the training's start.
+   */
+  readonly enrolments: ReadonlyMap<string, TraineeEnrolment>;
   readonly rates: OutcomeRates;
   /** Every gate of the cohort as it stands today; the claim decider picks those that apply. */
   readonly gates: readonly ClaimGate[];
@@ -71,6 +81,10 @@ export async function cohortClaimFacts(
   const attended = new Map(attendance.trainees.map((t) => [t.labourerId, t.daysAttended]));
   // The roster comes from the cohort's stream, the days from the read model that has caught up with it.
   const trainees = [...state.trainees, ...state.withdrawn].map((t) => ({ labourerId: t.labourerId.toLowerCase(), attendedDays: attended.get(t.labourerId.toLowerCase()) ?? 0 }));
+  const enrolments = new Map<string, TraineeEnrolment>([
+    ...state.trainees.map((t) => [t.labourerId.toLowerCase(), { enrolledOn: t.enrolledOn }] as const),
+    ...state.withdrawn.map((t) => [t.labourerId.toLowerCase(), { enrolledOn: t.enrolledOn, withdrawnOn: t.withdrawnOn }] as const),
+  ]);
   const { rates } = outcome;
   return {
     cohort: state,
@@ -79,6 +93,7 @@ export async function cohortClaimFacts(
     policy: directory.policyOn(state.startedOn, 'startedOn'),
     trainingDaysHeld: attendance.days.length,
     trainees,
+    enrolments,
     rates,
     // The same mapping the gate evaluator records its decisions with (R-GATE-4), so submission and evaluation agree.
     gates: claimGatesOf(rates),

@@ -31,17 +31,29 @@ export const employmentOrientedTrainingClaim: ClaimSource = {
       approvedPerPersonFen,
       trainingDaysHeld: facts.trainingDaysHeld,
       employmentGate: { thresholdPercent: gate.thresholdPercent, rate: gate.rate, state: { status: gate.state.status } },
-      trainees: [...facts.trainees],
+      trainees: traineesOf(facts),
     });
     return { period: facts.period, gates: facts.gates, lines: claimLinesOf(calculation, context), policyVersion: calculation.policyVersion };
   },
 };
 
-/** A trainee who attended no day is refused at either tier; everyone else waits for the gate. */
+/** The roster with each withdrawn trainee's day of leaving: R-FREE-4 does not pay them the per-person amount. */
+function traineesOf(facts: CohortClaimFacts): { labourerId: string; attendedDays: number; withdrawnOn?: string }[] {
+  return facts.trainees.map((trainee) => {
+    const withdrawnOn = facts.enrolments.get(trainee.labourerId)?.withdrawnOn;
+    return withdrawnOn === undefined ? { ...trainee } : { ...trainee, withdrawnOn };
+  });
+}
+
+/**
+ * A trainee who attended no day is refused at either tier; everyone else waits for the gate. A withdrawn trainee's
+ * line records the withdrawal, so that decidedTierLines prices it as the calculator does once the tier is known.
+ */
 function undecidedLines(facts: CohortClaimFacts, gate: GateResult, context: LineContext, policyVersion: string): ClaimLine[] {
   const payee = { kind: 'PROVIDER', id: facts.cohort.providerId } as const;
   const waiting = `the ${gate.thresholdPercent}% employment gate is ${gate.state.status}, so the tier is not known: the approved amount once it holds, the R-FREE-3 general tier if its window closes below it`;
-  return facts.trainees.map((trainee, index) => {
+  const withdrew = (on: string) => `the trainee withdrew on ${on}: whichever tier, the R-FREE-3 rate for the days attended once the ${gate.thresholdPercent}% employment gate (${gate.state.status}) is decided`;
+  return traineesOf(facts).map((trainee, index) => {
     const explanation: LineExplanation = {
       ruleId: 'R-FREE-4',
       policyVersion,
@@ -55,11 +67,15 @@ function undecidedLines(facts: CohortClaimFacts, gate: GateResult, context: Line
         base: gate.rate.denominator,
         employmentThresholdPercent: gate.thresholdPercent,
         gateStatus: gate.state.status,
+        ...(trainee.withdrawnOn === undefined ? {} : { withdrawnOn: trainee.withdrawnOn }),
       },
-      arithmetic: trainee.attendedDays === 0 ? 'no attended training day: nothing is paid for a trainee who never attended' : `employment ${gate.explanation.arithmetic}: ${waiting}`,
+      arithmetic:
+        trainee.attendedDays === 0
+          ? 'no attended training day: nothing is paid for a trainee who never attended'
+          : `employment ${gate.explanation.arithmetic}: ${trainee.withdrawnOn === undefined ? waiting : withdrew(trainee.withdrawnOn)}`,
     };
     const line = { ruleId: 'R-FREE-4', labourerId: trainee.labourerId, payee, explanation } as const;
     if (trainee.attendedDays === 0) return refusedLine(context, line, { code: 'NO_ATTENDED_DAYS', message: explanation.arithmetic }, index);
-    return pendingLine(context, line, { code: 'TIER_UNDECIDED', message: waiting }, index);
+    return pendingLine(context, line, { code: 'TIER_UNDECIDED', message: trainee.withdrawnOn === undefined ? waiting : withdrew(trainee.withdrawnOn) }, index);
   });
 }
