@@ -13,6 +13,8 @@ import { CohortRecordsController } from './cohort-records/cohort-records.control
 import { ClaimsController } from './claims/claims.controller';
 import { ClaimOverridesController } from './claims/overrides.controller';
 import { PoliciesController } from './policies/policies.controller';
+import { PolicySimulationsController } from './policies/simulations.controller';
+import { EnterpriseSchemesController } from './enterprise-schemes/enterprise-schemes.controller';
 
 export const API_CONTROLLERS: Type[] = [
   HealthController,
@@ -29,4 +31,6 @@ export const API_CONTROLLERS: Type[] = [
   ClaimsController,
   ClaimOverridesController,
   PoliciesController,
+  PolicySimulationsController,
+  EnterpriseSchemesController,
 ];

@@ -15,6 +15,8 @@ import { COHORT_RECORD_ROUTES } from './cohort-records/cohort-records-routes';
 import { CLAIMS_ROUTES } from './claims/claims-routes';
 import { OVERRIDES_ROUTES } from './claims/overrides-routes';
 import { POLICY_ROUTES } from './policies/policies-routes';
+import { SIMULATION_ROUTES } from './policies/simulations-routes';
+import { ENTERPRISE_SCHEME_ROUTES } from './enterprise-schemes/enterprise-schemes-routes';
 
 const READERS = REGISTRY_READERS;
 const common = { 400: 'Invalid input: every bad field is listed with how to fix it', 401: 'Not logged in', 403: 'Role not allowed' };
@@ -45,4 +47,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...CLAIMS_ROUTES,
   ...OVERRIDES_ROUTES,
   ...POLICY_ROUTES,
+  ...SIMULATION_ROUTES,
+  ...ENTERPRISE_SCHEME_ROUTES,
 ];

@@ -4,10 +4,11 @@ import { policyEvents } from './policy/policy.catalogue';
 import { registryEvents } from './registry/registry.catalogue';
 import { trainingEvents } from './training/training.catalogue';
 import { claimEvents } from './claims/claims.catalogue';
+import { enterpriseSchemeEvents } from './enterprise-schemes/enterprise-schemes.catalogue';
 
 /** Every domain event the system stores. Each module adds its list (and its upcasters) here. */
 export function createEventCatalogue(): EventCatalogue {
   return new EventCatalogue()
-    .register(...registryEvents, ...trainingEvents, ...outcomeEvents, ...outcomeHistoricEvents, ...claimEvents, ...policyEvents)
+    .register(...registryEvents, ...trainingEvents, ...outcomeEvents, ...outcomeHistoricEvents, ...claimEvents, ...policyEvents, ...enterpriseSchemeEvents)
     .registerUpcaster(...outcomeUpcasters);
 }

@@ -2,10 +2,11 @@ import { outcomeEvents } from './outcomes/outcomes.catalogue';
 import { policyEvents } from './policy/policy.catalogue';
 import { registryEvents } from './registry/registry.catalogue';
 import { trainingEvents } from './training/training.catalogue';
+import { enterpriseSchemeEvents } from './enterprise-schemes/enterprise-schemes.catalogue';
 import { createEventCatalogue } from './catalogue';
 
 describe('the event catalogue', () => {
-  const all = [...registryEvents, ...trainingEvents, ...outcomeEvents, ...policyEvents];
+  const all = [...registryEvents, ...trainingEvents, ...outcomeEvents, ...policyEvents, ...enterpriseSchemeEvents];
 
   it('has one definition per stored name across modules (a clash would silently replace a schema)', () => {
     const names = all.map((d) => `${d.type}.v${d.version}`);

@@ -10,3 +10,4 @@ export * from './training';
 export * from './outcomes';
 export * from './policy';
 export * from './claims';
+export * from './enterprise-schemes';

@@ -13,6 +13,12 @@ export interface PaymentKeyParts {
   readonly period: ClaimPeriod;
   /** The person on per-person schemes; absent when the scheme pays the subject itself (a studio, a centre). */
   readonly labourerId?: string;
+  /**
+   * A second payment one clause makes for the same person (R-FREE-6: the training subsidy to the provider and, "同时",
+   * the living allowance to the trainee; R-AWARD-2: a person trained, and placed, under one brand), named so that
+   * each is paid once; absent everywhere else, keys unchanged.
+   */
+  readonly part?: 'LIVING_ALLOWANCE' | 'TRAINED' | 'PLACED';
 }
 
 /**
@@ -23,5 +29,6 @@ export interface PaymentKeyParts {
 export function paymentKeyMaterial(parts: PaymentKeyParts): string {
   const beneficiary = parts.labourerId === undefined ? 'SUBJECT' : `PERSON:${parts.labourerId.toLowerCase()}`;
   // U+001F (unit separator) appears in no id, date or rule id, so no two keys' parts can run together into one.
-  return ['payment-key', KEY_FAMILY[parts.scheme] ?? parts.scheme, parts.subject.kind, parts.subject.id.toLowerCase(), beneficiary, parts.period.from, parts.period.to].join('\u001f');
+  const material = ['payment-key', KEY_FAMILY[parts.scheme] ?? parts.scheme, parts.subject.kind, parts.subject.id.toLowerCase(), beneficiary, parts.period.from, parts.period.to];
+  return [...material, ...(parts.part === undefined ? [] : [`PART:${parts.part}`])].join('\u001f');
 }

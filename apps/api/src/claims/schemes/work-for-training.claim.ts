@@ -1,0 +1,43 @@
+import { firstDayOfMonth, lastDayOfMonth, toWorkForTrainingStreamId, workForTrainingDecider } from '@skills/domain';
+import { calculateWorkForTraining } from '@skills/policy';
+import { loadStream } from '@skills/platform';
+import type { ClaimSource } from './claim-source';
+import { factLinesOf, factsToClaim, latestPolicyVersion, subjectNotFound } from './fact-lines';
+import { labourerMarkersOf } from './labourer-markers';
+
+/**
+ * R-ENT-3 work-for-training, claimed by the employer for one person (subject PERSON), one line a month worked in its
+ * placements, each keyed by the person and the month (R-CLAIM-2: a month is paid once). The person's months at every
+ * employer are in one stream, capped at 6 when recorded; a month's place among them is what the calculator counts as
+ * already paid, so the 6-month limit holds in the arithmetic too. No outcome gate applies.
+ */
+export const workForTrainingClaim: ClaimSource = {
+  scheme: 'R-ENT-3',
+  subjectKind: 'PERSON',
+  async compute(system, directory, request) {
+    const labourerId = request.subject.id;
+    const { organisation } = request.submitter;
+    const { state } = await loadStream(system.store, system.catalogue, workForTrainingDecider, toWorkForTrainingStreamId(labourerId));
+    const own = state.status === 'placed' && organisation.kind === 'ENTERPRISE' ? state.placements.filter((p) => p.enterpriseId === organisation.id) : [];
+    if (state.status !== 'placed' || own.length === 0) throw subjectNotFound(request, 'your enterprise has no work-for-training placement of this person: check the labourer id');
+    const everyMonth = [...state.months].sort((a, b) => a.month.localeCompare(b.month));
+    const months = everyMonth.flatMap((worked) => {
+      const placement = own.find((p) => p.placementId === worked.placementId);
+      return placement ? [{ ...worked, placement, labourerId, name: worked.month, period: { from: firstDayOfMonth(worked.month), to: lastDayOfMonth(worked.month) } }] : [];
+    });
+    const { facts, period } = await factsToClaim(system, request, months, 'month of work-for-training');
+    const markers = await labourerMarkersOf(system, labourerId);
+    const lines = facts.flatMap((fact) => {
+      const serviceDate = fact.period.to;
+      const calculation = calculateWorkForTraining({
+        policy: directory.policyOn(serviceDate, 'period'),
+        serviceDate,
+        employer: { id: organisation.id, kind: 'ENTERPRISE', insured: fact.placement.insuredEnterprise },
+        // Months before this one, at any employer, come first against the limit.
+        workers: [{ labourerId, ...markers, months: 1, monthsAlreadyPaid: everyMonth.findIndex((m) => m.month === fact.month) }],
+      });
+      return factLinesOf(calculation, request, fact);
+    });
+    return { period, gates: [], lines, policyVersion: latestPolicyVersion(lines) };
+  },
+};

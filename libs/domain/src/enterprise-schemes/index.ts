@@ -1,0 +1,15 @@
+export * from './enterprise-schemes-vocabulary';
+export * from './enterprise-schemes-stream-ids';
+export * from './work-for-training.events';
+export * from './work-for-training.commands';
+export * from './work-for-training.decider';
+export * from './training-centre.events';
+export * from './training-centre.decider';
+export * from './skills-master-studio.events';
+export * from './skills-master-studio.decider';
+export * from './labour-brand.events';
+export * from './labour-brand.decider';
+export * from './enterprise-schemes.catalogue';
+export * as workForTrainingErrors from './work-for-training.errors';
+export * as studioErrors from './skills-master-studio.errors';
+export * as labourBrandErrors from './labour-brand.errors';
