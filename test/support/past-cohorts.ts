@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEMO_ENTERPRISE_ID } from '../../apps/api/src/seed/seed-embedded-defaults';
 import type { TestApp } from './test-app';
 
 /**
@@ -46,6 +47,17 @@ export interface PastPlan {
 }
 
 /**
+ * The facts a programme's plan and approval must carry (cohort-programme.rules.ts): the seeded demo enterprise for
+ * R-ENT-1/2 cohorts, an awareness course for R-FREE-8, the catalogue and a 5000-yuan apprenticeship amount.
+ */
+export function programmeFieldsOf(programmeType: string): { plan: Record<string, unknown>; approval: Record<string, unknown> } {
+  const enterprise = programmeType === 'ENTERPRISE_EMPLOYEE' || programmeType === 'APPRENTICESHIP' ? { enterpriseId: DEMO_ENTERPRISE_ID } : {};
+  const course = programmeType === 'COLLEGE_ENTREPRENEURSHIP' ? { collegeCourse: 'AWARENESS' } : {};
+  const approval = programmeType === 'ENTERPRISE_EMPLOYEE' ? { inSubsidisedCatalogue: true } : programmeType === 'APPRENTICESHIP' ? { approvedPerApprenticeYearFen: 500_000 } : {};
+  return { plan: { ...enterprise, ...course }, approval };
+}
+
+/**
  * A cohort of a new occupation, planned by `provider`, approved by `reviewer` and joined by `people` on
  * plan.startDay, and started on plan.startedOn (the same day unless said).
  */
@@ -59,11 +71,12 @@ export async function startedCohort(app: TestApp, tokens: { provider: string; re
 export async function approvedCohort(app: TestApp, tokens: { provider: string; reviewer: string }, people: readonly string[], plan: PastPlan): Promise<{ cohortId: string; occupation: string }> {
   return onDay(plan.startDay, async () => {
     const occupation = `工种-${randomUUID().slice(0, 8)}`;
-    const body = { programmeType: plan.programmeType ?? 'GENERAL', occupation, level: 'JUNIOR', plannedStart: plan.startDay, plannedEnd: plan.plannedEnd, plannedDays: plan.plannedDays, capacity: 50 };
+    const fields = programmeFieldsOf(plan.programmeType ?? 'GENERAL');
+    const body = { programmeType: plan.programmeType ?? 'GENERAL', occupation, level: 'JUNIOR', plannedStart: plan.startDay, plannedEnd: plan.plannedEnd, plannedDays: plan.plannedDays, capacity: 50, ...fields.plan };
     const planned = await app.request('POST', '/api/cohorts', { token: tokens.provider, body });
     expect(planned.status).toBe(201);
     const cohortId = planned.body.cohortId as string;
-    expect((await app.request('POST', `/api/cohorts/${cohortId}/approve`, { token: tokens.reviewer, body: {} })).status).toBe(200);
+    expect((await app.request('POST', `/api/cohorts/${cohortId}/approve`, { token: tokens.reviewer, body: fields.approval })).status).toBe(200);
     for (const labourerId of people) expect((await app.request('POST', `/api/cohorts/${cohortId}/enrolments`, { token: tokens.provider, body: { labourerId } })).status).toBe(201);
     return { cohortId, occupation };
   });

@@ -14,6 +14,7 @@ import type { z } from 'zod';
 import type { RegistryDirectory } from '../registry/registry-directory';
 import { assertOwnCohort, loadCohort, qualificationOf } from './cohort-access';
 import { completeCohort } from './complete-cohort.service';
+import { assertEnterpriseRegistered, programmeLimitsOn } from './cohort-programme-facts';
 import type { ApproveCohortForm, CancelCohortForm, CompleteCohortForm, PlanCohortForm, StartCohortForm } from './cohort-forms';
 
 /** Cohort commands on the one cohort stream, through decideAndAppend (load, decide, append, retry on a race). */
@@ -27,6 +28,7 @@ export class CohortLifecycle {
   async plan(providerId: string, form: PlanCohortForm, envelope: CommandEnvelope): Promise<{ cohortId: string }> {
     const cohortId = deterministicUuid(envelope.idempotencyKey, 'cohort');
     const today = shanghaiDateOf(envelope.now);
+    await assertEnterpriseRegistered(this.system, form.enterpriseId); // R-ENT-1, R-ENT-2
     await this.run(
       {
         type: 'PlanCohort',
@@ -40,6 +42,8 @@ export class CohortLifecycle {
         plannedDays: form.plannedDays,
         capacity: form.capacity,
         requestedPerPersonAmountFen: form.requestedPerPersonAmountFen,
+        ...(form.enterpriseId === undefined ? {} : { enterpriseId: form.enterpriseId }),
+        ...(form.collegeCourse === undefined ? {} : { collegeCourse: form.collegeCourse }),
         employmentOrientedCapFen: this.capFenOn(today),
         providerQualification: await qualificationOf(this.system, providerId),
         context: contextOf(envelope),
@@ -53,7 +57,14 @@ export class CohortLifecycle {
   /** The bureau approves and, for employment-oriented programmes, sets the per-person amount (R-FREE-4). */
   async approve(cohortId: string, form: z.infer<typeof ApproveCohortForm>, envelope: CommandEnvelope): Promise<CohortState> {
     const approvedOn = form.approvedOn ?? shanghaiDateOf(envelope.now);
-    const command = { type: 'ApproveCohort' as const, cohortId, approvedOn, approvedPerPersonAmountFen: form.approvedPerPersonAmountFen, employmentOrientedCapFen: this.capFenOn(approvedOn) };
+    const { inSubsidisedCatalogue, approvedPerApprenticeYearFen, grandfatheredProgrammeId } = form;
+    const programmeFacts = {
+      ...(inSubsidisedCatalogue === undefined ? {} : { inSubsidisedCatalogue }),
+      ...(approvedPerApprenticeYearFen === undefined ? {} : { approvedPerApprenticeYearFen }),
+      ...(grandfatheredProgrammeId === undefined ? {} : { grandfatheredProgrammeId }),
+      programmeLimits: programmeLimitsOn(this.directory, approvedOn), // R-ENT-2, R-FREE-7
+    };
+    const command = { type: 'ApproveCohort' as const, cohortId, approvedOn, approvedPerPersonAmountFen: form.approvedPerPersonAmountFen, employmentOrientedCapFen: this.capFenOn(approvedOn), ...programmeFacts };
     return this.run({ ...command, context: contextOf(envelope) }, envelope, approvedOn);
   }
 

@@ -2,7 +2,7 @@ import type { CalendarDate } from '../shared/calendar-date';
 import type { CommandContext } from '../shared/decider';
 import type { Flag, KeyGroup } from '../registry/registry-vocabulary';
 import type { CertificateLevel } from '../outcomes/outcomes-vocabulary';
-import type { CohortCancellationReason, ProgrammeType, WithdrawalReason } from './training-vocabulary';
+import type { CohortCancellationReason, CollegeCourse, ProgrammeType, WithdrawalReason } from './training-vocabulary';
 
 /** R-ORG-1: the provider's current qualification, loaded by the handler; `expiresOn` is its last valid day. */
 export interface QualificationPeriod {
@@ -37,6 +37,18 @@ export interface PlanCohort extends ByProvider {
   /** R-FREE-4 cap of the policy version in force (policy `employmentOriented.capFen`). */
   readonly employmentOrientedCapFen: number;
   readonly providerQualification: QualificationPeriod;
+  /** R-ENT-1, R-ENT-2: the registered enterprise whose employees or apprentices are trained (the handler checks it is registered). */
+  readonly enterpriseId?: string;
+  /** R-FREE-8: college entrepreneurship cohorts only. */
+  readonly collegeCourse?: CollegeCourse;
+}
+
+/** What the policy version in force on the approval day allows for the programme facts the bureau sets (cohort-programme.rules.ts). */
+export interface ProgrammeApprovalLimits {
+  /** R-ENT-2 (policy `enterprise.apprenticeship`). */
+  readonly apprenticeshipPerYearFen: { readonly minFen: number; readonly maxFen: number };
+  /** R-FREE-7: the programme ids of the policy's grandfathered standards. */
+  readonly grandfatheredProgrammeIds: readonly string[];
 }
 
 /** Sent by the bureau (区人社局), which sets the R-FREE-4 amount. */
@@ -46,6 +58,14 @@ export interface ApproveCohort {
   readonly approvedOn: CalendarDate;
   readonly approvedPerPersonAmountFen: number | null;
   readonly employmentOrientedCapFen: number;
+  /** R-ENT-1: enterprise employee training only. */
+  readonly inSubsidisedCatalogue?: boolean;
+  /** R-ENT-2: apprenticeship only, within the policy's range. */
+  readonly approvedPerApprenticeYearFen?: number;
+  /** R-FREE-7: entrepreneurship only, one of the policy's grandfathered programmes. */
+  readonly grandfatheredProgrammeId?: string;
+  /** Loaded by the handler; needed when an apprenticeship amount or a grandfathered programme is given. */
+  readonly programmeLimits?: ProgrammeApprovalLimits;
   readonly context: CommandContext;
 }
 

@@ -5,6 +5,7 @@ import type { CohortEvent, CohortPlanned } from './cohort.events';
 import * as errors from './cohort.errors';
 import { rosterAfterEnrolment, rosterAfterWithdrawal, sameId, type CohortRoster } from './cohort-roster';
 import * as rules from './cohort.rules';
+import { assertApprovedProgrammeFacts, assertPlannedProgrammeFacts } from './cohort-programme.rules';
 import type { CohortCancellationReason } from './training-vocabulary';
 
 export type { CohortTrainee, CohortWithdrawal, CohortRoster } from './cohort-roster';
@@ -16,6 +17,10 @@ interface Approval {
   readonly approvedOn: CalendarDate;
   /** R-FREE-4: set by the bureau; null for programmes without a per-person amount. */
   readonly approvedPerPersonAmountFen: number | null;
+  /** R-ENT-1, R-ENT-2, R-FREE-7: the programme's own approval facts (cohort-programme.rules.ts), where it has them. */
+  readonly inSubsidisedCatalogue?: boolean;
+  readonly approvedPerApprenticeYearFen?: number;
+  readonly grandfatheredProgrammeId?: string;
 }
 
 export type CohortState =
@@ -47,8 +52,14 @@ export const cohortDecider: Decider<CohortCommand, CohortState, CohortEvent> = {
         if (cohort.status !== 'planned') throw errors.invalidTransition(command.cohortId, cohort.status, 'approved');
         rules.assertHappened(command.approvedOn, 'approvedOn', command.context.now, cohort.plannedOn);
         rules.assertPerPersonAmount(cohort.programmeType, command.approvedPerPersonAmountFen, command.employmentOrientedCapFen, 'approvedPerPersonAmountFen'); // R-FREE-4
-        const { cohortId, approvedOn, approvedPerPersonAmountFen } = command;
-        return [{ type: 'CohortApproved', data: { cohortId, approvedOn, approvedPerPersonAmountFen } }];
+        assertApprovedProgrammeFacts(cohort.programmeType, command); // R-ENT-1, R-ENT-2, R-FREE-7
+        const { cohortId, approvedOn, approvedPerPersonAmountFen, inSubsidisedCatalogue, approvedPerApprenticeYearFen, grandfatheredProgrammeId } = command;
+        const programmeFacts = {
+          ...(inSubsidisedCatalogue === undefined ? {} : { inSubsidisedCatalogue }),
+          ...(approvedPerApprenticeYearFen === undefined ? {} : { approvedPerApprenticeYearFen }),
+          ...(grandfatheredProgrammeId === undefined ? {} : { grandfatheredProgrammeId: grandfatheredProgrammeId.trim() }),
+        };
+        return [{ type: 'CohortApproved', data: { cohortId, approvedOn, approvedPerPersonAmountFen, ...programmeFacts } }];
       }
       case 'StartCohort': {
         const cohort = own(state, command);
@@ -87,8 +98,8 @@ export const cohortDecider: Decider<CohortCommand, CohortState, CohortEvent> = {
         return state.status === 'absent' ? { status: 'planned', ...event.data, trainees: [], withdrawn: [] } : state;
       case 'CohortApproved': {
         if (state.status !== 'planned') return state;
-        const { approvedOn, approvedPerPersonAmountFen } = event.data;
-        return { ...state, status: 'approved', approvedOn, approvedPerPersonAmountFen };
+        const { cohortId: _cohortId, ...approval } = event.data;
+        return { ...state, status: 'approved', ...approval };
       }
       case 'CohortStarted':
         return state.status === 'approved' ? { ...state, status: 'started', startedOn: event.data.startedOn } : state;
@@ -115,12 +126,17 @@ export const cohortDecider: Decider<CohortCommand, CohortState, CohortEvent> = {
 function plan(command: PlanCohort, state: CohortState): CohortEvent[] {
   if (state.status !== 'absent') throw errors.cohortAlreadyPlanned(command.cohortId);
   rules.assertPlan(command);
+  assertPlannedProgrammeFacts(command); // R-ENT-1, R-ENT-2, R-FREE-8
   rules.assertPerPersonAmount(command.programmeType, command.requestedPerPersonAmountFen, command.employmentOrientedCapFen, 'requestedPerPersonAmountFen'); // R-FREE-4
   const plannedOn = rules.commandDate(command.context.now);
   rules.assertQualifiedOn(command.cohortId, command.providerQualification, [plannedOn, command.plannedStartOn]); // R-ORG-1
   const { cohortId, providerId, programmeType, level, plannedStartOn, plannedEndOn, plannedDays, capacity, requestedPerPersonAmountFen } = command;
   const occupation = command.occupation.trim();
-  const data = { cohortId, providerId, programmeType, occupation, level, plannedStartOn, plannedEndOn, plannedDays, capacity, requestedPerPersonAmountFen, plannedOn };
+  const programmeFacts = {
+    ...(command.enterpriseId === undefined ? {} : { enterpriseId: command.enterpriseId.toLowerCase() }),
+    ...(command.collegeCourse === undefined ? {} : { collegeCourse: command.collegeCourse }),
+  };
+  const data = { cohortId, providerId, programmeType, occupation, level, plannedStartOn, plannedEndOn, plannedDays, capacity, requestedPerPersonAmountFen, plannedOn, ...programmeFacts };
   return [{ type: 'CohortPlanned', data }];
 }
 
@@ -179,5 +195,6 @@ function openCohort(cohort: Existing, action: 'EnrolTrainee' | 'WithdrawTrainee'
 
 function factsOf(state: Existing): CohortFacts {
   const { cohortId, providerId, programmeType, occupation, level, plannedStartOn, plannedEndOn, plannedDays, capacity, requestedPerPersonAmountFen, plannedOn, trainees, withdrawn } = state;
-  return { cohortId, providerId, programmeType, occupation, level, plannedStartOn, plannedEndOn, plannedDays, capacity, requestedPerPersonAmountFen, plannedOn, trainees, withdrawn };
+  const programmeFacts = { ...(state.enterpriseId === undefined ? {} : { enterpriseId: state.enterpriseId }), ...(state.collegeCourse === undefined ? {} : { collegeCourse: state.collegeCourse }) };
+  return { cohortId, providerId, programmeType, occupation, level, plannedStartOn, plannedEndOn, plannedDays, capacity, requestedPerPersonAmountFen, plannedOn, ...programmeFacts, trainees, withdrawn };
 }

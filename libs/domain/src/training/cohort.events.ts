@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { calendarDateSchema } from '../shared/calendar-date';
 import { defineEvent, type EventOf } from '../shared/event-definition';
 import { CERTIFICATE_LEVEL } from '../outcomes/outcomes-vocabulary';
-import { COHORT_CANCELLATION_REASON, PROGRAMME_TYPE, WITHDRAWAL_REASON, cohortOccupationSchema } from './training-vocabulary';
+import { COHORT_CANCELLATION_REASON, COLLEGE_COURSE, PROGRAMME_TYPE, WITHDRAWAL_REASON, cohortOccupationSchema } from './training-vocabulary';
 
 /** Integer fen, never a float; null where the programme has no per-person amount (R-FREE-4 only has one). */
 const perPersonAmountFen = z.number().int().positive().nullable();
@@ -25,6 +25,10 @@ export const CohortPlanned = defineEvent(
       /** R-FREE-4: what the provider asks for, per person; the bureau sets the amount when it approves. */
       requestedPerPersonAmountFen: perPersonAmountFen,
       plannedOn: calendarDateSchema,
+      /** R-ENT-1, R-ENT-2: the enterprise whose employees or apprentices are trained (cohort-programme.rules.ts); absent for other programmes and in plans recorded before it was kept. */
+      enterpriseId: z.uuid().optional(),
+      /** R-FREE-8: the college course; absent for other programmes and in plans recorded before it was kept. */
+      collegeCourse: COLLEGE_COURSE.optional(),
     })
     .refine((p) => p.plannedStartOn <= p.plannedEndOn, { message: 'plannedStartOn must not be after plannedEndOn', path: ['plannedEndOn'] }),
 );
@@ -32,7 +36,18 @@ export const CohortPlanned = defineEvent(
 export const CohortApproved = defineEvent(
   'CohortApproved',
   1,
-  z.strictObject({ cohortId: z.uuid(), approvedOn: calendarDateSchema, approvedPerPersonAmountFen: perPersonAmountFen }),
+  z.strictObject({
+    cohortId: z.uuid(),
+    approvedOn: calendarDateSchema,
+    approvedPerPersonAmountFen: perPersonAmountFen,
+    // Set by the bureau for one programme each (cohort-programme.rules.ts); absent otherwise and in approvals recorded before they were kept.
+    /** R-ENT-1: the training is in the subsidised catalogue (符合政府职业技能培训补贴范围). */
+    inSubsidisedCatalogue: z.boolean().optional(),
+    /** R-ENT-2: the approved amount per apprentice per year, integer fen. */
+    approvedPerApprenticeYearFen: z.number().int().positive().optional(),
+    /** R-FREE-7: the earlier programme whose higher standard this cohort keeps (a key of the policy's grandfathered list). */
+    grandfatheredProgrammeId: z.string().trim().min(1).max(64).optional(),
+  }),
 );
 
 export const CohortStarted = defineEvent('CohortStarted', 1, z.strictObject({ cohortId: z.uuid(), startedOn: calendarDateSchema }));

@@ -14,3 +14,4 @@ export * as cohortErrors from './cohort.errors';
 export * as enrolmentErrors from './enrolment.errors';
 export * as cohortRules from './cohort.rules';
 export * as freeTrainingRules from './free-training.rules';
+export { apprenticeshipYear, apprenticeshipYearStartingOn, shiftDays, wholeMonthsOfTraining } from './programme-periods';

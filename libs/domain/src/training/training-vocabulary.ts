@@ -48,6 +48,13 @@ export const FREE_TRAINING_PROGRAMMES: ReadonlySet<ProgrammeType> = new Set([
   'COLLEGE_ENTREPRENEURSHIP',
 ]);
 
+/** R-ENT-1, R-ENT-2: training an enterprise is paid for, of its own employees or apprentices; the cohort names the enterprise. */
+export const ENTERPRISE_PROGRAMMES: ReadonlySet<ProgrammeType> = new Set(['ENTERPRISE_EMPLOYEE', 'APPRENTICESHIP']);
+
+/** R-FREE-8: 创业意识培训 (awareness) or 创办企业培训 (start a business); the plan of a college cohort says which. */
+export const COLLEGE_COURSE = z.enum(['AWARENESS', 'START_BUSINESS']);
+export type CollegeCourse = z.infer<typeof COLLEGE_COURSE>;
+
 export const isFreeTraining = (type: ProgrammeType): boolean => FREE_TRAINING_PROGRAMMES.has(type);
 export const isEmploymentOriented = (type: ProgrammeType): boolean => EMPLOYMENT_ORIENTED_PROGRAMMES.has(type);
 

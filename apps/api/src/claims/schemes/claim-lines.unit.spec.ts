@@ -11,7 +11,7 @@ const context: LineContext = { claimId: '3d4e5f60-7182-4c9d-8ebf-2a3b4c5d6e7f', 
 
 describe('claim lines from a calculator (R-CLAIM-1, R-CLAIM-2)', () => {
   it('R-CLAIM-1 claims can be submitted for the cohort schemes so far', () => {
-    expect(CLAIM_SOURCES.map((s) => s.scheme)).toEqual(['R-FREE-3', 'R-FREE-4', 'R-FREE-5']);
+    expect(CLAIM_SOURCES.map((s) => s.scheme)).toEqual(['R-FREE-3', 'R-FREE-4', 'R-FREE-5', 'R-FREE-6', 'R-FREE-7', 'R-FREE-8', 'R-ENT-1', 'R-ENT-2', 'R-ENT-3', 'R-ENT-4', 'R-AWARD-1', 'R-AWARD-2']);
   });
 
   it('R-FREE-3 7 days × 150 = 1050 yuan is capped at 1000 (100000 fen); the line keeps the explanation and takes its key', () => {

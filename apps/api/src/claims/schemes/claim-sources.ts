@@ -3,9 +3,33 @@ import type { ClaimSource } from './claim-source';
 import { employmentOrientedTrainingClaim } from './employment-oriented-training.claim';
 import { generalTrainingClaim } from './general-training.claim';
 import { livingAllowanceClaim } from './living-allowance.claim';
+import { apprenticeshipClaim } from './apprenticeship.claim';
+import { collegeEntrepreneurshipClaim } from './college-entrepreneurship.claim';
+import { enterpriseEmployeeTrainingClaim } from './enterprise-employee-training.claim';
+import { entrepreneurshipTrainingClaim } from './entrepreneurship-training.claim';
+import { labourPreparationClaim } from './labour-preparation.claim';
+// The enterprise and award schemes (R-ENT-3, R-ENT-4, R-AWARD-1, R-AWARD-2): fact-lines.ts.
+import { labourBrandClaim } from './labour-brand.claim';
+import { skillsMasterStudioClaim } from './skills-master-studio.claim';
+import { trainingCentreClaim } from './training-centre.claim';
+import { workForTrainingClaim } from './work-for-training.claim';
 
 /** The schemes open for claims so far: the cohort schemes. Each further scheme is one ClaimSource file added here. */
-export const CLAIM_SOURCES: readonly ClaimSource[] = [generalTrainingClaim, employmentOrientedTrainingClaim, livingAllowanceClaim];
+export const CLAIM_SOURCES: readonly ClaimSource[] = [
+  generalTrainingClaim,
+  employmentOrientedTrainingClaim,
+  livingAllowanceClaim,
+  // The other programmes' cohorts (R-FREE-6/7/8, R-ENT-1/2): programme-cohort-facts.ts.
+  labourPreparationClaim,
+  entrepreneurshipTrainingClaim,
+  collegeEntrepreneurshipClaim,
+  enterpriseEmployeeTrainingClaim,
+  apprenticeshipClaim,
+  workForTrainingClaim,
+  trainingCentreClaim,
+  skillsMasterStudioClaim,
+  labourBrandClaim,
+];
 
 export function claimSourceFor(scheme: ClaimScheme): ClaimSource {
   const source = CLAIM_SOURCES.find((s) => s.scheme === scheme);

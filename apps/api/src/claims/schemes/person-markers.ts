@@ -1,0 +1,39 @@
+import { shanghaiDateOf, toLabourerStreamId, type CalendarDate, type ClaimLine, type Flag, type KeyGroup, type LabourerEvent } from '@skills/domain';
+import type { System } from '@skills/platform';
+import { cardMarkersOn } from './living-allowance.claim';
+
+/**
+ * R-REG-4: who R-FREE-6, R-FREE-7 and R-FREE-8 pay is read from the card as it stood when the trainee's training
+ * began (the cohort's start, or a later enrolment), the rule R-FREE-5 follows (docs/decisions.md), so a card changed
+ * after the training does not change who was paid. An erased card keeps no group, so its line is refused.
+ */
+export function trainingStartOf(cohort: { readonly startedOn: CalendarDate }, trainee: { readonly enrolledOn: CalendarDate }): CalendarDate {
+  return trainee.enrolledOn > cohort.startedOn ? trainee.enrolledOn : cohort.startedOn;
+}
+
+async function markersOn(system: System, labourerId: string, day: CalendarDate): Promise<{ keyGroups: KeyGroup[]; flags: Flag[] }> {
+  const recorded = await system.store.readStream(toLabourerStreamId(labourerId));
+  return cardMarkersOn(
+    recorded.map((r) => ({ event: system.catalogue.deserialise(r) as LabourerEvent, recordedOn: shanghaiDateOf(r.metadata.occurredAt) })),
+    day,
+  );
+}
+
+/** Each trainee with the key groups and flags of their card on the day their training began (`cardAsOf`). */
+export function withMarkers<T extends { readonly labourerId: string; readonly enrolledOn: CalendarDate }>(system: System, cohort: { readonly startedOn: CalendarDate }, trainees: readonly T[]) {
+  return Promise.all(
+    trainees.map(async (trainee) => {
+      const cardAsOf = trainingStartOf(cohort, trainee);
+      return { ...trainee, cardAsOf, ...(await markersOn(system, trainee.labourerId, cardAsOf)) };
+    }),
+  );
+}
+
+/** Shows on each person's line the day whose card decided it, as R-FREE-5's lines do. */
+export function withCardAsOf(lines: readonly ClaimLine[], trainees: readonly { readonly labourerId: string; readonly cardAsOf: CalendarDate }[]): ClaimLine[] {
+  const asOf = new Map(trainees.map((t) => [t.labourerId, t.cardAsOf]));
+  return lines.map((line) => {
+    const cardAsOf = line.labourerId === undefined ? undefined : asOf.get(line.labourerId);
+    return cardAsOf === undefined ? line : { ...line, explanation: { ...line.explanation, inputs: { ...line.explanation.inputs, cardAsOf } } };
+  });
+}
