@@ -13,3 +13,4 @@ export * from './system/local-secret';
 export * from './system/system';
 export * from './policies';
 export * from './gates';
+export * from './simulation';

@@ -1,0 +1,84 @@
+import { GATED_PROGRAMME_TYPE, type CertificateFacts, type CohortFacts, type EmploymentFacts, type TraineeFacts } from '@skills/policy';
+import type { CohortHistory, TraineeRow } from './cohort-history';
+import type { CertificateRow, EmploymentRow } from './person-history';
+import type { SimulationHistory } from './simulation-history';
+
+/** PostgreSQL's btrim(text): spaces only, as the certificate-ownership query compares occupations. */
+const btrim = (text: string) => text.replace(/^ +| +$/g, '');
+
+/**
+ * A gated cohort's facts for calculateOutcomeRates, built from the folded history exactly as traineeFactsOf and
+ * cohortOutcomeRates build them from the read model (libs/projections/src/training/cohort-outcome-facts.query.ts):
+ * every trainee ever enrolled, by labourer id, with every assessment record of the cohort, every certificate and
+ * employment of the person. undefined when the cohort was never planned, or its programme has no gates.
+ */
+export function outcomeFactsOf(history: SimulationHistory, cohortId: string): { readonly cohort: CohortFacts; readonly trainees: TraineeFacts[] } | undefined {
+  const record = history.cohorts.get(cohortId);
+  const row = record?.row;
+  if (!record || !row) return undefined;
+  const programmeType = GATED_PROGRAMME_TYPE.safeParse(row.programmeType);
+  if (!programmeType.success) return undefined;
+  const cohort: CohortFacts = {
+    cohortId,
+    programmeType: programmeType.data,
+    occupation: row.occupation,
+    plannedStart: row.plannedStart,
+    plannedEnd: row.plannedEnd,
+    plannedDays: row.plannedDays,
+    ...(row.actualStart ? { actualStart: row.actualStart } : {}),
+    ...(row.completedOn ? { completedOn: row.completedOn } : {}),
+    ...(row.completionRecordedOn ? { completionRecordedOn: row.completionRecordedOn } : {}),
+  };
+  const ids = [...record.trainees.keys()].sort();
+  const trainees = ids.map((labourerId): TraineeFacts => {
+    const trainee = record.trainees.get(labourerId)!;
+    return {
+      labourerId,
+      enrolledOn: trainee.enrolledOn,
+      ...(trainee.withdrawnOn === null ? {} : { withdrawal: withdrawalOf(record, trainee, trainee.withdrawnOn) }),
+      assessments: record.assessments.filter((a) => a.labourerId === labourerId).map((a) => ({ result: a.result, recordedOn: a.recordedOn })),
+      certificates: [...(history.people.certificates.get(labourerId) ?? [])]
+        .sort((a, b) => compare(a.issuedOn, b.issuedOn) || compare(a.certificateId, b.certificateId))
+        .map((c) => certificateFacts(history, c, labourerId, cohortId)),
+      employments: [...(history.people.employments.get(labourerId) ?? [])].sort((a, b) => compare(a.startsOn, b.startsOn) || compare(a.employmentId, b.employmentId)).map(employmentFacts),
+    };
+  });
+  return { cohort, trainees };
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function withdrawalOf(record: CohortHistory, trainee: TraineeRow, on: string) {
+  const recordedOn = trainee.withdrawalRecordedOn === null ? {} : { recordedOn: trainee.withdrawalRecordedOn };
+  return { on, reasonCode: trainee.withdrawalReason, ...recordedOn, trainingDaysHeldBefore: record.daysHeldBefore(trainee) };
+}
+
+function certificateFacts(history: SimulationHistory, c: CertificateRow, labourerId: string, cohortId: string): CertificateFacts {
+  const owner = certificateOwner(history, c, labourerId);
+  return { certificateId: c.certificateId, occupation: c.occupation, issuedOn: c.issuedOn, type: c.type, recordedOn: c.recordedOn, countsForThisCohort: owner === undefined || owner === cohortId };
+}
+
+/**
+ * R-GATE-2, one certificate for one cohort (CERTIFICATES_SQL): of the person's cohorts in the certificate's occupation
+ * that started on or before the issue day, are not cancelled, and that the person joined by the start and never
+ * withdrew from, the one with the latest actual start, ties to the smaller cohort id.
+ */
+function certificateOwner(history: SimulationHistory, c: CertificateRow, labourerId: string): string | undefined {
+  let owner: { id: string; start: string } | undefined;
+  for (const id of history.cohortsOfPerson.get(labourerId) ?? []) {
+    const record = history.cohorts.get(id)!;
+    const row = record.row;
+    const trainee = record.trainees.get(labourerId);
+    if (!row || !trainee || row.status === 'cancelled' || btrim(row.occupation) !== btrim(c.occupation)) continue;
+    const start = row.actualStart;
+    if (start === null || start > c.issuedOn || trainee.enrolledOn > start || trainee.withdrawnOn !== null) continue;
+    if (!owner || start > owner.start || (start === owner.start && id < owner.id)) owner = { id, start };
+  }
+  return owner?.id;
+}
+
+/** R-GATE-3: verified wins over rejected, as verificationOf reads the row. */
+function employmentFacts(e: EmploymentRow): EmploymentFacts {
+  const verification = e.verifiedOn !== null ? { verifiedOn: e.verifiedOn } : e.rejectedOn !== null && e.rejectionReason !== null ? { rejection: { on: e.rejectedOn, reasonCode: e.rejectionReason } } : {};
+  return { employmentId: e.employmentId, startsOn: e.startsOn, recordedOn: e.recordedOn, ...verification };
+}
