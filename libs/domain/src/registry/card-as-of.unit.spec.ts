@@ -1,5 +1,5 @@
-import type { LabourerEvent } from '@skills/domain';
-import { cardMarkersOn } from './living-allowance.claim';
+import { cardMarkersOn } from './card-as-of';
+import type { LabourerEvent } from './labourer.events';
 
 const labourerId = '5f607182-93a4-4ebf-80d1-4c5d6e7f8091';
 const registered = (keyGroups: string[], flags: string[] = []) =>

@@ -14,3 +14,4 @@ export * from './registry.catalogue';
 export * as registryErrors from './registry.errors';
 export * as organisationErrors from './organisation.errors';
 export * as labourerRules from './labourer.rules';
+export * from './card-as-of';

@@ -1,6 +1,6 @@
-import { shanghaiDateOf, toLabourerStreamId, type CalendarDate, type ClaimLine, type Flag, type KeyGroup, type LabourerEvent } from '@skills/domain';
+import type { CalendarDate, ClaimLine } from '@skills/domain';
 import type { System } from '@skills/platform';
-import { cardMarkersOn } from './living-allowance.claim';
+import { cardMarkersFromStore } from './card-markers';
 
 /**
  * R-REG-4: who R-FREE-6, R-FREE-7 and R-FREE-8 pay is read from the card as it stood when the trainee's training
@@ -11,20 +11,12 @@ export function trainingStartOf(cohort: { readonly startedOn: CalendarDate }, tr
   return trainee.enrolledOn > cohort.startedOn ? trainee.enrolledOn : cohort.startedOn;
 }
 
-async function markersOn(system: System, labourerId: string, day: CalendarDate): Promise<{ keyGroups: KeyGroup[]; flags: Flag[] }> {
-  const recorded = await system.store.readStream(toLabourerStreamId(labourerId));
-  return cardMarkersOn(
-    recorded.map((r) => ({ event: system.catalogue.deserialise(r) as LabourerEvent, recordedOn: shanghaiDateOf(r.metadata.occurredAt) })),
-    day,
-  );
-}
-
 /** Each trainee with the key groups and flags of their card on the day their training began (`cardAsOf`). */
 export function withMarkers<T extends { readonly labourerId: string; readonly enrolledOn: CalendarDate }>(system: System, cohort: { readonly startedOn: CalendarDate }, trainees: readonly T[]) {
   return Promise.all(
     trainees.map(async (trainee) => {
       const cardAsOf = trainingStartOf(cohort, trainee);
-      return { ...trainee, cardAsOf, ...(await markersOn(system, trainee.labourerId, cardAsOf)) };
+      return { ...trainee, cardAsOf, ...(await cardMarkersFromStore(system, trainee.labourerId, cardAsOf)) };
     }),
   );
 }

@@ -3,7 +3,7 @@ import { calculateWorkForTraining } from '@skills/policy';
 import { loadStream } from '@skills/platform';
 import type { ClaimSource } from './claim-source';
 import { factLinesOf, factsToClaim, latestPolicyVersion, subjectNotFound } from './fact-lines';
-import { labourerMarkersOf } from './labourer-markers';
+import { cardMarkersFromStore } from './card-markers';
 
 /**
  * R-ENT-3 work-for-training, claimed by the employer for one person (subject PERSON), one line a month worked in its
@@ -26,8 +26,12 @@ export const workForTrainingClaim: ClaimSource = {
       return placement ? [{ ...worked, placement, labourerId, name: worked.month, period: { from: firstDayOfMonth(worked.month), to: lastDayOfMonth(worked.month) } }] : [];
     });
     const { facts, period } = await factsToClaim(system, request, months, 'month of work-for-training');
-    const markers = await labourerMarkersOf(system, labourerId);
+    // R-ENT-3 pays for the people the employer absorbed: the card as it stood when each placement began (R-REG-4).
+    const markersByPlacement = new Map(
+      await Promise.all(own.map(async (p) => [p.placementId, await cardMarkersFromStore(system, labourerId, firstDayOfMonth(p.startMonth))] as const)),
+    );
     const lines = facts.flatMap((fact) => {
+      const markers = markersByPlacement.get(fact.placement.placementId)!;
       const serviceDate = fact.period.to;
       const calculation = calculateWorkForTraining({
         policy: directory.policyOn(serviceDate, 'period'),
