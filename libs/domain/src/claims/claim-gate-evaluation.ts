@@ -4,10 +4,12 @@ import type { ClaimState, SubmittedClaim } from './claim.decider';
 import type { ClaimGate, ClaimLine } from './claim.events';
 import type { ClaimGateId } from './claim-vocabulary';
 import { claimNotFound } from './claim.errors';
-import { assertLinesMatchTier, releaseOf, type ClaimRelease } from './claim-release';
+import { assertLinesMatchTier, gatesBehind, releaseOf, type ClaimRelease } from './claim-release';
 import type { ClaimBlocked, ClaimGateEvent, ClaimGatesHeld, ClaimTierDecided, DecidedTier } from './claim-gates.events';
-import { isDecidedTier, lateOutcomeChange, statusWith } from './claim-gate-outcome';
+import { evolveGateEvent, isDecidedTier, lateOutcomeChange, statusWith } from './claim-gate-outcome';
 import { overriddenGates } from './override.rules';
+
+type Submitted = Extract<ClaimState, { status: 'submitted' }>;
 
 /**
  * R-GATE-4: the gate evaluator's look at one claim, with every outcome gate of its cohort as it stands on the day of
@@ -45,18 +47,21 @@ export function figuresTakenOn(claim: SubmittedClaim): CalendarDate {
  * (ClaimGatesHeld) or once one has failed (ClaimBlocked); an R-FREE-4 claim's tier is set once its 80% gate holds
  * or fails (ClaimTierDecided, before any move). Each move happens once: a claim that moved is not waiting any more,
  * so evaluating it again moves nothing. A claim already decided is compared instead (lateOutcomeChange).
+ * An R-FREE-4 tier already set stays: a late fact that would set another is flagged, and the claim still moves on
+ * the gates that remain (releaseOf with tierDecided), so it is never left waiting on a gate that decides nothing.
  */
 export function decideGateEvaluation(command: EvaluateClaimGates, state: ClaimState): ClaimGateEvent[] {
   if (state.status !== 'submitted') throw claimNotFound(command.claimId);
   const on = shanghaiDateOf(command.context.now);
   if (on < figuresTakenOn(state.claim)) return [];
-  const now = releaseOf(state.claim.scheme, command.gates);
+  const { scheme } = state.claim;
+  const now = releaseOf(scheme, command.gates, isDecidedTier(state.claim.tier));
   if (now.gates.length === 0) return [];
-  // A tier already set that these gates would set otherwise is a late change for a reviewer, not a move.
-  const tierChanged = isDecidedTier(state.claim.tier) && now.tier !== state.claim.tier;
   const overridden = overriddenGates(state.overrides);
-  const moves = tierChanged ? [] : movesOf(state.claim, now, overridden, command, on);
-  const late = lateOutcomeChange(state, now, overridden, on);
+  const moves = movesOf(state.claim, now, overridden, command, on);
+  // Compared with the claim as its moves leave it: what it was decided on is what a late change is measured from.
+  const moved = moves.reduce<ClaimState>(evolveGateEvent, state) as Submitted;
+  const late = lateOutcomeChange(moved, now, gatesBehind(scheme, command.gates), overridden, on);
   return late ? [...moves, late] : moves;
 }
 
@@ -113,7 +118,9 @@ function assertSameLines(claim: SubmittedClaim, lines: readonly ClaimLine[]): vo
   }
 }
 
-/** The key of each gate decision on one claim: the worker derives the event id from the claim id and this. */
+/** The key of each gate decision on one claim: the worker derives the event id from the claim id, the stream version and this. */
 export function gateDecisionKey(event: ClaimGateEvent): string {
-  return event.type === 'ClaimLateOutcomeFlagged' ? `${event.type}#${event.data.sequence}` : event.type;
+  if (event.type === 'ClaimLateOutcomeFlagged') return `${event.type}#${event.data.sequence}`;
+  if (event.type === 'ClaimAdjustmentLinked') return `${event.type}#${event.data.flagSequence}`;
+  return event.type;
 }

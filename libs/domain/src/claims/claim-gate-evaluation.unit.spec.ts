@@ -50,6 +50,10 @@ const eoWaiting = () =>
     lines: [pendingLine(0), pendingLine(1), refusedLine(2)],
   });
 
+/** R-FREE-4 at 80% (4 of 5 employed) while the certification window is open, and its lines at 3500 per person. */
+const eoAt80 = () => [gate('PASS', 'HOLDING', 95), gate('CERTIFICATION', 'OPEN'), g('EMPLOYMENT', 'HOLDING', 80, 4), g('EMPLOYMENT_FALLBACK', 'HOLDING', 30, 4)];
+const eoPriced = () => [amountLine(0, 350_000, 'R-FREE-4'), amountLine(1, 350_000, 'R-FREE-4'), refusedEo()];
+
 describe('claim gate evaluation (R-GATE-4)', () => {
   it('R-GATE-4 a waiting claim moves to READY_FOR_REVIEW the moment every gate that applies holds, with the figures', () => {
     const claim = generalWaiting();
@@ -144,13 +148,45 @@ describe('claim gate evaluation (R-GATE-4)', () => {
     expect(gateDecisionKey(back as ClaimGateEvent)).toBe('ClaimLateOutcomeFlagged#2');
   });
 
-  it('R-GATE-4 an R-FREE-4 tier once set that the gates would now set otherwise is flagged, not re-priced', () => {
+  it('R-GATE-4 R-FREE-4 a tier once set that the gates would now set otherwise is flagged, not re-priced, and the claim still moves on the gates that remain', () => {
     const claim = eoWaiting();
-    const gates = [gate('PASS', 'HOLDING', 95), gate('CERTIFICATION', 'OPEN'), g('EMPLOYMENT', 'HOLDING', 80, 4), g('EMPLOYMENT_FALLBACK', 'HOLDING', 30, 4)];
-    const [decided] = claimDecider.decide(evaluate(gates, { decidedTierLines: [amountLine(0, 350_000, 'R-FREE-4'), amountLine(1, 350_000, 'R-FREE-4'), refusedEo()] }), fold([claim]));
+    const [decided] = claimDecider.decide(evaluate(eoAt80(), { decidedTierLines: eoPriced() }), fold([claim]));
     const lower = [gate('PASS', 'HOLDING', 95), gate('CERTIFICATION', 'HOLDING'), g('EMPLOYMENT', 'FAILED', 80, 3), g('EMPLOYMENT_FALLBACK', 'HOLDING', 30, 3)];
     const events = claimDecider.decide(evaluate(lower), fold([claim, decided!]));
-    expect(events).toEqual([expect.objectContaining({ type: 'ClaimLateOutcomeFlagged', data: expect.objectContaining({ before: expect.objectContaining({ tier: 'EMPLOYMENT_ORIENTED' }), after: expect.objectContaining({ tier: 'GENERAL_FALLBACK' }) }) })]);
+    expect(events).toEqual([
+      { type: 'ClaimGatesHeld', data: { claimId: CLAIM_ID, decidedOn: '2021-09-17', gates: [lower[0], lower[1], lower[3]] } },
+      expect.objectContaining({ type: 'ClaimLateOutcomeFlagged', data: expect.objectContaining({ before: expect.objectContaining({ status: 'READY_FOR_REVIEW', tier: 'EMPLOYMENT_ORIENTED' }), after: expect.objectContaining({ status: 'READY_FOR_REVIEW', tier: 'GENERAL_FALLBACK', gates: lower }) }) }),
+    ]);
+    // The lines stay at the tier set: 2 × 3500 (the top-up or clawback is an adjustment claim's, claim-adjustment.ts).
+    expect(claimOf(fold([claim, decided!, ...events]))).toMatchObject({ status: 'READY_FOR_REVIEW', tier: 'EMPLOYMENT_ORIENTED', totalFen: 700_000 });
+  });
+
+  it('R-GATE-4 R-FREE-4 a claim whose tier is set moves WAITING → READY_FOR_REVIEW when its remaining gates hold, though a late fact took the 80% gate back below it', () => {
+    const claim = eoWaiting();
+    const [decided] = claimDecider.decide(evaluate(eoAt80(), { decidedTierLines: eoPriced() }), fold([claim]));
+    // 3 of 5 employed, window open: the 80% gate is OPEN again, the general 30% gate holds (3 × 100 = 300 ≥ 30 × 5 = 150).
+    const later = [gate('PASS', 'HOLDING', 95), gate('CERTIFICATION', 'HOLDING'), g('EMPLOYMENT', 'OPEN', 80, 3), g('EMPLOYMENT_FALLBACK', 'HOLDING', 30, 3)];
+    const events = claimDecider.decide(evaluate(later), fold([claim, decided!]));
+    expect(events.map((e) => e.type)).toEqual(['ClaimGatesHeld', 'ClaimLateOutcomeFlagged']);
+    expect((events[0] as Extract<ClaimGateEvent, { type: 'ClaimGatesHeld' }>).data.gates.map((x) => `${x.gate}:${x.status}`)).toEqual(['PASS:HOLDING', 'CERTIFICATION:HOLDING', 'EMPLOYMENT_FALLBACK:HOLDING']);
+    expect(events[1]).toMatchObject({ data: { sequence: 1, before: { status: 'READY_FOR_REVIEW', tier: 'EMPLOYMENT_ORIENTED' }, after: { status: 'READY_FOR_REVIEW', tier: 'UNDECIDED' } } });
+    const released = fold([claim, decided!, ...events]);
+    expect(claimOf(released)).toMatchObject({ status: 'READY_FOR_REVIEW', tier: 'EMPLOYMENT_ORIENTED', totalFen: 700_000 });
+    // The window then closes at 3 / 5: the tier the gates give is decided now, a second flag; the claim does not move again.
+    const closed = [later[0]!, later[1]!, g('EMPLOYMENT', 'FAILED', 80, 3), later[3]!];
+    expect(claimDecider.decide(evaluate(closed), released)).toEqual([
+      expect.objectContaining({ type: 'ClaimLateOutcomeFlagged', data: expect.objectContaining({ sequence: 2, before: expect.objectContaining({ tier: 'UNDECIDED' }), after: expect.objectContaining({ tier: 'GENERAL_FALLBACK' }) }) }),
+    ]);
+  });
+
+  it('R-GATE-4 R-FREE-4 a claim whose tier is set is BLOCKED when a remaining gate fails, whatever the 80% gate does meanwhile', () => {
+    const claim = eoWaiting();
+    const [decided] = claimDecider.decide(evaluate(eoAt80(), { decidedTierLines: eoPriced() }), fold([claim]));
+    const later = [gate('PASS', 'HOLDING', 95), g('CERTIFICATION', 'FAILED', 60, 2), g('EMPLOYMENT', 'OPEN', 80, 3), g('EMPLOYMENT_FALLBACK', 'HOLDING', 30, 3)];
+    const events = claimDecider.decide(evaluate(later), fold([claim, decided!]));
+    expect(events.map((e) => e.type)).toEqual(['ClaimBlocked', 'ClaimLateOutcomeFlagged']);
+    expect((events[0] as Extract<ClaimGateEvent, { type: 'ClaimBlocked' }>).data.failed).toEqual([later[1]]);
+    expect(claimOf(fold([claim, decided!, ...events]))!.status).toBe('BLOCKED');
   });
 
   it('R-CLAIM-4 a claim released by an override of its failed gate is flagged when a late fact fails another of its gates', () => {

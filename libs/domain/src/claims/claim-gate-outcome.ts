@@ -5,6 +5,7 @@ import type { ClaimGate } from './claim.events';
 import { statusOf, type ClaimRelease } from './claim-release';
 import type { ClaimGateEvent, ClaimLateOutcomeFlagged, DecidedTier, GateOutcome } from './claim-gates.events';
 import type { ClaimGateId, ClaimStatus, ClaimTier } from './claim-vocabulary';
+import { withAdjustmentLinked } from './claim-adjustments.state';
 
 type Submitted = Extract<ClaimState, { status: 'submitted' }>;
 
@@ -24,14 +25,15 @@ export function statusWith(gates: readonly ClaimGate[], overridden: ReadonlySet<
  * R-GATE-4: "a late event that changes a rate after release is not silently absorbed". What was decided is the
  * status the claim's own gates gave once it stopped waiting, and an R-FREE-4 tier once set. When the gates as they
  * stand now give another status or tier than that (or than the last flag said), the claim is flagged for review with
- * both sets of figures. Nothing on the claim changes: a top-up or a clawback is for a reviewer to decide. A claim
- * still waiting is compared on its tier only; its status is still to be decided.
+ * both sets of figures (`behind`: every gate behind status and tier). Nothing on the claim changes; a released claim
+ * gets its top-up or clawback on an adjustment claim (claim-adjustment.ts). A claim still waiting is compared on its
+ * tier only; its status is still to be decided. `state` is the claim after this evaluation's own moves.
  */
-export function lateOutcomeChange(state: Submitted, now: ClaimRelease, overridden: ReadonlySet<ClaimGateId>, on: CalendarDate): ClaimLateOutcomeFlagged | null {
+export function lateOutcomeChange(state: Submitted, now: ClaimRelease, behind: readonly ClaimGate[], overridden: ReadonlySet<ClaimGateId>, on: CalendarDate): ClaimLateOutcomeFlagged | null {
   const { claim } = state;
   const decidedStatus = statusWith(claim.gates, overridden);
   const known: LateOutcome = state.lateOutcome ?? { sequence: 0, status: decidedStatus, tier: claim.tier, gates: claim.gates };
-  const after: GateOutcome = { status: statusWith(now.gates, overridden), tier: now.tier, gates: [...now.gates] };
+  const after: GateOutcome = { status: statusWith(now.gates, overridden), tier: now.tier, gates: [...behind] };
   const statusChanged = decidedStatus !== 'WAITING_ON_OUTCOMES' && after.status !== known.status;
   const tierChanged = isDecidedTier(claim.tier) && after.tier !== known.tier;
   if (!statusChanged && !tierChanged) return null;
@@ -46,11 +48,11 @@ function messageOf(before: GateOutcome, after: GateOutcome): string {
     return !old || old.status !== gate.status || old.rate.numerator !== gate.rate.numerator || old.rate.denominator !== gate.rate.denominator;
   });
   const figures = changed.map((g) => `${g.gate} (${g.ruleId}) ${g.arithmetic}`).join('; ');
-  const text = `a fact recorded after the decision changed the outcome gates: they now give ${describe(after)}, the claim was decided ${describe(before)}${figures ? `. Now: ${figures}` : ''}. A reviewer decides on any top-up or clawback`;
+  const text = `a fact recorded after the decision changed the outcome gates: they now give ${describe(after)}, the claim was decided ${describe(before)}${figures ? `. Now: ${figures}` : ''}. A released claim's top-up or clawback, once the new outcome is decided, is on an adjustment claim for review`;
   return text.length <= 2000 ? text : `${text.slice(0, 1997)}...`;
 }
 
-/** Folds a gate decision into the claim: its status, tier, lines and gates as decided; a flag changes none of them. */
+/** Folds a gate decision into the claim: its status, tier, lines and gates as decided; a flag and an adjustment change none of them. */
 export function evolveGateEvent(state: ClaimState, event: ClaimGateEvent): ClaimState {
   if (state.status !== 'submitted') return state;
   const { claim } = state;
@@ -67,6 +69,11 @@ export function evolveGateEvent(state: ClaimState, event: ClaimGateEvent): Claim
       const { sequence, after } = event.data;
       return { ...state, lateOutcome: { sequence, ...after } };
     }
+    case 'ClaimAdjustmentLinked':
+      return { ...state, adjustments: withAdjustmentLinked(state.adjustments, event) };
+    case 'ClaimAdjustmentRaised':
+      // The first event of an adjustment's own stream: no submitted claim holds it.
+      return state;
     default:
       return assertNever(event);
   }

@@ -3,6 +3,7 @@ import { calendarDateSchema } from '../shared/calendar-date';
 import { defineEvent, type EventOf } from '../shared/event-definition';
 import { claimGateSchema, claimLineSchema } from './claim.events';
 import { CLAIM_STATUS, CLAIM_TIER } from './claim-vocabulary';
+import { ClaimAdjustmentLinked, ClaimAdjustmentRaised } from './claim-adjustment.events';
 
 /**
  * R-GATE-4 after submission: the gate evaluator's decisions on a claim that was waiting on its cohort's outcome
@@ -60,7 +61,8 @@ export type GateOutcome = z.infer<typeof gateOutcomeSchema>;
 /**
  * R-GATE-4: a claim already decided (released, blocked, or its tier set) whose gates now give another outcome: a
  * fact recorded late changed a rate. Nothing on the claim changes; it is flagged for a reviewer with the figures
- * before and after. `sequence` counts the flags of the claim (1, 2, …).
+ * before and after, and a released claim whose new outcome is decided gets an adjustment claim beside it
+ * (claim-adjustment.events.ts). `sequence` counts the flags of the claim (1, 2, …).
  */
 export const ClaimLateOutcomeFlagged = defineEvent(
   'ClaimLateOutcomeFlagged',
@@ -79,6 +81,10 @@ export type ClaimTierDecided = EventOf<typeof ClaimTierDecided>;
 export type ClaimGatesHeld = EventOf<typeof ClaimGatesHeld>;
 export type ClaimBlocked = EventOf<typeof ClaimBlocked>;
 export type ClaimLateOutcomeFlagged = EventOf<typeof ClaimLateOutcomeFlagged>;
-export type ClaimGateEvent = ClaimTierDecided | ClaimGatesHeld | ClaimBlocked | ClaimLateOutcomeFlagged;
+/**
+ * ClaimAdjustmentLinked goes on the claim's stream with its flag; ClaimAdjustmentRaised is the first event of the
+ * adjustment's own stream, listed here so that the claim decider, reading that stream, knows it for what it is.
+ */
+export type ClaimGateEvent = ClaimTierDecided | ClaimGatesHeld | ClaimBlocked | ClaimLateOutcomeFlagged | ClaimAdjustmentLinked | ClaimAdjustmentRaised;
 
-export const claimGateEvents = [ClaimTierDecided, ClaimGatesHeld, ClaimBlocked, ClaimLateOutcomeFlagged] as const;
+export const claimGateEvents = [ClaimTierDecided, ClaimGatesHeld, ClaimBlocked, ClaimLateOutcomeFlagged, ClaimAdjustmentLinked, ClaimAdjustmentRaised] as const;

@@ -10,26 +10,41 @@ export interface ClaimRelease {
 }
 
 const GENERAL_GATES: readonly ClaimGateId[] = ['PASS', 'CERTIFICATION', 'EMPLOYMENT'];
+const R_FREE_4_GATES: readonly ClaimGateId[] = ['PASS', 'CERTIFICATION', 'EMPLOYMENT', 'EMPLOYMENT_FALLBACK'];
 
 /**
  * R-GATE-4: which outcome gates hold a claim back. Section 4's gates are per cohort of free training (R-FREE-3/4).
  * R-FREE-4 is judged at 80% employment; once that gate has failed its lines fall back to the general tier, where
- * the general 30% gate applies instead (EMPLOYMENT_FALLBACK). Every other scheme has no outcome gate: R-FREE-5 is the
- * trainee's allowance for days attended, and the gates judge the provider's training, not the trainee.
+ * the general 30% gate applies instead (EMPLOYMENT_FALLBACK). `tierDecided`: the claim's tier is set already (see
+ * below). Every other scheme has no outcome gate: R-FREE-5 is the trainee's allowance for days attended, and the gates
+ * judge the provider's training, not the trainee.
  */
-export function releaseOf(scheme: ClaimScheme, gates: readonly ClaimGate[]): ClaimRelease {
+export function releaseOf(scheme: ClaimScheme, gates: readonly ClaimGate[], tierDecided = false): ClaimRelease {
   switch (scheme) {
     case 'R-FREE-3':
       return release(null, pick(gates, GENERAL_GATES));
     case 'R-FREE-4': {
-      const [pass, certification, employment, fallback] = pick(gates, ['PASS', 'CERTIFICATION', 'EMPLOYMENT', 'EMPLOYMENT_FALLBACK']);
+      const [pass, certification, employment, fallback] = pick(gates, R_FREE_4_GATES);
       if (employment!.status === 'HOLDING') return release('EMPLOYMENT_ORIENTED', [pass!, certification!, employment!]);
       if (employment!.status === 'FAILED') return release('GENERAL_FALLBACK', [pass!, certification!, fallback!]);
-      return release('UNDECIDED', [pass!, certification!, employment!]);
+      // A tier already decided stays (a late fact taking the 80% gate back below it is flagged, not re-priced), so the
+      // claim's release waits on the gates that remain: pass, certification and the general 30% gate. Otherwise a
+      // decided claim would wait on a gate that no longer decides anything, for ever.
+      return release('UNDECIDED', [pass!, certification!, tierDecided ? fallback! : employment!]);
     }
     default:
       return release(null, []);
   }
+}
+
+/**
+ * Every gate behind a claim's status and its R-FREE-4 tier, as a late-change flag shows them (R-GATE-4, R-GATE-5):
+ * for R-FREE-4 both employment thresholds, since the 80% gate decides the tier and the 30% one the fallback's release.
+ */
+export function gatesBehind(scheme: ClaimScheme, gates: readonly ClaimGate[]): ClaimGate[] {
+  if (scheme === 'R-FREE-3') return pick(gates, GENERAL_GATES);
+  if (scheme === 'R-FREE-4') return pick(gates, R_FREE_4_GATES);
+  return [];
 }
 
 /** R-GATE-4: a failed gate blocks (R-CLAIM-4 may override it), an undecided one keeps the claim waiting. */

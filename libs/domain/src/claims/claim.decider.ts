@@ -9,6 +9,7 @@ import { decideOverride, evolveOverride } from './override.decisions';
 import type { ClaimOverride } from './override.rules';
 import { decideGateEvaluation, type EvaluateClaimGates } from './claim-gate-evaluation';
 import { evolveGateEvent, type LateOutcome } from './claim-gate-outcome';
+import type { ClaimAdjustments } from './claim-adjustments.state';
 
 export type SubmittedClaim = ClaimSubmitted['data'];
 
@@ -18,7 +19,14 @@ export type SubmittedClaim = ClaimSubmitted['data'];
  */
 export type ClaimState =
   | { readonly status: 'absent' }
-  | { readonly status: 'submitted'; readonly claim: SubmittedClaim; readonly overrides: readonly ClaimOverride[]; readonly lateOutcome?: LateOutcome };
+  | {
+      readonly status: 'submitted';
+      readonly claim: SubmittedClaim;
+      readonly overrides: readonly ClaimOverride[];
+      readonly lateOutcome?: LateOutcome;
+      /** R-GATE-4: the adjustment claims raised for late changes (claim-adjustments.state.ts), absent until one is. */
+      readonly adjustments?: ClaimAdjustments;
+    };
 
 /**
  * A claim (R-CLAIM-1), as submitted: its lines and its starting status under R-GATE-4. Review comes later (R-CLAIM-3)
@@ -52,6 +60,8 @@ export const claimDecider: Decider<SubmitClaim | ClaimOverrideCommand | Evaluate
       case 'ClaimGatesHeld':
       case 'ClaimBlocked':
       case 'ClaimLateOutcomeFlagged':
+      case 'ClaimAdjustmentLinked':
+      case 'ClaimAdjustmentRaised':
         return evolveGateEvent(state, event);
       default:
         return assertNever(event);

@@ -16,5 +16,8 @@ export { decideOverride } from './override.decisions';
 export * from './claim-gates.events';
 export { decideGateEvaluation, figuresTakenOn, gateDecisionKey, tierToDecide, type EvaluateClaimGates } from './claim-gate-evaluation';
 export { isDecidedTier, type LateOutcome } from './claim-gate-outcome';
+export * from './claim-adjustment.events';
+export { adjustmentKeyMaterial, decideLateAdjustment, lateAdjustmentPlan, type LateAdjustmentDecision, type LateAdjustmentIds, type RaiseLateAdjustment } from './claim-adjustment';
+export { lateChangeFlagsOf, type ClaimAdjustments, type ClaimLateChangeFlags, type RaisedAdjustment } from './claim-adjustments.state';
 export * as claimErrors from './claim.errors';
 export * as overrideErrors from './override.errors';

@@ -7,14 +7,17 @@ import {
   tierToDecide,
   toClaimStreamId,
   toCohortStreamId,
+  toPaymentKeyStreamId,
   type CalendarDate,
   type ClaimGate,
   type ClaimGateEvent,
+  type DomainEvent,
   type EvaluateClaimGates,
   type EventCatalogue,
+  type LateAdjustmentDecision,
   type SubmittedClaim,
 } from '@skills/domain';
-import { WrongExpectedVersionError, type EventStore, type EventToAppend } from '@skills/event-store';
+import { WrongExpectedVersionError, type EventStore, type EventToAppend, type StreamAppend } from '@skills/event-store';
 import type { PolicyDocument } from '@skills/policy';
 import { cohortOutcomeRates, findCohortAttendance } from '@skills/projections';
 import type { SqlExecutor } from '@skills/sql';
@@ -22,6 +25,7 @@ import { loadStream } from '../commands/decide-and-append';
 import { deterministicUuid } from '../commands/deterministic-id';
 import { claimGatesOf } from './claim-gates-of';
 import { decidedTierLines } from './decided-tier-lines';
+import { lateAdjustmentFor } from './late-adjustment';
 
 export interface GateEvaluationDeps {
   readonly db: SqlExecutor;
@@ -63,11 +67,18 @@ export async function evaluateClaimGates(deps: GateEvaluationDeps, claimId: stri
       ...(tier ? { decidedTierLines: await priceAtDecidedTier(deps, claim, gates) } : {}),
       context: { actor: GATE_EVALUATOR_ACTOR, now: now.toISOString() },
     };
-    const events = claimDecider.decide(command, state) as ClaimGateEvent[];
-    if (events.length === 0) return { outcome: 'DECIDED', events };
+    const decided = claimDecider.decide(command, state) as ClaimGateEvent[];
+    if (decided.length === 0) return { outcome: 'DECIDED', events: decided };
+    const adjustment = await lateAdjustmentFor(state, decided, gates, (moved, at) => priceAtDecidedTier(deps, moved, at));
+    const events = [...decided, ...(adjustment?.claimEvents ?? [])];
+    const policyVersion = found.rates.policyVersion;
     try {
-      await deps.store.append({ streamId, expectedVersion: version, events: events.map((event) => toAppend(deps.catalogue, claim.claimId, version, event, found.rates.policyVersion, now)) });
-      return { outcome: 'DECIDED', events };
+      // One atomic append: the flag, its adjustment claim and the adjustment's payment keys are recorded together or not at all.
+      await deps.store.appendMany([
+        { streamId, expectedVersion: version, events: events.map((event) => toAppend(deps.catalogue, claim.claimId, version, event, policyVersion, now)) },
+        ...(adjustment ? adjustmentAppends(deps.catalogue, adjustment, policyVersion, now) : []),
+      ]);
+      return { outcome: 'DECIDED', events: [...events, ...(adjustment?.adjustmentEvents ?? [])] };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError) || attempt >= ATTEMPTS) throw error;
     }
@@ -93,17 +104,38 @@ async function priceAtDecidedTier(deps: GateEvaluationDeps, claim: SubmittedClai
 }
 
 /**
+ * R-GATE-4, R-CLAIM-2: the adjustment claim's own stream and its payment keys, each new ('no_stream'): a second
+ * evaluation of the same change derives the same ids and cannot add a second adjustment.
+ */
+function adjustmentAppends(catalogue: EventCatalogue, decision: LateAdjustmentDecision, policyVersion: string, now: Date): StreamAppend[] {
+  const [raised] = decision.adjustmentEvents;
+  const adjustmentId = raised.data.claimId;
+  const append = (streamId: string, events: readonly DomainEvent[], key: string): StreamAppend => ({
+    streamId,
+    expectedVersion: 'no_stream',
+    events: events.map((event, index) => withId(catalogue, deterministicUuid('claim-adjustment', adjustmentId, key, String(index)), event, raised.data.adjusts.claimId, policyVersion, now)),
+  });
+  return [append(toClaimStreamId(adjustmentId), decision.adjustmentEvents, 'claim'), ...decision.keyEvents.map((k) => append(toPaymentKeyStreamId(k.paymentKey), k.events, k.paymentKey))];
+}
+
+/**
  * The event id names the claim, the stream version the decision was taken on and the decision: a retry of the same
  * decision (a crash before the append) gets the same ids and appends nothing twice, while a later decision of the
  * same type (blocked again after an override reopened the claim) is a new event, not mistaken for a retry.
  */
 function toAppend(catalogue: EventCatalogue, claimId: string, version: number, event: ClaimGateEvent, policyVersion: string, now: Date): EventToAppend {
+  return withId(catalogue, deterministicUuid('claim-gates', claimId, String(version), gateDecisionKey(event)), event, claimId, policyVersion, now);
+}
+
+/** Every event of one claim's evaluations shares its correlation id, its adjustments' included. */
+function withId(catalogue: EventCatalogue, eventId: string, event: DomainEvent, claimId: string, policyVersion: string, now: Date): EventToAppend {
   const serialised = catalogue.serialise(event);
+  const correlationId = deterministicUuid('claim-gates', claimId);
   return {
-    eventId: deterministicUuid('claim-gates', claimId, String(version), gateDecisionKey(event)),
+    eventId,
     type: serialised.type,
     schemaVersion: serialised.schemaVersion,
     data: serialised.data,
-    metadata: { actor: GATE_EVALUATOR_ACTOR, correlationId: deterministicUuid('claim-gates', claimId), causationId: null, occurredAt: now.toISOString(), policyVersion },
+    metadata: { actor: GATE_EVALUATOR_ACTOR, correlationId, causationId: null, occurredAt: now.toISOString(), policyVersion },
   };
 }

@@ -79,7 +79,8 @@ describe('gate evaluator (R-GATE-4)', () => {
     const claim = await history.claim(cohort, 'R-FREE-3', '2021-04-10');
     expect(claim.status).toBe('WAITING_ON_OUTCOMES');
     await runner.waitUntilCaughtUp();
-    expect(await gateTimersOf(database.db, claim.claimId)).toEqual(['2021-09-07']);
+    // The day after each window still open: certification (to 06-08, holding at 4 / 5) and employment (to 09-06).
+    expect(await gateTimersOf(database.db, claim.claimId)).toEqual(['2021-06-09', '2021-09-07']);
 
     await roundOn('2021-05-01');
     expect(await claimEvents(claim.claimId)).toEqual([]);
@@ -101,7 +102,8 @@ describe('gate evaluator (R-GATE-4)', () => {
     });
     expect((await claimState(claim.claimId)).claim.status).toBe('READY_FOR_REVIEW');
     await runner.waitUntilCaughtUp();
-    expect(await gateTimersOf(database.db, claim.claimId)).toEqual([]);
+    // The windows are still open: a late fact taking a rate back below its threshold leaves the gate to fail when it closes.
+    expect(await gateTimersOf(database.db, claim.claimId)).toEqual(['2021-06-09', '2021-09-07']);
     expect((await listClaims(database.db, { subjectId: cohort.cohortId, limit: 5, offset: 0 })).items[0]).toMatchObject({ status: 'READY_FOR_REVIEW' });
   });
 
@@ -204,4 +206,55 @@ describe('gate evaluator (R-GATE-4)', () => {
     await runner.waitUntilCaughtUp();
     expect((await listClaims(database.db, { subjectId: cohort.cohortId, limit: 5, offset: 0 })).items[0]).toMatchObject({ status: 'READY_FOR_REVIEW', tier: 'GENERAL_FALLBACK', totalFen: 500_000 });
   });
+
+  it('R-CLAIM-4 R-GATE-4 an override reopening a blocked claim, then a second block when another window closes: a distinct decision event, not taken for a retry', async () => {
+    // 2 of 5 certified (< 60%), 1 of 5 employed (< 30%): the certification window closes first.
+    const cohort = await history.cohort({ programmeType: 'GENERAL', trainees: 5, certified: 2, employed: 1 });
+    await runner.waitUntilCaughtUp();
+    const claim = await history.claim(cohort, 'R-FREE-3', '2021-04-10');
+    await roundOn('2021-06-09');
+    expect((await claimEvents(claim.claimId)).map((e) => e.type)).toEqual(['ClaimBlocked']);
+
+    await approveGateOverride(claim.claimId, 'CERTIFICATION', '2021-06-11', 'WAITING_ON_OUTCOMES', 500_000);
+    await roundOn('2021-06-11');
+    expect((await claimState(claim.claimId)).claim.status).toBe('WAITING_ON_OUTCOMES');
+    // The employment window closes with no event arriving: blocked again, by the employment gate alone.
+    await roundOn('2021-09-07');
+    const recorded = (await store.readStream(toClaimStreamId(claim.claimId))).slice(1);
+    expect(recorded.map((r) => r.type)).toEqual(['ClaimBlocked', 'ClaimOverrideProposed', 'ClaimOverrideApproved', 'ClaimBlocked']);
+    expect(recorded[3]!.eventId).not.toBe(recorded[0]!.eventId);
+    const second = catalogue.deserialise(recorded[3]!) as Extract<ClaimGateEvent, { type: 'ClaimBlocked' }>;
+    expect(second.data).toMatchObject({ decidedOn: '2021-09-07', failed: [expect.objectContaining({ gate: 'EMPLOYMENT', rate: { numerator: 1, denominator: 5 } })] });
+    expect(second.data.failed).toHaveLength(1);
+    expect((await claimState(claim.claimId)).claim.status).toBe('BLOCKED');
+    await runner.waitUntilCaughtUp();
+    expect((await listClaims(database.db, { subjectId: cohort.cohortId, limit: 5, offset: 0 })).items[0]).toMatchObject({ status: 'BLOCKED', overridden: true });
+  });
+
+  it('R-GATE-4 R-CLAIM-4 a claim BLOCKED at submission has its durable timer: once an override reopens it, its last window closing blocks it again with no event', async () => {
+    const cohort = await history.cohort({ programmeType: 'GENERAL', trainees: 5, certified: 2, employed: 1 });
+    await runner.waitUntilCaughtUp();
+    // Submitted after the certification window closed (2021-06-08) at 2 / 5: blocked from the start.
+    const claim = await history.claim(cohort, 'R-FREE-3', '2021-06-10');
+    expect(claim.status).toBe('BLOCKED');
+    await runner.waitUntilCaughtUp();
+    expect(await gateTimersOf(database.db, claim.claimId)).toEqual(['2021-09-07']);
+
+    await approveGateOverride(claim.claimId, 'CERTIFICATION', '2021-06-15', 'WAITING_ON_OUTCOMES', 500_000);
+    await roundOn('2021-06-15');
+    expect((await claimEvents(claim.claimId)).map((e) => e.type)).toEqual(['ClaimOverrideProposed', 'ClaimOverrideApproved']);
+    expect((await claimState(claim.claimId)).claim.status).toBe('WAITING_ON_OUTCOMES');
+    const round = await roundOn('2021-09-07');
+    expect(round.decisions).toContainEqual({ claimId: claim.claimId, types: ['ClaimBlocked'] });
+    const blocked = (await claimEvents(claim.claimId)).find((e) => e.type === 'ClaimBlocked') as Extract<ClaimGateEvent, { type: 'ClaimBlocked' }>;
+    expect(blocked.data.failed.map((g) => [g.gate, g.rate.numerator, g.rate.denominator])).toEqual([['EMPLOYMENT', 1, 5]]);
+  });
 });
+
+/** R-CLAIM-4 as the overrides service records it: a reviewer's proposal, a second person's approval (the justification is sealed elsewhere). */
+async function approveGateOverride(claimId: string, gate: 'CERTIFICATION', day: string, claimStatus: string, claimTotalFen: number): Promise<void> {
+  const overrideId = randomUUID();
+  const justification = { vaultKey: overrideId, digest: 'a'.repeat(64), length: 40 };
+  await history.record(toClaimStreamId(claimId), day, { type: 'ClaimOverrideProposed', data: { overrideId, claimId, target: { kind: 'GATE', gate }, justification, proposedBy: 'reviewer-1', proposedOn: day } });
+  await history.record(toClaimStreamId(claimId), day, { type: 'ClaimOverrideApproved', data: { overrideId, claimId, approvedBy: 'approver-1', approvedOn: day, claimStatus, claimTotalFen } });
+}

@@ -24,6 +24,17 @@ export interface ClaimListItem {
   readonly lineCount: number;
   /** R-CLAIM-4 "flagged in every report": an approved override changed this claim. */
   readonly overridden: boolean;
+  /** R-GATE-4: late-change flags raised on this claim and still open, and the latest one's sequence. */
+  readonly lateFlagsOpen: number;
+  readonly latestLateFlagSequence: number | null;
+  /** The adjustment claims raised for this claim's late changes, oldest first. */
+  readonly adjustmentClaimIds: readonly string[];
+  /** On an adjustment claim: the claim and flag it adjusts; null on every other claim. */
+  readonly adjusts: { readonly claimId: string; readonly flagSequence: number } | null;
+  /** Why a claim is flagged for review beyond its status: LATE_OUTCOME_CHANGE on an adjustment claim. */
+  readonly reviewFlag: string | null;
+  /** What the claim recovers (an adjustment's CLAWBACK lines); `totalFen` is what it pays. */
+  readonly clawbackFen: number;
 }
 
 interface ClaimRow {
@@ -41,6 +52,13 @@ interface ClaimRow {
   total_fen: string;
   line_count: number;
   overridden: boolean;
+  late_flags_open: number;
+  late_flag_sequence: number | null;
+  adjustment_claim_ids: string[] | null;
+  adjusts_claim_id: string | null;
+  adjusts_flag_sequence: number | null;
+  review_flag: string | null;
+  clawback_fen: string;
   total_count: string;
 }
 
@@ -48,8 +66,10 @@ interface ClaimRow {
 export async function listClaims(db: SqlExecutor, filter: ClaimListFilter): Promise<{ items: ClaimListItem[]; total: number }> {
   const { rows } = await db.query<ClaimRow>(
     `SELECT claim_id, scheme, subject_kind, subject_id, organisation_kind, organisation_id, submitted_on, period_from, period_to, status, tier,
-            total_fen, line_count, overridden, count(*) OVER () AS total_count
-     FROM rm_claims
+            total_fen, line_count, overridden, late_flags_open, late_flag_sequence, adjusts_claim_id, adjusts_flag_sequence, review_flag, clawback_fen,
+            (SELECT json_agg(a.claim_id ORDER BY a.adjusts_flag_sequence) FROM rm_claims a WHERE a.adjusts_claim_id = c.claim_id) AS adjustment_claim_ids,
+            count(*) OVER () AS total_count
+     FROM rm_claims c
      WHERE ($1::uuid IS NULL OR organisation_id = $1) AND ($2::text IS NULL OR scheme = $2) AND ($3::text IS NULL OR status = $3)
        AND ($4::uuid IS NULL OR subject_id = $4)
      ORDER BY submitted_on DESC, claim_id LIMIT $5 OFFSET $6`,
@@ -67,6 +87,12 @@ export async function listClaims(db: SqlExecutor, filter: ClaimListFilter): Prom
     totalFen: Number(r.total_fen),
     lineCount: r.line_count,
     overridden: r.overridden,
+    lateFlagsOpen: r.late_flags_open,
+    latestLateFlagSequence: r.late_flag_sequence,
+    adjustmentClaimIds: r.adjustment_claim_ids ?? [],
+    adjusts: r.adjusts_claim_id === null ? null : { claimId: r.adjusts_claim_id, flagSequence: r.adjusts_flag_sequence! },
+    reviewFlag: r.review_flag,
+    clawbackFen: Number(r.clawback_fen),
   }));
   return { items, total: rows.length === 0 ? 0 : Number(rows[0]!.total_count) };
 }

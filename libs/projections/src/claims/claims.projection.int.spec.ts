@@ -83,4 +83,70 @@ describe('claims projection (R-CLAIM-1)', () => {
       [claim.claimId, 'READY_FOR_REVIEW', 100_000, true],
     ]);
   });
+
+  it('R-GATE-4 a late-change flag counts once per sequence, and an adjustment claim is listed with what it pays and recovers, linked from the original', async () => {
+    const organisationId = randomUUID();
+    const claim = submitted(organisationId, 100_000, '2021-05-01');
+    const outcome = (status: string) => ({ status, tier: null, gates: [] });
+    const flag = (sequence: number, after: string) => ({ claimId: claim.claimId, detectedOn: '2021-09-20', sequence, before: outcome('READY_FOR_REVIEW'), after: outcome(after), message: 'a fact recorded after the decision changed the outcome gates' });
+    const line = claim.lines[0]! as Extract<ClaimSubmitted['data']['lines'][number], { outcome: 'AMOUNT' }>;
+    const paying = (amountFen: number) => ({ ruleId: 'R-FREE-3', amountFen, payee: line.payee, policyVersion: 'JCCQ-2020-12.v1', arithmetic: 'as computed' });
+    const adjustmentId = randomUUID();
+    const adjustment = {
+      claimId: adjustmentId,
+      adjusts: { claimId: claim.claimId, flagSequence: 2 },
+      scheme: 'R-FREE-3',
+      subject: claim.subject,
+      period: PERIOD,
+      submittedBy: claim.submittedBy,
+      raisedOn: '2021-09-20',
+      status: 'READY_FOR_REVIEW',
+      reviewFlag: 'LATE_OUTCOME_CHANGE',
+      before: { status: 'WAITING_ON_OUTCOMES', tier: null },
+      after: { status: 'BLOCKED', tier: null },
+      reason: 'a fact recorded after the decision changed the outcome gates',
+      lines: [
+        {
+          lineId: randomUUID(),
+          adjustsLineId: line.lineId,
+          labourerId: line.labourerId,
+          period: PERIOD,
+          payee: line.payee,
+          direction: 'CLAWBACK',
+          amountFen: 100_000,
+          paymentKey: 'b'.repeat(64),
+          policyVersion: 'JCCQ-2020-12.v1',
+          explanation: { before: paying(100_000), after: paying(0), arithmetic: '0.00 − 1000.00 = −1000.00 yuan: a clawback of 1000.00 yuan', policyVersion: 'JCCQ-2020-12.v1' },
+        },
+      ],
+      topUpFen: 0,
+      clawbackFen: 100_000,
+    };
+    const stream = toClaimStreamId(claim.claimId);
+    const recorded = await test.append(
+      [stream, 'ClaimSubmitted', claim as unknown as Record<string, unknown>],
+      [stream, 'ClaimLateOutcomeFlagged', flag(1, 'WAITING_ON_OUTCOMES')],
+      [stream, 'ClaimLateOutcomeFlagged', flag(2, 'BLOCKED')],
+      [toClaimStreamId(adjustmentId), 'ClaimAdjustmentRaised', adjustment],
+    );
+    await test.feed(claimsProjection, recorded);
+    await test.feed(claimsProjection, recorded);
+    const { items } = await listClaims(test.db, { organisationId, limit: 50, offset: 0 });
+    const byId = new Map(items.map((c) => [c.claimId, c]));
+    expect(byId.get(claim.claimId)).toMatchObject({ status: 'READY_FOR_REVIEW', totalFen: 100_000, lateFlagsOpen: 2, latestLateFlagSequence: 2, adjustmentClaimIds: [adjustmentId], adjusts: null, reviewFlag: null, clawbackFen: 0 });
+    expect(byId.get(adjustmentId)).toMatchObject({
+      scheme: 'R-FREE-3',
+      status: 'READY_FOR_REVIEW',
+      submittedOn: '2021-09-20',
+      totalFen: 0,
+      clawbackFen: 100_000,
+      lineCount: 1,
+      adjusts: { claimId: claim.claimId, flagSequence: 2 },
+      reviewFlag: 'LATE_OUTCOME_CHANGE',
+      lateFlagsOpen: 0,
+      latestLateFlagSequence: null,
+      adjustmentClaimIds: [],
+      organisation: { kind: 'PROVIDER', id: organisationId },
+    });
+  });
 });

@@ -2,19 +2,24 @@ import type { ClaimOverrideApproved, ClaimSubmitted } from '@skills/domain';
 import { formatPosition } from '@skills/event-store';
 import type { Projection } from '../projection';
 import { CLAIM_GATE_DECISION_TYPES, applyClaimGateDecision } from './claim-gate-status.statements';
+import { LATE_CHANGE_TYPES, applyLateChange } from './claim-late-change.statements';
 
 /**
  * Claims for lists (R-CLAIM-1): one row per claim with its status and total. The claim itself, with its lines, is
  * read from its stream. A redelivered event changes nothing (the row exists). Version 2: follows approved overrides
- * (R-CLAIM-4) and carries the `overridden` flag.
+ * (R-CLAIM-4) and carries the `overridden` flag. Version 3: late-change flags and adjustment claims (R-GATE-4).
  */
 export const claimsProjection: Projection = {
   name: 'claims',
-  version: 2,
+  version: 3,
   tables: ['rm_claims'],
-  handles: (type) => type === 'ClaimSubmitted' || type === 'ClaimOverrideApproved' || CLAIM_GATE_DECISION_TYPES.has(type),
+  handles: (type) => type === 'ClaimSubmitted' || type === 'ClaimOverrideApproved' || CLAIM_GATE_DECISION_TYPES.has(type) || LATE_CHANGE_TYPES.has(type),
   async apply(tx, events) {
     for (const { event, recorded } of events) {
+      if (LATE_CHANGE_TYPES.has(event.type)) {
+        await applyLateChange(tx, event, recorded);
+        continue;
+      }
       // R-CLAIM-4: an approved override sets the claim's status and total (the event carries both) and flags the row.
       if (event.type === 'ClaimOverrideApproved') {
         const { claimId, claimStatus, claimTotalFen } = event.data as ClaimOverrideApproved['data'];

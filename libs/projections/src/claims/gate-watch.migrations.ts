@@ -2,9 +2,9 @@ import type { Migration } from '@skills/sql';
 
 /**
  * R-GATE-4: what the gate evaluator watches, kept by the gate-watch projection from the events (so a rebuild restores
- * it) and worked through by the evaluator. gate_timers is the durable timer: a row per window of a claim still
- * undecided, due the day after the window's last day, so a window closes on time even when no event arrives and
- * whatever restarts meanwhile. Ids only: no names, no ID numbers.
+ * it) and worked through by the evaluator. gate_timers is the durable timer: a row per window of a claim still open
+ * when it was submitted, due the day after the window's last day, so a window closes on time even when no event
+ * arrives and whatever restarts meanwhile. Ids only: no names, no ID numbers.
  */
 export const GATE_WATCH_MIGRATIONS: Migration[] = [
   {

@@ -1,10 +1,10 @@
-import type { ClaimSubmitted, ClaimTierDecided } from '@skills/domain';
+import type { ClaimOverrideApproved, ClaimSubmitted, ClaimTierDecided } from '@skills/domain';
 import type { RecordedEvent } from '@skills/event-store';
 import type { SqlExecutor } from '@skills/sql';
 import type { ProjectedEvent, Projection } from '../projection';
 import { COHORT_OUTCOMES_EVENT_TYPES } from '../training/cohort-outcomes.projection';
 
-const CLAIM_EVENT_TYPES = ['ClaimSubmitted', 'ClaimTierDecided', 'ClaimGatesHeld', 'ClaimBlocked'];
+const CLAIM_EVENT_TYPES = ['ClaimSubmitted', 'ClaimOverrideApproved', 'ClaimTierDecided', 'ClaimGatesHeld', 'ClaimBlocked'];
 const HANDLED = new Set([...CLAIM_EVENT_TYPES, ...COHORT_OUTCOMES_EVENT_TYPES]);
 /** Facts about a person that another cohort's gates can count: certificates, jobs, and joining or leaving a cohort (R-GATE-2's owner). */
 const PERSON_FACTS = new Set(['CertificateRecorded', 'EmploymentRecorded', 'TraineeEnrolled', 'TraineeWithdrawn']);
@@ -19,11 +19,14 @@ type TouchKind = 'COHORT' | 'LABOURER' | 'EMPLOYMENT' | 'COHORT_ROSTER';
  * R-GATE-4: the claims the gate evaluator watches, their durable timers, and the facts that changed since it last
  * looked. A claim with outcome gates is watched from its submission (due at once, so a fact recorded while it was
  * being submitted is not missed) for good: after release a late fact is compared, not absorbed. Its timers, one per
- * open window, due the day after the window's last day, go once neither its status nor its R-FREE-4 tier waits.
+ * window still open when it was submitted, due the day after the window's last day, stay whatever its status: a
+ * window closing can still move it (an override reopened it, R-CLAIM-4) or change its outcome after release (a gate
+ * a late fact took back to OPEN fails when its window closes), with no event arriving.
+ * Version 2: timers for every open window (a claim BLOCKED at submission had none), and approved overrides followed.
  */
 export const gateWatchProjection: Projection = {
   name: 'gate-watch',
-  version: 1,
+  version: 2,
   tables: ['gate_claims', 'gate_claim_trainees', 'gate_timers', 'gate_fact_touches'],
   handles: (type) => HANDLED.has(type),
   async apply(tx, events) {
@@ -33,6 +36,9 @@ export const gateWatchProjection: Projection = {
       switch (event.type) {
         case 'ClaimSubmitted':
           await watch(tx, event.data as ClaimSubmitted['data']);
+          break;
+        case 'ClaimOverrideApproved':
+          await overridden(tx, event.data as ClaimOverrideApproved['data']);
           break;
         case 'ClaimTierDecided':
           await settle(tx, (event.data as ClaimTierDecided['data']).claimId, { tier: (event.data as ClaimTierDecided['data']).tier });
@@ -62,19 +68,23 @@ async function watch(tx: SqlExecutor, claim: ClaimSubmitted['data']): Promise<vo
   ]);
   const trainees = [...new Set(claim.lines.flatMap((line) => (line.labourerId === undefined ? [] : [line.labourerId.toLowerCase()])))];
   await tx.query(`INSERT INTO gate_claim_trainees (labourer_id, claim_id) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING`, [trainees, claim.claimId]);
-  if (claim.status !== 'WAITING_ON_OUTCOMES' && claim.tier !== 'UNDECIDED') return;
-  // A window closes after its last day: the evaluator looks again on the next (R-GATE-4).
-  const windowEnds = [...new Set(claim.gates.filter((gate) => gate.status === 'OPEN').map((gate) => gate.windowEnd))];
+  // A window closes after its last day: the evaluator looks again on the next (R-GATE-4). A window that had closed by
+  // the day the figures were taken has nothing left to close; a HOLDING gate's open window still can (see above).
+  const windowEnds = [...new Set(claim.gates.filter((gate) => gate.windowEnd >= gate.asOf).map((gate) => gate.windowEnd))];
   await tx.query(`INSERT INTO gate_timers (claim_id, due_on) SELECT $1, d + 1 FROM unnest($2::date[]) AS d ON CONFLICT DO NOTHING`, [claim.claimId, windowEnds]);
 }
 
+/** The status and tier the evaluator last gave the claim; its timers stay until due (markGateClaimEvaluated). */
 async function settle(tx: SqlExecutor, claimId: string, change: { status?: string; tier?: string }): Promise<void> {
   await tx.query(`UPDATE gate_claims SET status = coalesce($2, status), tier = coalesce($3, tier) WHERE claim_id = $1`, [claimId, change.status ?? null, change.tier ?? null]);
-  await tx.query(
-    `DELETE FROM gate_timers t USING gate_claims c
-     WHERE t.claim_id = $1 AND c.claim_id = t.claim_id AND c.status <> 'WAITING_ON_OUTCOMES' AND c.tier IS DISTINCT FROM 'UNDECIDED'`,
-    [claimId],
-  );
+}
+
+/**
+ * R-CLAIM-4: an approved override moves the claim (a BLOCKED claim back to waiting, or released). It is due at once:
+ * the gates that remain may hold already. A redelivered approval makes it due once more, which decides nothing new.
+ */
+async function overridden(tx: SqlExecutor, approved: ClaimOverrideApproved['data']): Promise<void> {
+  await tx.query(`UPDATE gate_claims SET status = $2, touch_seq = touch_seq + 1 WHERE claim_id = $1`, [approved.claimId, approved.claimStatus]);
 }
 
 /** What a fact names that a claim's gates may depend on. */

@@ -1,0 +1,149 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  adjustmentKeyMaterial,
+  createEventCatalogue,
+  toClaimStreamId,
+  toCohortStreamId,
+  toPaymentKeyStreamId,
+  type ClaimAdjustmentRaised,
+  type ClaimGateEvent,
+  type ClaimLine,
+  type EventCatalogue,
+} from '@skills/domain';
+import { SqlEventStore } from '@skills/event-store';
+import { JCCQ_2020_12, policyInForceOn } from '@skills/policy';
+import { ALL_PROJECTIONS, ProjectionRunner, listClaims } from '@skills/projections';
+import { migrate } from '@skills/sql';
+import { createTestDatabase, type TestDatabase } from '@skills/sql/testing';
+import { ALL_MIGRATIONS } from '../system/system';
+import type { Clock } from './clock';
+import { evaluateClaimGates, type GateEvaluationDeps } from './evaluate-claim-gates';
+import { GateEvaluator } from './gate-evaluator';
+import { adjustmentClaimIdOf } from './late-adjustment';
+import { GateHistory } from './testing/gate-history';
+
+// R-GATE-4 late changes on PostgreSQL: facts recorded as events, projected by the real runner, the evaluator driven by
+// a clock the test sets to a day (10:00 in Shanghai).
+let database: TestDatabase;
+let store: SqlEventStore;
+let catalogue: EventCatalogue;
+let runner: ProjectionRunner;
+let history: GateHistory;
+let deps: GateEvaluationDeps;
+let today = '2021-04-10';
+const clock: Clock = { now: () => new Date(`${today}T02:00:00.000Z`) };
+
+beforeAll(async () => {
+  database = await createTestDatabase(6);
+  await migrate(database.db, ALL_MIGRATIONS);
+  store = new SqlEventStore(database.db);
+  catalogue = createEventCatalogue();
+  const policyOn = (date: string) => policyInForceOn([JCCQ_2020_12], date);
+  deps = { db: database.db, store, catalogue, policyOn };
+  history = new GateHistory(database.db, store, catalogue, policyOn);
+  runner = new ProjectionRunner(database.db, store, catalogue, ALL_PROJECTIONS, { pollIntervalMs: 20 });
+  await runner.start();
+});
+afterAll(async () => {
+  await runner?.stop();
+  await store?.close();
+  await database?.drop();
+});
+
+const eventsOf = async (streamId: string) => (await store.readStream(streamId)).map((r) => catalogue.deserialise(r) as ClaimGateEvent);
+
+async function roundOn(day: string) {
+  today = day;
+  await runner.waitUntilCaughtUp();
+  const evaluator = new GateEvaluator(deps, { clock });
+  const round = await evaluator.runOnce();
+  await evaluator.stop();
+  expect(round.caughtUp).toBe(true);
+  return round;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+describe('adjustment claims for late changes (R-GATE-4, R-CLAIM-2)', () => {
+  it('R-GATE-4 R-FREE-4 a released claim that a fact recorded after the certification window blocks: a flag and an adjustment claim clawing back 5 × 400000, raised once', async () => {
+    // Order-based, 4000 yuan approved per person; 5 trainees, 3 certified (exactly 60%), 3 employed at first (60% < 80%).
+    const cohort = await history.cohort({ programmeType: 'ORDER_BASED', approvedFen: 400_000, trainees: 5, certified: 3, employed: 3 });
+    await runner.waitUntilCaughtUp();
+    const claim = await history.claim(cohort, 'R-FREE-4', '2021-04-10');
+    expect(claim).toMatchObject({ status: 'WAITING_ON_OUTCOMES', tier: 'UNDECIDED' });
+
+    // A fourth verified job: 4 / 5 = 80%, the approved amount, and every gate holds: released at 5 × 400000.
+    await history.verifiedJob(cohort.trainees[3]!, '2021-05-01', '2021-05-01');
+    await roundOn('2021-05-01');
+    const stream = toClaimStreamId(claim.claimId);
+    expect((await eventsOf(stream)).slice(1).map((e) => e.type)).toEqual(['ClaimTierDecided', 'ClaimGatesHeld']);
+
+    // Entered on 09-10, after the certification window closed on 06-08: a certified trainee had joined another cohort of
+    // the occupation starting 03-15, before the certificate's issue (03-20); R-GATE-2 counts it there now: 2 / 5 < 60%.
+    await otherCohortTakes(cohort.trainees[0]!, cohort.occupation, '2021-09-10');
+    today = '2021-09-10';
+    await runner.waitUntilCaughtUp();
+    // Two evaluations at once (a second replica): one records, the other finds it recorded.
+    const results = await Promise.all([evaluateClaimGates(deps, claim.claimId, clock.now()), evaluateClaimGates(deps, claim.claimId, clock.now())]);
+    expect(results.map((r) => r.outcome)).toEqual(['DECIDED', 'DECIDED']);
+
+    const after = (await eventsOf(stream)).slice(1);
+    expect(after.map((e) => e.type)).toEqual(['ClaimTierDecided', 'ClaimGatesHeld', 'ClaimLateOutcomeFlagged', 'ClaimAdjustmentLinked']);
+    expect(after[2]!.data).toMatchObject({ sequence: 1, detectedOn: '2021-09-10', before: { status: 'READY_FOR_REVIEW', tier: 'EMPLOYMENT_ORIENTED' }, after: { status: 'BLOCKED', tier: 'EMPLOYMENT_ORIENTED' } });
+    const adjustmentId = adjustmentClaimIdOf(claim.claimId, 1);
+    expect(after[3]!.data).toMatchObject({ adjustmentClaimId: adjustmentId, flagSequence: 1, topUpFen: 0, clawbackFen: 2_000_000 });
+
+    const adjustmentStream = await eventsOf(toClaimStreamId(adjustmentId));
+    expect(adjustmentStream.map((e) => e.type)).toEqual(['ClaimAdjustmentRaised']);
+    const raised = adjustmentStream[0] as ClaimAdjustmentRaised;
+    expect(raised.data).toMatchObject({
+      adjusts: { claimId: claim.claimId, flagSequence: 1 },
+      scheme: 'R-FREE-4',
+      subject: { kind: 'COHORT', id: cohort.cohortId },
+      status: 'READY_FOR_REVIEW',
+      reviewFlag: 'LATE_OUTCOME_CHANGE',
+      after: { status: 'BLOCKED', tier: 'EMPLOYMENT_ORIENTED' },
+      topUpFen: 0,
+      clawbackFen: 2_000_000,
+    });
+    // Per trainee: the 4000.00 approved is no longer due; all of it is clawed back from the provider.
+    const original = new Map(claim.lines.map((l) => [l.labourerId, l as Extract<ClaimLine, { paymentKey: string }>]));
+    expect(raised.data.lines.map((l) => [l.labourerId, l.direction, l.amountFen, l.payee.id, l.explanation.before.amountFen, l.explanation.after.amountFen])).toEqual(
+      cohort.trainees.map((id) => [id, 'CLAWBACK', 400_000, cohort.providerId, 400_000, 0]),
+    );
+    expect(raised.data.lines[0]!.explanation.arithmetic).toBe('0.00 yuan now (R-FREE-4) − 4000.00 yuan paid (R-FREE-4) = −4000.00 yuan: a clawback of 4000.00 yuan');
+    expect(raised.data.lines[0]!.explanation.after.arithmetic).toMatch(/^R-GATE-4: the claim's gates now block it \(CERTIFICATION \(R-GATE-2\) 2 \/ 5 = 40\.00% < 60%/);
+    // R-CLAIM-2: each line's own key, from the original line's key and the flag, reserved for the adjustment claim.
+    for (const line of raised.data.lines) {
+      const originalKey = original.get(line.labourerId)!.paymentKey;
+      expect(line.paymentKey).toBe(sha256(adjustmentKeyMaterial(originalKey, 1)));
+      expect(line.paymentKey).not.toBe(originalKey);
+      const [reserved] = await eventsOf(toPaymentKeyStreamId(line.paymentKey));
+      expect(reserved).toMatchObject({ type: 'PaymentKeyReserved', data: { claimId: adjustmentId, lineId: line.lineId, labourerId: line.labourerId } });
+    }
+
+    // Redelivery: further rounds and a hand evaluation raise nothing again.
+    await roundOn('2021-09-10');
+    await roundOn('2021-09-11');
+    expect(await evaluateClaimGates(deps, claim.claimId, clock.now())).toEqual({ outcome: 'DECIDED', events: [] });
+    expect((await eventsOf(stream)).length).toBe(5);
+    expect((await eventsOf(toClaimStreamId(adjustmentId))).length).toBe(1);
+
+    await runner.waitUntilCaughtUp();
+    const { items } = await listClaims(database.db, { subjectId: cohort.cohortId, limit: 10, offset: 0 });
+    const byId = new Map(items.map((c) => [c.claimId, c]));
+    expect(byId.get(claim.claimId)).toMatchObject({ status: 'READY_FOR_REVIEW', tier: 'EMPLOYMENT_ORIENTED', totalFen: 2_000_000, lateFlagsOpen: 1, latestLateFlagSequence: 1, adjustmentClaimIds: [adjustmentId] });
+    expect(byId.get(adjustmentId)).toMatchObject({ status: 'READY_FOR_REVIEW', reviewFlag: 'LATE_OUTCOME_CHANGE', totalFen: 0, clawbackFen: 2_000_000, lineCount: 5, adjusts: { claimId: claim.claimId, flagSequence: 1 } });
+  });
+});
+
+/** Another cohort of the occupation, starting 2021-03-15, that `labourerId` had joined on 03-12: recorded on `day`. */
+async function otherCohortTakes(labourerId: string, occupation: string, day: string): Promise<void> {
+  const cohortId = randomUUID();
+  const stream = toCohortStreamId(cohortId);
+  const planned = { cohortId, providerId: randomUUID(), programmeType: 'GENERAL', occupation, level: 'JUNIOR', plannedStartOn: '2021-03-15', plannedEndOn: '2021-03-30', plannedDays: 10, capacity: 30 };
+  await history.record(stream, day, { type: 'CohortPlanned', data: { ...planned, requestedPerPersonAmountFen: null, plannedOn: '2021-03-01' } });
+  await history.record(stream, day, { type: 'CohortApproved', data: { cohortId, approvedOn: '2021-03-02', approvedPerPersonAmountFen: null } });
+  await history.record(stream, day, { type: 'TraineeEnrolled', data: { cohortId, labourerId, enrolledOn: '2021-03-12' } });
+  await history.record(stream, day, { type: 'CohortStarted', data: { cohortId, startedOn: '2021-03-15' } });
+}
