@@ -20,7 +20,7 @@ export function runCohort(state: DistrictState, cohort: Cohort, appends: StreamA
   const withdrawals: { at: number; labourerId: string; on: number; reason: string }[] = [];
   for (const t of cohort.trainees) {
     const last = t.withdrawAt ?? days.length;
-    if (state.fullAttendance || t.withdrawAt !== undefined) {
+    if (state.fullAttendance || t.withdrawAt !== undefined || state.everyDayOf.has(cohort.programme.type)) {
       // One stream per trainee and cohort; a day missed now and then (3%).
       const attended = days.slice(0, last).filter(() => !rng.chance(0.03));
       // Attendance is taken only once the start is recorded (ATTENDANCE.COHORT_NOT_STARTED).

@@ -23,6 +23,8 @@
 import { createEventCatalogue, type EventCatalogue } from '@skills/domain';
 import type { StreamAppend } from '@skills/event-store';
 import { runCohort } from './attendance.phase';
+import { ClaimFacts } from './claim-facts';
+import { CLAIMED_PROGRAMMES, claimCohort } from './claims.phase';
 import { toDay } from './district-calendar';
 import type { Cohort, DistrictState } from './district-state';
 import { setUpCohort } from './enrolment.phase';
@@ -54,6 +56,12 @@ export interface DistrictOptions {
   readonly years?: number;
   /** Share of enrolments that are of a labourer trained before (registered earlier). */
   readonly returningShare?: number;
+  /**
+   * R-CLAIM-1: once every wave is done, most completed GENERAL and ORDER_BASED cohorts are claimed (claims.phase.ts), and
+   * every attended day of those programmes is recorded, since their claims pay per day. Off by default, which keeps
+   * the district of the rates bench as it was.
+   */
+  readonly claims?: boolean;
   readonly catalogue?: EventCatalogue;
 }
 
@@ -68,7 +76,7 @@ export interface DistrictBatch {
   readonly events: number;
 }
 
-export type Phase = 'registry' | 'setup' | 'run' | 'completion' | 'certificates' | 'employment';
+export type Phase = 'registry' | 'setup' | 'run' | 'completion' | 'certificates' | 'employment' | 'claims';
 
 /** Counts of a generated district (known only after generating it; `estimateEvents` tells before). */
 export function estimateEvents(options: DistrictOptions = {}): number {
@@ -89,12 +97,12 @@ export function* generateDistrict(options: DistrictOptions = {}): Generator<Dist
   const firstStart = toDay(options.firstStartOn ?? '2021-03-01');
   const actors = Array.from({ length: 12 }, () => rng.uuid()); // bureau clerks' and providers' account ids
   const writer = new EventWriter(rng, catalogue, actors);
-  const batch = (phase: Phase, wave: number, appends: StreamAppend[]): DistrictBatch => ({
-    phase,
-    wave,
-    appends,
-    events: appends.reduce((n, a) => n + a.events.length, 0),
-  });
+  // The claims read what was recorded, so they see every batch.
+  const claimFacts = options.claims ? new ClaimFacts(catalogue) : undefined;
+  const batch = (phase: Phase, wave: number, appends: StreamAppend[]): DistrictBatch => {
+    claimFacts?.observe(appends);
+    return { phase, wave, appends, events: appends.reduce((n, a) => n + a.events.length, 0) };
+  };
 
   const organisations = registerOrganisations(rng, writer, firstStart, options.subdistricts ?? 8, options.providers ?? 200);
   yield batch('registry', -1, organisations.appends);
@@ -107,6 +115,7 @@ export function* generateDistrict(options: DistrictOptions = {}): Generator<Dist
     spanDays: Math.round(365 * (options.years ?? 2)),
     returningShare: options.returningShare ?? 0.45,
     fullAttendance: options.attendance === 'full',
+    everyDayOf: options.claims ? CLAIMED_PROGRAMMES : new Set(),
     reviewers: actors.slice(0, 4),
     subdistrictIds: organisations.subdistrictIds,
     providers: organisations.providers,
@@ -141,6 +150,13 @@ export function* generateDistrict(options: DistrictOptions = {}): Generator<Dist
     if (inFlight.length >= PIPELINE.length) {
       // Their outcomes are recorded: these people may enrol again.
       for (const cohort of inFlight.pop()!) for (const t of cohort.trainees) state.returning[cohort.subdistrict]!.push(t.labourerId);
+    }
+  }
+  if (claimFacts) {
+    const ctx = { rng: new Prng(`${options.seed ?? DEFAULT_SEED}/claims`), catalogue, facts: claimFacts };
+    const cohortIds = [...claimFacts.cohorts.keys()];
+    for (let wave = 0; wave * waveSize < cohortIds.length; wave++) {
+      yield batch('claims', wave, cohortIds.slice(wave * waveSize, (wave + 1) * waveSize).flatMap((id) => claimCohort(ctx, id)));
     }
   }
 }

@@ -49,6 +49,8 @@ export interface DistrictState {
   /** Share of enrolments that are of a labourer trained before. */
   readonly returningShare: number;
   readonly fullAttendance: boolean;
+  /** Programme types whose every attended day is recorded whatever `fullAttendance` says (claimed per day). */
+  readonly everyDayOf: ReadonlySet<string>;
   /** Bureau accounts that verify employments. */
   readonly reviewers: readonly string[];
   readonly subdistrictIds: readonly string[];

@@ -96,18 +96,23 @@ describe('training lifecycle rules over HTTP', () => {
     expect(body.trainees.find((t: { labourerId: string }) => t.labourerId === jobHolder).base).toMatchObject({ inBase: false, reason: 'ENROLLED_AFTER_START' });
   });
 
-  it('R-GATE-4 refuses a start dated before a current trainee\'s enrolment, naming startedOn and the day to use', async () => {
+  it('R-GATE-4 refuses a start dated before a current trainee\'s enrolment, and R-GATE-2 one dated more than a week back, naming startedOn and the day to use', async () => {
     const [first, last] = [await labourer(), await labourer()];
     const { cohortId } = await approvedCohort(app, { provider: providerA, reviewer }, [first], plan({ plannedDays: 10 }));
     expect((await enrol(providerA, cohortId, last)).status).toBe(201); // enrolled today
     const start = (startedOn: string) => app.request('POST', `/api/cohorts/${cohortId}/start`, { token: providerA, body: { startedOn } });
-    const early = await start(addDays(startDay, 1));
+    // Within the week a start may be dated back (R-GATE-2), but before the enrolment recorded today.
+    const early = await start(addDays(today, -3));
     expect(early.status).toBe(422);
     expect(early.body.error).toMatchObject({
       code: 'COHORT.START_BEFORE_ENROLMENT',
-      details: { ruleId: 'R-GATE-4', cohortId, startedOn: addDays(startDay, 1), latestEnrolledOn: today },
+      details: { ruleId: 'R-GATE-4', cohortId, startedOn: addDays(today, -3), latestEnrolledOn: today },
       issues: [{ field: 'startedOn', message: `use ${today} or a later date` }],
     });
+    // R-GATE-2: dated back more than a week, a start is refused whatever the enrolments, naming the earliest day.
+    const farBack = await start(addDays(today, -8));
+    expect(farBack.status).toBe(400);
+    expect(farBack.body.error).toMatchObject({ code: 'COHORT.START_DATED_TOO_FAR_BACK', issues: [{ field: 'startedOn', message: `use ${addDays(today, -7)} or a later date` }] });
     expect((await start(today)).status).toBe(200);
     expect([...(await outcomes(cohortId)).base.labourerIds].sort()).toEqual([first, last].sort());
   });

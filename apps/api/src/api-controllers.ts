@@ -15,6 +15,7 @@ import { ClaimOverridesController } from './claims/overrides.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { PolicySimulationsController } from './policies/simulations.controller';
 import { EnterpriseSchemesController } from './enterprise-schemes/enterprise-schemes.controller';
+import { CertificationSchemesController } from './certification-schemes/certification-schemes.controller';
 
 export const API_CONTROLLERS: Type[] = [
   HealthController,
@@ -33,4 +34,5 @@ export const API_CONTROLLERS: Type[] = [
   PoliciesController,
   PolicySimulationsController,
   EnterpriseSchemesController,
+  CertificationSchemesController,
 ];

@@ -17,6 +17,7 @@ import { OVERRIDES_ROUTES } from './claims/overrides-routes';
 import { POLICY_ROUTES } from './policies/policies-routes';
 import { SIMULATION_ROUTES } from './policies/simulations-routes';
 import { ENTERPRISE_SCHEME_ROUTES } from './enterprise-schemes/enterprise-schemes-routes';
+import { CERTIFICATION_SCHEME_ROUTES } from './certification-schemes/certification-schemes-routes';
 
 const READERS = REGISTRY_READERS;
 const common = { 400: 'Invalid input: every bad field is listed with how to fix it', 401: 'Not logged in', 403: 'Role not allowed' };
@@ -49,4 +50,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...POLICY_ROUTES,
   ...SIMULATION_ROUTES,
   ...ENTERPRISE_SCHEME_ROUTES,
+  ...CERTIFICATION_SCHEME_ROUTES,
 ];

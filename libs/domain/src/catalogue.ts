@@ -5,10 +5,11 @@ import { registryEvents } from './registry/registry.catalogue';
 import { trainingEvents } from './training/training.catalogue';
 import { claimEvents } from './claims/claims.catalogue';
 import { enterpriseSchemeEvents } from './enterprise-schemes/enterprise-schemes.catalogue';
+import { certificationSchemeEvents } from './certification-schemes/certification-schemes.catalogue';
 
 /** Every domain event the system stores. Each module adds its list (and its upcasters) here. */
 export function createEventCatalogue(): EventCatalogue {
   return new EventCatalogue()
-    .register(...registryEvents, ...trainingEvents, ...outcomeEvents, ...outcomeHistoricEvents, ...claimEvents, ...policyEvents, ...enterpriseSchemeEvents)
+    .register(...registryEvents, ...trainingEvents, ...outcomeEvents, ...outcomeHistoricEvents, ...claimEvents, ...policyEvents, ...enterpriseSchemeEvents, ...certificationSchemeEvents)
     .registerUpcaster(...outcomeUpcasters);
 }

@@ -3,10 +3,11 @@ import { policyEvents } from './policy/policy.catalogue';
 import { registryEvents } from './registry/registry.catalogue';
 import { trainingEvents } from './training/training.catalogue';
 import { enterpriseSchemeEvents } from './enterprise-schemes/enterprise-schemes.catalogue';
+import { certificationSchemeEvents } from './certification-schemes/certification-schemes.catalogue';
 import { createEventCatalogue } from './catalogue';
 
 describe('the event catalogue', () => {
-  const all = [...registryEvents, ...trainingEvents, ...outcomeEvents, ...policyEvents, ...enterpriseSchemeEvents];
+  const all = [...registryEvents, ...trainingEvents, ...outcomeEvents, ...policyEvents, ...enterpriseSchemeEvents, ...certificationSchemeEvents];
 
   it('has one definition per stored name across modules (a clash would silently replace a schema)', () => {
     const names = all.map((d) => `${d.type}.v${d.version}`);

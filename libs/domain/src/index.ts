@@ -11,3 +11,4 @@ export * from './outcomes';
 export * from './policy';
 export * from './claims';
 export * from './enterprise-schemes';
+export * from './certification-schemes';

@@ -43,10 +43,21 @@ export class SqlEventStore implements EventStore {
    * Appends inside the caller's transaction, so that events commit together with the caller's other writes
    * (personal-data vault, outbox, read models). A retry racing this one surfaces here as an error that aborts
    * the caller's transaction; the caller retries the whole transaction, and the retry is then a no-op.
-   * Subscriptions of this instance are not woken on that commit: they pick the events up at their next poll.
+   * Run that transaction through `transaction` below, or this instance's subscriptions wait for their next poll.
    */
   async appendManyIn(tx: SqlExecutor, appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     return this.appender.appendManyIn(tx, appends);
+  }
+
+  /**
+   * The caller's transaction for appendManyIn and its other writes, on this store's database. Once it has committed,
+   * this instance's subscriptions are woken, as after appendMany: the in-process projections catch up at once
+   * instead of a poll interval later. A rolled-back transaction wakes no one.
+   */
+  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction(work);
+    this.appended.notify();
+    return result;
   }
 
   async readStream(streamId: string, options: { fromVersion?: number } = {}): Promise<RecordedEvent[]> {

@@ -78,7 +78,7 @@ export async function appendClaim(
     });
     const appends = [append(claimStream, decision.claimEvents), ...decision.keyEvents.map((k) => append(toPaymentKeyStreamId(k.paymentKey), k.events))];
     try {
-      await system.db.transaction((tx) => system.store.appendManyIn(tx, appends));
+      await system.store.transaction((tx) => system.store.appendManyIn(tx, appends));
       return { claim: decision.claimEvents[0]!.data, alreadySubmitted: false };
     } catch (error) {
       // Another claim reserved a key first, or the same request raced itself: read again and decide again.

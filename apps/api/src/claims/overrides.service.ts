@@ -62,7 +62,7 @@ export async function proposeOverride(system: System, sealedTexts: SealedTexts, 
     const after = events.reduce(claimDecider.evolve, state);
     if (events.length === 0) return { ...viewOf(submittedOrThrow(after, claimId), overrideId), alreadyProposed: true };
     try {
-      await system.db.transaction(async (tx) => {
+      await system.store.transaction(async (tx) => {
         await sealedTexts.put(tx, JUSTIFICATION, overrideId, form.justification);
         await system.store.appendManyIn(tx, [{ streamId, expectedVersion: version, events: toEventsToAppend(system.catalogue, envelope, streamId, events, undefined, commandHash) }]);
       });

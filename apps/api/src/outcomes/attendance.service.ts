@@ -139,7 +139,7 @@ async function appendAttendance(
   }));
   appends.push(cohortVersionCheck(cohort.state.cohortId, cohort.version));
   try {
-    await system.db.transaction((tx) => system.store.appendManyIn(tx, appends));
+    await system.store.transaction((tx) => system.store.appendManyIn(tx, appends));
     return 'done';
   } catch (error) {
     if (error instanceof WrongExpectedVersionError && mayRetry) return 'retry';

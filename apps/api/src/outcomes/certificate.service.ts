@@ -71,7 +71,7 @@ export async function recordCertificate(
       { streamId: numberStream, expectedVersion: 'no_stream', events: toEventsToAppend(system.catalogue, envelope, numberStream, decision.numberEvents, policyVersion, commandHash) },
     ];
     try {
-      await system.db.transaction((tx) => system.store.appendManyIn(tx, appends));
+      await system.store.transaction((tx) => system.store.appendManyIn(tx, appends));
       return { certificateId: decision.certificateId, outcome: 'RECORDED' };
     } catch (error) {
       // Another clerk claimed the number first: decide again, which answers DUPLICATE, a conflict or NUMBER_TAKEN.

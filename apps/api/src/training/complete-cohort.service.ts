@@ -50,7 +50,7 @@ export async function completeCohort(
       ...attendance.checks,
     ];
     try {
-      await system.db.transaction((tx) => system.store.appendManyIn(tx, appends));
+      await system.store.transaction((tx) => system.store.appendManyIn(tx, appends));
       return events.reduce(cohortDecider.evolve, cohort.state);
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError) || attempt >= ATTEMPTS) throw error;

@@ -126,7 +126,7 @@ async function decideOnCohortAndLedger(system: System, envelope: CommandEnvelope
     }
     appends.push(...(decision.checks ?? []));
     try {
-      await system.db.transaction((tx) => system.store.appendManyIn(tx, appends));
+      await system.store.transaction((tx) => system.store.appendManyIn(tx, appends));
       return { ...result, alreadyApplied: false };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError) || attempt >= ATTEMPTS) throw error;

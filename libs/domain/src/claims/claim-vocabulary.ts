@@ -23,8 +23,8 @@ export const CLAIM_SCHEME = z.enum([
 ]);
 export type ClaimScheme = z.infer<typeof CLAIM_SCHEME>;
 
-/** R-CLAIM-1: what one claim is for. */
-export const SUBJECT_KIND = z.enum(['COHORT', 'ENTERPRISE', 'PERSON', 'STUDIO', 'BRAND']);
+/** R-CLAIM-1: what one claim is for. EVALUATION: one free evaluation an organisation organised (R-CERT-2). */
+export const SUBJECT_KIND = z.enum(['COHORT', 'ENTERPRISE', 'PERSON', 'STUDIO', 'BRAND', 'EVALUATION']);
 export type SubjectKind = z.infer<typeof SUBJECT_KIND>;
 export const claimSubjectSchema = z.strictObject({ kind: SUBJECT_KIND, id: z.uuid() });
 export type ClaimSubject = z.infer<typeof claimSubjectSchema>;

@@ -65,6 +65,7 @@ export const cohortDecider: Decider<CohortCommand, CohortState, CohortEvent> = {
         const cohort = own(state, command);
         if (cohort.status !== 'approved') throw errors.invalidTransition(command.cohortId, cohort.status, 'started');
         rules.assertHappened(command.startedOn, 'startedOn', command.context.now, cohort.approvedOn);
+        rules.assertStartRecordedPromptly(command.startedOn, command.context.now); // R-GATE-2
         rules.assertQualifiedOn(command.cohortId, command.providerQualification, [command.startedOn]); // R-ORG-1
         rules.assertStartedAfterEnrolments(command.cohortId, command.startedOn, cohort.trainees); // R-GATE-4
         return [{ type: 'CohortStarted', data: { cohortId: command.cohortId, startedOn: command.startedOn } }];

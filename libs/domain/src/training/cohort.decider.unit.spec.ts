@@ -178,6 +178,14 @@ describe('the cohort lifecycle', () => {
     given(cohortDecider, enrolledBy('2021-02-10', '2021-03-03')).when(start({ startedOn: '2021-03-03', context: contextOn('2021-03-05') })).then([started(COHORT_ID, '2021-03-03')]);
   });
 
+  it('R-GATE-2 a start is dated at most 7 days before the day it is recorded: 7 days back is accepted, 8 refused naming startedOn', () => {
+    given(cohortDecider, approvedCohort()).when(start({ startedOn: '2021-03-01', context: contextOn('2021-03-08') })).then([started(COHORT_ID, '2021-03-01')]);
+    const error = given(cohortDecider, approvedCohort()).when(start({ startedOn: '2021-03-01', context: contextOn('2021-03-09') })).thenThrows('COHORT.START_DATED_TOO_FAR_BACK');
+    expect(error.kind).toBe('validation');
+    expect(error.details).toEqual({ ruleId: 'R-GATE-2', startedOn: '2021-03-01', earliest: '2021-03-02' });
+    expect(error.issues).toEqual([{ field: 'startedOn', message: 'use 2021-03-02 or a later date' }]);
+  });
+
   it('R-GATE-4 a withdrawn trainee\'s enrolment date does not hold the start back', () => {
     const withdrawnLate: CohortEvent = { type: 'TraineeWithdrawn', data: { cohortId: COHORT_ID, labourerId: labourerIdOf(2), withdrawnOn: '2021-03-04', reason: 'HEALTH' } };
     const history = [...approvedCohort(), enrolled(labourerIdOf(1), COHORT_ID, '2021-02-10'), enrolled(labourerIdOf(2), COHORT_ID, '2021-03-03'), withdrawnLate];

@@ -22,6 +22,15 @@ export const dateTooEarly = (field: string, date: string, earliest: string) =>
     { field, message: `use ${earliest} or a later date` },
   ]);
 
+export const startDatedTooFarBack = (startedOn: string, earliest: string, lagDays: number) =>
+  new DomainError(
+    'COHORT.START_DATED_TOO_FAR_BACK',
+    `a start is recorded within ${lagDays} days of the day it happened (R-GATE-2: a start moves certificates between cohorts): date it ${earliest} or later, or ask the bureau to correct it`,
+    'validation',
+    { ruleId: 'R-GATE-2', startedOn, earliest },
+    [{ field: 'startedOn', message: `use ${earliest} or a later date` }],
+  );
+
 export const cohortAlreadyPlanned = (cohortId: string) =>
   new DomainError('COHORT.ALREADY_PLANNED', 'a cohort with this id exists already: use a new id for a new cohort', 'conflict', { cohortId });
 

@@ -5,6 +5,7 @@ import type { PlanCohort, QualificationPeriod } from './cohort.commands';
 import * as errors from './cohort.errors';
 import { notKeyGroup } from './enrolment.errors';
 import { calendarDaysInclusive } from './training-dates';
+import { shiftDays } from './programme-periods';
 import { CERTIFICATE_LEVEL } from '../outcomes/outcomes-vocabulary';
 import { PROGRAMME_TYPE, isEmploymentOriented, isFreeTraining, cohortOccupationSchema, type ProgrammeType } from './training-vocabulary';
 
@@ -20,6 +21,19 @@ export function assertHappened(date: CalendarDate, field: string, now: string, n
   assertCalendarDate(date, field);
   if (date > commandDate(now)) throw errors.dateInFuture(field, date);
   if (notBefore !== undefined && date < notBefore) throw errors.dateTooEarly(field, date, notBefore);
+}
+
+/**
+ * R-GATE-2 / R-GATE-4: how many days before the day it is recorded a cohort's start may be dated. A start moves
+ * certificates between a person's cohorts (one certificate, one cohort: the latest started by the issue day), so a
+ * start dated back months could take a certificate from a cohort whose claim was released long ago. A week covers a
+ * clerk recording late; a start recorded later than that is dated the day it is recorded, or the bureau corrects it.
+ */
+export const START_RECORDING_LAG_DAYS = 7;
+
+export function assertStartRecordedPromptly(startedOn: CalendarDate, now: string): void {
+  const earliest = shiftDays(commandDate(now), -START_RECORDING_LAG_DAYS);
+  if (startedOn < earliest) throw errors.startDatedTooFarBack(startedOn, earliest, START_RECORDING_LAG_DAYS);
 }
 
 /** The plan's own fields: every problem at once, so a clerk fixes the form in one go. */

@@ -1,7 +1,7 @@
 import type { SqlDatabase } from '@skills/sql';
-import { START_POSITION } from '../event-store.port';
+import { START_POSITION, type RecordedEvent } from '../event-store.port';
 import type { SqlEventStore } from '../sql-event-store';
-import { idsOf, newStreamId, rejectionOf, someEvents } from './contract-subject';
+import { eventually, idsOf, newStreamId, rejectionOf, settledHead, sleep, someEvents } from './contract-subject';
 
 export interface SqlEventStoreSubject {
   readonly db: SqlDatabase;
@@ -56,6 +56,25 @@ export function describeSqlEventStore(name: string, open: () => Promise<SqlEvent
       expect(idsOf(await subject.store.readStream(kept))).toHaveLength(2);
       // The rolled-back append left no trace: the stream can still be created from scratch.
       await subject.store.append({ streamId: dropped, events: someEvents(1), expectedVersion: 'no_stream' });
+    });
+
+    it("wakes its own subscriptions once a transaction run through store.transaction commits, not a poll interval later", async () => {
+      const head = await settledHead(subject.store);
+      const received: RecordedEvent[] = [];
+      // Long: only the store's own wake-up can deliver within the test's time.
+      const subscription = subject.store.subscribeToAll({ after: head, pollIntervalMs: 60_000, onEvents: async (batch) => void received.push(...batch) });
+      try {
+        await eventually(() => expect(subscription.isLive).toBe(true));
+        // A bare database transaction wakes no one: its events wait for the next poll.
+        const [unwoken, woken] = [someEvents(1), someEvents(2)];
+        await subject.db.transaction((tx) => subject.store.appendManyIn(tx, [{ streamId: newStreamId(), events: unwoken, expectedVersion: 'no_stream' }]));
+        await sleep(300);
+        expect(received).toEqual([]);
+        await subject.store.transaction((tx) => subject.store.appendManyIn(tx, [{ streamId: newStreamId(), events: woken, expectedVersion: 'no_stream' }]));
+        await eventually(() => expect(idsOf(received)).toEqual(idsOf([...unwoken, ...woken])), 2_000);
+      } finally {
+        await subscription.stop();
+      }
     });
   });
 }

@@ -1,4 +1,4 @@
-import { claimLineSchema } from '@skills/domain';
+import { CLAIM_SCHEME, claimLineSchema } from '@skills/domain';
 import { JCCQ_2020_12, calculateCertificationSubsidy, calculateGeneralTraining } from '@skills/policy';
 import { paymentKeyOf } from '../payment-keys';
 import { claimLinesOf, type LineContext } from './claim-lines';
@@ -10,8 +10,9 @@ const [A, B, C] = ['5f607182-93a4-4ebf-80d1-4c5d6e7f8091', '60718293-a4b5-4fc0-9
 const context: LineContext = { claimId: '3d4e5f60-7182-4c9d-8ebf-2a3b4c5d6e7f', scheme: 'R-FREE-3', subject: { kind: 'COHORT', id: COHORT }, period: { from: '2021-03-01', to: '2021-03-20' } };
 
 describe('claim lines from a calculator (R-CLAIM-1, R-CLAIM-2)', () => {
-  it('R-CLAIM-1 claims can be submitted for the cohort schemes so far', () => {
-    expect(CLAIM_SOURCES.map((s) => s.scheme)).toEqual(['R-FREE-3', 'R-FREE-4', 'R-FREE-5', 'R-FREE-6', 'R-FREE-7', 'R-FREE-8', 'R-ENT-1', 'R-ENT-2', 'R-ENT-3', 'R-ENT-4', 'R-AWARD-1', 'R-AWARD-2']);
+  it('R-CLAIM-1 claims can be submitted for every scheme of the notice', () => {
+    expect(CLAIM_SOURCES.map((s) => s.scheme)).toEqual(['R-FREE-3', 'R-FREE-4', 'R-FREE-5', 'R-FREE-6', 'R-FREE-7', 'R-FREE-8', 'R-ENT-1', 'R-ENT-2', 'R-ENT-3', 'R-ENT-4', 'R-AWARD-1', 'R-AWARD-2', 'R-CERT-2', 'R-CERT-3']);
+    expect([...CLAIM_SOURCES.map((s) => s.scheme)].sort()).toEqual([...CLAIM_SCHEME.options].sort());
   });
 
   it('R-FREE-3 7 days × 150 = 1050 yuan is capped at 1000 (100000 fen); the line keeps the explanation and takes its key', () => {

@@ -13,8 +13,11 @@ import { labourBrandClaim } from './labour-brand.claim';
 import { skillsMasterStudioClaim } from './skills-master-studio.claim';
 import { trainingCentreClaim } from './training-centre.claim';
 import { workForTrainingClaim } from './work-for-training.claim';
+// The certification schemes (R-CERT-2, R-CERT-3): their facts are recorded in apps/api/src/certification-schemes.
+import { certificationSubsidyClaim } from './certification-subsidy.claim';
+import { employeeUpgradeClaim } from './employee-upgrade.claim';
 
-/** The schemes open for claims so far: the cohort schemes. Each further scheme is one ClaimSource file added here. */
+/** Every scheme of the notice open for claims (R-CLAIM-1). A scheme is one ClaimSource file listed here. */
 export const CLAIM_SOURCES: readonly ClaimSource[] = [
   generalTrainingClaim,
   employmentOrientedTrainingClaim,
@@ -29,6 +32,8 @@ export const CLAIM_SOURCES: readonly ClaimSource[] = [
   trainingCentreClaim,
   skillsMasterStudioClaim,
   labourBrandClaim,
+  certificationSubsidyClaim,
+  employeeUpgradeClaim,
 ];
 
 export function claimSourceFor(scheme: ClaimScheme): ClaimSource {

@@ -20,7 +20,7 @@ export async function eraseLabourer(system: System, labourerId: string, envelope
     }
     const events = toEventsToAppend(system.catalogue, envelope, streamId, labourerDecider.decide(command, state), undefined, commandHash);
     try {
-      await system.db.transaction(async (tx) => {
+      await system.store.transaction(async (tx) => {
         await system.store.appendManyIn(tx, [{ streamId, expectedVersion: version, events }]);
         await system.vault.erase(labourerId, tx);
       });

@@ -92,7 +92,7 @@ export async function commitRegistrations(system: System, prepared: readonly Pre
   const fresh = prepared.filter((p) => !p.alreadyRegistered);
   if (fresh.length === 0) return true;
   try {
-    await system.db.transaction(async (tx) => {
+    await system.store.transaction(async (tx) => {
       for (const p of fresh) await system.vault.put(tx, p.labourerId, p.record);
       await system.store.appendManyIn(tx, fresh.flatMap((p) => p.appends));
     });

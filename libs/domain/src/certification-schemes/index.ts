@@ -1,0 +1,12 @@
+export * from './certification-schemes-vocabulary';
+export * from './certification-schemes-stream-ids';
+export * from './free-evaluation.events';
+export * from './free-evaluation.commands';
+export * from './free-evaluation.decider';
+export * from './first-issue';
+export * from './upgrade-training.events';
+export * from './upgrade-training.commands';
+export * from './upgrade-training.decider';
+export * from './certification-schemes.catalogue';
+export * as freeEvaluationErrors from './free-evaluation.errors';
+export * as upgradeTrainingErrors from './upgrade-training.errors';
