@@ -10,6 +10,7 @@ export * from './skills-master-studio.decider';
 export * from './labour-brand.events';
 export * from './labour-brand.decider';
 export * from './enterprise-schemes.catalogue';
+export * from './scheme-claim-facts';
 export * as workForTrainingErrors from './work-for-training.errors';
 export * as studioErrors from './skills-master-studio.errors';
 export * as labourBrandErrors from './labour-brand.errors';

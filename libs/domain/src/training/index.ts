@@ -15,3 +15,4 @@ export * as enrolmentErrors from './enrolment.errors';
 export * as cohortRules from './cohort.rules';
 export * as freeTrainingRules from './free-training.rules';
 export { apprenticeshipYear, apprenticeshipYearStartingOn, shiftDays, wholeMonthsOfTraining } from './programme-periods';
+export { apprenticesOfYear, monthsInTraining, trainingStartOf, type RosterEntry } from './programme-trainees';

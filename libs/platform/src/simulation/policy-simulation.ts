@@ -158,7 +158,8 @@ export interface PolicySimulationReport {
  * - Live figures: each claim's stream as the claim decider folds it (submission, gate decisions, overrides): what
  *   the system shows today. Simulated figures: the live path's own pure functions on the replayed facts: the
  *   scheme calculators on the roster, days and cards the claim was submitted with (decidedTierLines for an R-FREE-4
- *   claim submitted undecided), and the gates (calculateOutcomeRates, claimGatesOf, releaseOf, statusOf) as of
+ *   claim submitted undecided; for the enterprise, award and certification schemes, on the recorded facts its lines
+ *   name: schemes/fact-claim-lines.ts), and the gates (calculateOutcomeRates, claimGatesOf, releaseOf, statusOf) as of
  *   `asOf`. An approved override keeps its effect on the status (R-CLAIM-4) and the claim is flagged.
  * - Under the live policy, with the gate evaluator caught up as of `asOf`, every simulated claim equals its live
  *   figures. What can differ even then: a claim flagged with a late outcome (ClaimLateOutcomeFlagged, whose status

@@ -1,8 +1,9 @@
-import { claimDecider, type CalendarDate, type ClaimEvent, type CohortEvent, type Flag, type KeyGroup, type PolicyVersionPublished, type SubmittedClaim, type ClaimState } from '@skills/domain';
+import { claimDecider, trainingStartOf, type CalendarDate, type ClaimEvent, type CohortEvent, type FirstIssue, type Flag, type KeyGroup, type PolicyVersionPublished, type SubmittedClaim, type ClaimState } from '@skills/domain';
 import { publishedPolicyVersionOf, type PolicyDocument } from '@skills/policy';
 import { CohortHistory, foldCohortEvent, foldCohortRecord } from './cohort-history';
 import type { HistoryEvent } from './history-reader';
 import { PersonHistory } from './person-history';
+import { SCHEME_FACT_EVENTS, SchemeFactHistory, firstIssuesAtSubmission, type WorkAtSubmission } from './scheme-fact-history';
 
 const COHORT_EVENTS = ['CohortPlanned', 'CohortApproved', 'CohortStarted', 'CohortCompleted', 'CohortCancelled', 'TraineeEnrolled', 'TraineeWithdrawn'];
 const COHORT_RECORDS = ['AttendanceRecorded', 'FinalAssessmentRecorded', 'FinalAssessmentCorrected'];
@@ -10,12 +11,13 @@ const PERSON_EVENTS = ['LabourerRegistered', 'LabourerGroupsChanged', 'LabourerE
 const CLAIM_EVENTS = ['ClaimSubmitted', 'ClaimTierDecided', 'ClaimGatesHeld', 'ClaimBlocked', 'ClaimLateOutcomeFlagged', 'ClaimOverrideProposed', 'ClaimOverrideApproved', 'ClaimOverrideRejected'];
 
 /** Every event type the simulation reads: the rest of the history (payment keys, ledgers, identities, …) is filtered out in SQL. */
-export const SIMULATION_EVENT_TYPES: readonly string[] = ['PolicyVersionPublished', ...PERSON_EVENTS, ...COHORT_EVENTS, ...COHORT_RECORDS, ...CLAIM_EVENTS];
+export const SIMULATION_EVENT_TYPES: readonly string[] = ['PolicyVersionPublished', ...PERSON_EVENTS, ...COHORT_EVENTS, ...COHORT_RECORDS, ...CLAIM_EVENTS, ...SCHEME_FACT_EVENTS];
 
 const cohortEvents = new Set(COHORT_EVENTS);
 const cohortRecords = new Set(COHORT_RECORDS);
 const personEvents = new Set(PERSON_EVENTS);
 const claimEvents = new Set(CLAIM_EVENTS);
+const schemeFactEvents = new Set(SCHEME_FACT_EVENTS);
 
 /** What a cohort claim was computed from when it was submitted: the roster, the days and the cards as they stood then. */
 export interface SubmissionFacts {
@@ -30,7 +32,7 @@ export interface SubmittedTrainee {
   readonly enrolledOn: CalendarDate;
   /** R-FREE-4: a trainee who left is not paid the per-person amount. */
   readonly withdrawnOn?: CalendarDate;
-  /** R-FREE-5: the day the trainee's training began (the cohort's start, or a later enrolment) and the card as of it. */
+  /** R-FREE-5/6/7/8: the day the trainee's training began (trainingStartOf) and the card as of it (R-REG-4). */
   readonly cardAsOf?: CalendarDate;
   readonly keyGroups: KeyGroup[];
   readonly flags: Flag[];
@@ -42,6 +44,10 @@ export interface ClaimHistory {
   /** The claim as submitted, before any gate decision replaced its lines. */
   readonly submitted: SubmittedClaim;
   readonly atSubmission?: SubmissionFacts;
+  /** R-ENT-3: the person's work-for-training and cards as the claim read them. */
+  readonly workAtSubmission?: WorkAtSubmission;
+  /** R-CERT-2: the first issues as the claim judged them, by certificate. */
+  readonly firstIssuesAtSubmission?: ReadonlyMap<string, FirstIssue>;
 }
 
 /**
@@ -51,6 +57,8 @@ export interface ClaimHistory {
 export class SimulationHistory {
   readonly cohorts = new Map<string, CohortHistory>();
   readonly people = new PersonHistory();
+  /** The fact streams of R-ENT-3, R-ENT-4, R-AWARD-1 and R-AWARD-2. */
+  readonly schemeFacts = new SchemeFactHistory();
   readonly claims = new Map<string, ClaimHistory>();
   /** Published policy versions, in publication order (the shipped ones are not events). */
   readonly published: PolicyDocument[] = [];
@@ -74,6 +82,8 @@ export class SimulationHistory {
     } else if (type === 'PolicyVersionPublished') {
       // Validated again as the policy catalogue does when it loads a published version.
       this.published.push(publishedPolicyVersionOf(event as PolicyVersionPublished, `${recordedOn}T00:00:00.000Z`).document);
+    } else if (schemeFactEvents.has(type)) {
+      this.schemeFacts.fold(event);
     }
   }
 
@@ -98,7 +108,15 @@ export class SimulationHistory {
       const state = claimDecider.evolve(claimDecider.initialState(), event);
       const submitted = event.data;
       const atSubmission = submitted.subject.kind === 'COHORT' ? this.submissionFacts(submitted.subject.id) : undefined;
-      this.claims.set(claimId, { state, submitted, ...(atSubmission ? { atSubmission } : {}) });
+      const workAtSubmission = submitted.scheme === 'R-ENT-3' ? this.schemeFacts.workAtSubmission(submitted.subject.id, submitted.submittedBy.organisation.id, this.people) : undefined;
+      const firstIssues = submitted.scheme === 'R-CERT-2' ? firstIssuesAtSubmission(this.schemeFacts.evaluations.get(submitted.subject.id.toLowerCase()), this.people) : undefined;
+      this.claims.set(claimId, {
+        state,
+        submitted,
+        ...(atSubmission ? { atSubmission } : {}),
+        ...(workAtSubmission ? { workAtSubmission } : {}),
+        ...(firstIssues ? { firstIssuesAtSubmission: firstIssues } : {}),
+      });
       return;
     }
     if (known) known.state = claimDecider.evolve(known.state, event);
@@ -117,7 +135,7 @@ export class SimulationHistory {
     return {
       trainees: roster.map((t): SubmittedTrainee => {
         const labourerId = t.labourerId.toLowerCase();
-        const cardAsOf = startedOn === undefined ? undefined : t.enrolledOn > startedOn ? t.enrolledOn : startedOn;
+        const cardAsOf = startedOn === undefined ? undefined : trainingStartOf({ startedOn }, t);
         return {
           labourerId,
           attendedDays: cohort.attendedDays(labourerId),

@@ -14,3 +14,4 @@ export * from './work-for-training.calculator';
 export * from './training-centre.calculator';
 export * from './skills-master-studio.calculator';
 export * from './labour-brand.calculator';
+export * from './labour-brand-counts';

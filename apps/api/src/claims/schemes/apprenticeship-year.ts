@@ -29,20 +29,3 @@ export function claimedApprenticeshipYear(cohort: ApprenticeshipDates, requested
   }
   return { year, period };
 }
-
-export interface RosterEntry {
-  readonly labourerId: string;
-  readonly enrolledOn: CalendarDate;
-  readonly withdrawnOn: CalendarDate | null;
-}
-
-/**
- * Who the year pays for: an apprentice on the roster the whole year, enrolled by its first day and not withdrawn
- * before its end (withdrawnOn is the first day away). Someone there for part of it is refused with the dates; someone
- * not there at all is no line of this year.
- */
-export function apprenticesOfYear<T extends RosterEntry>(roster: readonly T[], period: ClaimPeriod): { readonly wholeYear: T[]; readonly partYear: T[] } {
-  const during = roster.filter((a) => a.enrolledOn <= period.to && (a.withdrawnOn === null || a.withdrawnOn > period.from));
-  const whole = (a: T) => a.enrolledOn <= period.from && (a.withdrawnOn === null || a.withdrawnOn > period.to);
-  return { wholeYear: during.filter(whole), partYear: during.filter((a) => !whole(a)) };
-}

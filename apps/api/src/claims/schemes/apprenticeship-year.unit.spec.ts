@@ -1,5 +1,5 @@
 import { DomainError } from '@skills/domain';
-import { apprenticesOfYear, claimedApprenticeshipYear } from './apprenticeship-year';
+import { claimedApprenticeshipYear } from './apprenticeship-year';
 
 const cohortId = 'c0a80101-0000-4000-8000-000000000001';
 const started = { cohortId, startedOn: '2021-03-01' };
@@ -31,24 +31,5 @@ describe('R-ENT-2 the apprenticeship year a claim pays', () => {
     const completed = { ...started, completedOn: '2022-02-28' };
     expect(claimedApprenticeshipYear(completed, undefined, '2022-02-28').period.to).toBe('2022-02-28');
     expect(codeOf(() => claimedApprenticeshipYear({ ...started, completedOn: '2022-08-31' }, { from: '2022-03-01', to: '2023-02-28' }, '2023-06-01'))).toBe('CLAIM.APPRENTICESHIP_YEAR_NOT_SERVED');
-  });
-});
-
-describe('R-ENT-2 apprentices of a year', () => {
-  const period = { from: '2021-03-01', to: '2022-02-28' };
-  const entry = (labourerId: string, enrolledOn: string, withdrawnOn: string | null = null) => ({ labourerId, enrolledOn, withdrawnOn });
-
-  it('R-ENT-2 pays an apprentice there the whole year, refuses one there part of it, and leaves out one never there', () => {
-    const roster = [
-      entry('whole', '2021-02-20'),
-      entry('leftAfterYear', '2021-02-20', '2022-03-01'),
-      entry('late', '2021-03-02'),
-      entry('leftDuring', '2021-02-20', '2022-02-28'),
-      entry('leftBefore', '2021-02-20', '2021-03-01'),
-      entry('nextYear', '2022-03-05'),
-    ];
-    const { wholeYear, partYear } = apprenticesOfYear(roster, period);
-    expect(wholeYear.map((a) => a.labourerId)).toEqual(['whole', 'leftAfterYear']);
-    expect(partYear.map((a) => a.labourerId)).toEqual(['late', 'leftDuring']);
   });
 });

@@ -1,7 +1,8 @@
+import { apprenticesOfYear } from '@skills/domain';
 import { calculateApprenticeship, type LineExplanation } from '@skills/policy';
 import { claimLinesOf, refusedLine, type LineContext } from './claim-lines';
 import type { ClaimSource } from './claim-source';
-import { apprenticesOfYear, claimedApprenticeshipYear } from './apprenticeship-year';
+import { claimedApprenticeshipYear } from './apprenticeship-year';
 import { claimableCohort, missingCohortFact } from './programme-cohort-facts';
 
 /**

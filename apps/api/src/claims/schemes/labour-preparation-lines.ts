@@ -1,23 +1,8 @@
-import { shiftDays, wholeMonthsOfTraining, type CalendarDate, type ClaimLine } from '@skills/domain';
+import type { ClaimLine } from '@skills/domain';
 import type { SchemeCalculation } from '@skills/policy';
 import { deterministicUuid } from '@skills/platform';
 import { paymentKeyOf } from '../payment-keys';
 import { claimLinesOf, type LineContext } from './claim-lines';
-
-/**
- * R-FREE-6: the whole months one trainee was in the cohort's training, from the later of the actual start and their
- * enrolment to the completion, or to the day before their withdrawal (withdrawnOn is the first day they no longer
- * attended). "达到12个月" counts the training a person had, so a late enrolment or an early withdrawal shortens it.
- */
-export function monthsInTraining(
-  cohort: { readonly startedOn: CalendarDate; readonly completedOn: CalendarDate },
-  trainee: { readonly enrolledOn: CalendarDate; readonly withdrawnOn: CalendarDate | null },
-): number {
-  const from = trainee.enrolledOn > cohort.startedOn ? trainee.enrolledOn : cohort.startedOn;
-  const lastDay = trainee.withdrawnOn === null ? cohort.completedOn : shiftDays(trainee.withdrawnOn, -1);
-  const to = lastDay < cohort.completedOn ? lastDay : cohort.completedOn;
-  return to < from ? 0 : wholeMonthsOfTraining(from, to);
-}
 
 /**
  * R-FREE-6 pays one trainee twice under one clause: the training subsidy to the provider and, "同时", the living

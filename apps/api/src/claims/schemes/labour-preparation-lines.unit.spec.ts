@@ -2,27 +2,13 @@ import { claimLineSchema } from '@skills/domain';
 import { JCCQ_2020_12, calculateLabourPreparation } from '@skills/policy';
 import { paymentKeyOf } from '../payment-keys';
 import type { LineContext } from './claim-lines';
-import { labourPreparationClaimLines, monthsInTraining } from './labour-preparation-lines';
+import { labourPreparationClaimLines } from './labour-preparation-lines';
 
 const COHORT = '2c3d4e5f-6071-4b8c-9dae-1f2a3b4c5d6e';
 const PROVIDER = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c60';
 const [A, B, C] = ['5f607182-93a4-4ebf-80d1-4c5d6e7f8091', '60718293-a4b5-4fc0-91e2-5d6e7f8091a2', '718293a4-b5c6-40d1-a2f3-6e7f8091a2b3'];
 const period = { from: '2021-01-04', to: '2022-01-03' };
 const context: LineContext = { claimId: '3d4e5f60-7182-4c9d-8ebf-2a3b4c5d6e7f', scheme: 'R-FREE-6', subject: { kind: 'COHORT', id: COHORT }, period };
-const cohort = { startedOn: period.from, completedOn: period.to };
-
-describe('R-FREE-6 months in training', () => {
-  it('R-FREE-6 a trainee there from the start to the completion trained 12 months', () => {
-    expect(monthsInTraining(cohort, { enrolledOn: '2020-12-20', withdrawnOn: null })).toBe(12);
-  });
-
-  it('R-FREE-6 a late enrolment counts from its day, and a withdrawal ends the training the day before it', () => {
-    expect(monthsInTraining(cohort, { enrolledOn: '2021-01-05', withdrawnOn: null })).toBe(11);
-    expect(monthsInTraining(cohort, { enrolledOn: '2020-12-20', withdrawnOn: '2021-07-04' })).toBe(6);
-    expect(monthsInTraining(cohort, { enrolledOn: '2020-12-20', withdrawnOn: '2021-07-03' })).toBe(5);
-    expect(monthsInTraining(cohort, { enrolledOn: '2020-12-20', withdrawnOn: '2021-01-04' })).toBe(0);
-  });
-});
 
 describe('R-FREE-6 claim lines', () => {
   const calculation = calculateLabourPreparation({

@@ -1,7 +1,8 @@
+import { monthsInTraining } from '@skills/domain';
 import { calculateLabourPreparation, policyVersionOf, type LineExplanation } from '@skills/policy';
 import { refusedLine, type LineContext } from './claim-lines';
 import type { ClaimSource } from './claim-source';
-import { labourPreparationClaimLines, monthsInTraining } from './labour-preparation-lines';
+import { labourPreparationClaimLines } from './labour-preparation-lines';
 import { withCardAsOf, withMarkers } from './person-markers';
 import { completedProgrammeFacts } from './programme-cohort-facts';
 

@@ -1,17 +1,13 @@
-import type { CalendarDate, ClaimLine } from '@skills/domain';
+import { trainingStartOf, type CalendarDate, type ClaimLine } from '@skills/domain';
 import type { System } from '@skills/platform';
 import { cardMarkersFromStore } from './card-markers';
 
 /**
  * R-REG-4: who R-FREE-6, R-FREE-7 and R-FREE-8 pay is read from the card as it stood when the trainee's training
- * began (the cohort's start, or a later enrolment), the rule R-FREE-5 follows (docs/decisions.md), so a card changed
- * after the training does not change who was paid. An erased card keeps no group, so its line is refused.
+ * began (trainingStartOf: the cohort's start, or a later enrolment), the rule R-FREE-5 follows (docs/decisions.md),
+ * so a card changed after the training does not change who was paid. An erased card keeps no group, so its line is
+ * refused. Each trainee comes back with the key groups and flags of their card on that day (`cardAsOf`).
  */
-export function trainingStartOf(cohort: { readonly startedOn: CalendarDate }, trainee: { readonly enrolledOn: CalendarDate }): CalendarDate {
-  return trainee.enrolledOn > cohort.startedOn ? trainee.enrolledOn : cohort.startedOn;
-}
-
-/** Each trainee with the key groups and flags of their card on the day their training began (`cardAsOf`). */
 export function withMarkers<T extends { readonly labourerId: string; readonly enrolledOn: CalendarDate }>(system: System, cohort: { readonly startedOn: CalendarDate }, trainees: readonly T[]) {
   return Promise.all(
     trainees.map(async (trainee) => {

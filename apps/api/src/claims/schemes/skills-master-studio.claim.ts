@@ -1,4 +1,4 @@
-import { skillsMasterStudioDecider, toSkillsMasterStudioStreamId } from '@skills/domain';
+import { skillsMasterStudioDecider, studioDesignationFactsOf, toSkillsMasterStudioStreamId } from '@skills/domain';
 import { calculateSkillsMasterStudio } from '@skills/policy';
 import { loadStream } from '@skills/platform';
 import type { ClaimSource } from './claim-source';
@@ -18,8 +18,7 @@ export const skillsMasterStudioClaim: ClaimSource = {
     if (state.status !== 'designated' || state.host.kind !== organisation.kind || state.host.id !== organisation.id) {
       throw subjectNotFound(request, 'no skills-master studio with this id is hosted by your organisation: check the studio id');
     }
-    const designations = state.designations.map((d) => ({ ...d, name: d.level, period: { from: d.designatedOn, to: d.designatedOn } }));
-    const { facts, period } = await factsToClaim(system, request, designations, 'designation');
+    const { facts, period } = await factsToClaim(system, request, studioDesignationFactsOf(state), 'designation');
     const lines = facts.flatMap((fact) => {
       const calculation = calculateSkillsMasterStudio({ policy: directory.policyOn(fact.designatedOn, 'period'), serviceDate: fact.designatedOn, studioId: state.studioId, level: fact.level, hostUnit: state.host });
       return factLinesOf(calculation, request, fact);

@@ -1,4 +1,4 @@
-import { toTrainingCentreStreamId, trainingCentreDecider } from '@skills/domain';
+import { toTrainingCentreStreamId, trainingCentreDecider, trainingCentreFactOf } from '@skills/domain';
 import { calculateTrainingCentre } from '@skills/policy';
 import { loadStream } from '@skills/platform';
 import type { ClaimSource } from './claim-source';
@@ -17,8 +17,7 @@ export const trainingCentreClaim: ClaimSource = {
     if (organisation.kind !== 'ENTERPRISE' || organisation.id !== enterpriseId) throw subjectNotFound(request, 'an enterprise claims R-ENT-4 for itself: give your own enterprise id as the subject');
     const { state } = await loadStream(system.store, system.catalogue, trainingCentreDecider, toTrainingCentreStreamId(enterpriseId));
     if (state.status !== 'recognised') throw subjectNotFound(request, 'the bureau has not recognised a training centre of your enterprise: ask it to record the centre first');
-    const centre = { name: 'training-centre', period: { from: state.establishedOn, to: state.establishedOn } };
-    const { facts, period } = await factsToClaim(system, request, [centre], 'training centre');
+    const { facts, period } = await factsToClaim(system, request, [trainingCentreFactOf(state)], 'training centre');
     const calculation = calculateTrainingCentre({
       policy: directory.policyOn(state.establishedOn, 'period'),
       serviceDate: state.establishedOn,

@@ -1,4 +1,4 @@
-import { firstDayOfMonth, lastDayOfMonth, toWorkForTrainingStreamId, workForTrainingDecider } from '@skills/domain';
+import { toWorkForTrainingStreamId, workForTrainingDecider, workForTrainingMonthsOf } from '@skills/domain';
 import { calculateWorkForTraining } from '@skills/policy';
 import { loadStream } from '@skills/platform';
 import type { ClaimSource } from './claim-source';
@@ -20,16 +20,10 @@ export const workForTrainingClaim: ClaimSource = {
     const { state } = await loadStream(system.store, system.catalogue, workForTrainingDecider, toWorkForTrainingStreamId(labourerId));
     const own = state.status === 'placed' && organisation.kind === 'ENTERPRISE' ? state.placements.filter((p) => p.enterpriseId === organisation.id) : [];
     if (state.status !== 'placed' || own.length === 0) throw subjectNotFound(request, 'your enterprise has no work-for-training placement of this person: check the labourer id');
-    const everyMonth = [...state.months].sort((a, b) => a.month.localeCompare(b.month));
-    const months = everyMonth.flatMap((worked) => {
-      const placement = own.find((p) => p.placementId === worked.placementId);
-      return placement ? [{ ...worked, placement, labourerId, name: worked.month, period: { from: firstDayOfMonth(worked.month), to: lastDayOfMonth(worked.month) } }] : [];
-    });
-    const { facts, period } = await factsToClaim(system, request, months, 'month of work-for-training');
+    const { facts, period } = await factsToClaim(system, request, workForTrainingMonthsOf(state, organisation.id), 'month of work-for-training');
     // R-ENT-3 pays for the people the employer absorbed: the card as it stood when each placement began (R-REG-4).
-    const markersByPlacement = new Map(
-      await Promise.all(own.map(async (p) => [p.placementId, await cardMarkersFromStore(system, labourerId, firstDayOfMonth(p.startMonth))] as const)),
-    );
+    const cardDays = new Map(facts.map((f) => [f.placement.placementId, f.cardAsOf]));
+    const markersByPlacement = new Map(await Promise.all([...cardDays].map(async ([placementId, day]) => [placementId, await cardMarkersFromStore(system, labourerId, day)] as const)));
     const lines = facts.flatMap((fact) => {
       const markers = markersByPlacement.get(fact.placement.placementId)!;
       const serviceDate = fact.period.to;
@@ -38,7 +32,7 @@ export const workForTrainingClaim: ClaimSource = {
         serviceDate,
         employer: { id: organisation.id, kind: 'ENTERPRISE', insured: fact.placement.insuredEnterprise },
         // Months before this one, at any employer, come first against the limit.
-        workers: [{ labourerId, ...markers, months: 1, monthsAlreadyPaid: everyMonth.findIndex((m) => m.month === fact.month) }],
+        workers: [{ labourerId, ...markers, months: 1, monthsAlreadyPaid: fact.monthsBefore }],
       });
       return factLinesOf(calculation, request, fact);
     });
