@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDateOf } from '@skills/domain';
-import { GateEvaluator, type GateRound } from '@skills/platform';
+import { GateEvaluator, simulatePolicy, type GateRound } from '@skills/platform';
+import { JCCQ_2020_12 } from '@skills/policy';
 import { claimFor, completedCohort, expectStatus } from '../support/claimed-cohorts';
 import { labourerRegistrar } from '../support/labourers';
 import { addDays, onDay, providerWithAccount } from '../support/past-cohorts';
@@ -166,5 +167,14 @@ describe('adjustment claims for late changes over HTTP (R-GATE-4)', () => {
     expect(await read(claimId, reviewer)).toMatchObject({ lateFlagsOpen: 1, latestLateFlagSequence: 1, adjustments: [{ adjustmentClaimId: adjustmentId }] });
     await app.system.runner!.waitUntilCaughtUp();
     expect((await app.request('GET', `/api/claims?subjectId=${cohortId}`, { token: reviewer })).body.total).toBe(2);
+
+    // Issue 4 "simulation gives the same totals as the live claims under the live policy": the adjusted claim is
+    // compared as the claim and its adjustment pay together (BLOCKED, nothing payable), not as first released.
+    const report = await simulatePolicy(app.system.db, { candidate: JCCQ_2020_12, asOf: today });
+    expect(report.flips.filter((f) => f.claimId === claimId)).toEqual([]);
+    expect(report.notSimulated.filter((c) => c.claimId === claimId)).toEqual([]);
+    // Provider A's one claim computes 3700 yuan and, blocked now, pays nothing: live and simulated alike.
+    const providerAFigures = report.byPayeeOrganisation.find((o) => o.organisation.id === providerA.providerId.toLowerCase());
+    expect(providerAFigures).toMatchObject({ claims: 1, liveFen: 370_000, simulatedFen: 370_000, payableLiveFen: 0, payableSimulatedFen: 0, payableDifferenceFen: 0 });
   });
 });

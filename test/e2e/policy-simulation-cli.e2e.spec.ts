@@ -66,7 +66,7 @@ describe('npm run simulate', () => {
     const changed = await simulate('--file', path.join(dir, 'draft.json'), '--as-of', today, '--out', out);
     expect(changed.code).toBe(0);
     expect(changed.stdout).toBe('');
-    expect(JSON.parse(readFileSync(out, 'utf8')).totals).toEqual({ liveFen: 290_000, simulatedFen: 240_000, differenceFen: -50_000 });
+    expect(JSON.parse(readFileSync(out, 'utf8')).totals).toEqual({ liveFen: 290_000, simulatedFen: 240_000, differenceFen: -50_000, payableLiveFen: 290_000, payableSimulatedFen: 240_000, payableDifferenceFen: -50_000 });
     expect(changed.stderr).toContain('  R-FREE-3        1 claims  live 2,900.00  simulated 2,400.00  difference -500.00');
     expect(changed.stderr).toContain(`report written to ${out}`);
   });

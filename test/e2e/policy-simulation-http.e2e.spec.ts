@@ -71,8 +71,8 @@ describe('policy simulation over HTTP', () => {
     const { report } = done;
     expect(report.candidate).toMatchObject({ policyVersion: 'JCCQ-2020-12.v1', effectiveFrom: '2020-12-03' });
     expect(report.claims).toMatchObject({ total: 1, simulated: 1, notSimulated: 0, amountChanged: 0 });
-    expect(report.totals).toEqual({ liveFen: 290_000, simulatedFen: 290_000, differenceFen: 0 });
-    expect(report.byScheme).toEqual([{ scheme: 'R-FREE-3', claims: 1, liveFen: 290_000, simulatedFen: 290_000, differenceFen: 0 }]);
+    expect(report.totals).toEqual({ liveFen: 290_000, simulatedFen: 290_000, differenceFen: 0, payableLiveFen: 290_000, payableSimulatedFen: 290_000, payableDifferenceFen: 0 });
+    expect(report.byScheme).toEqual([{ scheme: 'R-FREE-3', claims: 1, liveFen: 290_000, simulatedFen: 290_000, differenceFen: 0, payableLiveFen: 290_000, payableSimulatedFen: 290_000, payableDifferenceFen: 0 }]);
     expect(report.flips).toEqual([]);
     // Nothing a person typed or is: the report names ids, codes and figures only.
     for (const leaked of ['钱学员', '1991']) expect(JSON.stringify(done)).not.toContain(leaked);
@@ -84,7 +84,8 @@ describe('policy simulation over HTTP', () => {
     expect(started.body.candidate).toEqual({ source: 'DRAFT', policyVersion: 'JCCQ-2020-12.v2' });
     const { status, report } = await finished(started.body.simulationId);
     expect(status).toBe('DONE');
-    expect(report.totals).toEqual({ liveFen: 290_000, simulatedFen: 240_000, differenceFen: -50_000 });
+    // Waiting again, not blocked: the payable figures move with the amounts.
+    expect(report.totals).toEqual({ liveFen: 290_000, simulatedFen: 240_000, differenceFen: -50_000, payableLiveFen: 290_000, payableSimulatedFen: 240_000, payableDifferenceFen: -50_000 });
     expect(report.claims.amountChanged).toBe(1);
     // The certification window (90 days after the end) is still open, so below 70% the claim waits rather than fails.
     expect(report.flips).toEqual([

@@ -108,7 +108,7 @@ describe('policy simulation', () => {
     const { rows } = await app.system.db.query<{ total: string; n: string }>('SELECT sum(total_fen)::text AS total, count(*)::text AS n FROM rm_claims');
     const liveTotal = 250_000 + 1_750_000 + 7_500 + 445_000 + 300_000 + 1_500_000;
     expect(Number(rows[0]!.total)).toBe(liveTotal);
-    expect(report.totals).toEqual({ liveFen: liveTotal, simulatedFen: liveTotal, differenceFen: 0 });
+    expect(report.totals).toMatchObject({ liveFen: liveTotal, simulatedFen: liveTotal, differenceFen: 0, payableDifferenceFen: 0 });
     expect(report.claims).toEqual({ total: 6, simulated: 6, notSimulated: 0, overridden: 1, amountChanged: 0 });
     expect(Number(rows[0]!.n)).toBe(report.claims.total);
     expect(report.flips).toEqual([]);
@@ -119,7 +119,7 @@ describe('policy simulation', () => {
       ['R-FREE-5', 1, 7_500, 0],
     ]);
     // Every line is a card of 南村镇, every organisation paid is the provider (R-FREE-5's trainee's allowance counts for it).
-    expect(report.bySubdistrict).toEqual([{ subdistrictId: app.directory.subdistrictList()[0]!.subdistrictId, lines: 26, liveFen: liveTotal, simulatedFen: liveTotal, differenceFen: 0 }]);
+    expect(report.bySubdistrict).toEqual([expect.objectContaining({ subdistrictId: app.directory.subdistrictList()[0]!.subdistrictId, lines: 26, liveFen: liveTotal, simulatedFen: liveTotal, differenceFen: 0, payableDifferenceFen: 0 })]);
     expect(report.byPayeeOrganisation).toHaveLength(1);
     expect(report.byPayeeOrganisation[0]).toMatchObject({ organisation: { kind: 'PROVIDER' }, claims: 6, differenceFen: 0 });
     // R-CLAIM-4: the override's effect is kept (released, not blocked by its failed certification gate), and flagged.
@@ -149,11 +149,13 @@ describe('policy simulation', () => {
     const report = await simulatePolicy(app.system.db, { candidate, asOf: today });
     // R-FREE-3: 800 + 1000 (1200 capped) + 1000 (1400 capped) = 2800 yuan, +300; the overridden cohort's 3 × 1000
     // (1400 capped) unchanged. 2 of 3 employed still reach 50% in both, and the override still sets aside certification.
-    expect(costOf(report, 'R-FREE-3')).toEqual({ scheme: 'R-FREE-3', claims: 2, liveFen: 550_000, simulatedFen: 580_000, differenceFen: 30_000 });
+    expect(costOf(report, 'R-FREE-3')).toEqual({ scheme: 'R-FREE-3', claims: 2, liveFen: 550_000, simulatedFen: 580_000, differenceFen: 30_000, payableLiveFen: 550_000, payableSimulatedFen: 580_000, payableDifferenceFen: 30_000 });
     // R-FREE-4: the two 80% cohorts unchanged; the fallback at 4 × 1000 + 3 × 200 = 4600 yuan, +150.
-    expect(costOf(report, 'R-FREE-4')).toEqual({ scheme: 'R-FREE-4', claims: 3, liveFen: 3_695_000, simulatedFen: 3_710_000, differenceFen: 15_000 });
+    expect(costOf(report, 'R-FREE-4')).toMatchObject({ scheme: 'R-FREE-4', claims: 3, liveFen: 3_695_000, simulatedFen: 3_710_000, differenceFen: 15_000 });
+    // Payable: blocked under the draft, the fallback's 4600 yuan is no longer paid: 3_710_000 − 460_000 = 3_250_000.
+    expect(costOf(report, 'R-FREE-4')).toMatchObject({ payableLiveFen: 3_695_000, payableSimulatedFen: 3_250_000, payableDifferenceFen: -445_000 });
     // R-FREE-5: 5 days × 20 = 100 yuan, +25.
-    expect(costOf(report, 'R-FREE-5')).toEqual({ scheme: 'R-FREE-5', claims: 1, liveFen: 7_500, simulatedFen: 10_000, differenceFen: 2_500 });
+    expect(costOf(report, 'R-FREE-5')).toEqual({ scheme: 'R-FREE-5', claims: 1, liveFen: 7_500, simulatedFen: 10_000, differenceFen: 2_500, payableLiveFen: 7_500, payableSimulatedFen: 10_000, payableDifferenceFen: 2_500 });
     expect(report.totals.differenceFen).toBe(47_500);
     expect(report.claims.amountChanged).toBe(3);
     // R-GATE-4: the fallback's 2 of 5 (40%) is below 50% with its window closed: released today, blocked under the draft.

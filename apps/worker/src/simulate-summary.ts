@@ -19,6 +19,7 @@ export function progressLine(p: SimulationProgress, elapsedMs: number): string {
 }
 
 const money = (c: CostFigures) => `live ${yuan(c.liveFen)}  simulated ${yuan(c.simulatedFen)}  difference ${yuan(c.differenceFen, true)}`;
+const payable = (c: CostFigures) => `live ${yuan(c.payableLiveFen)}  simulated ${yuan(c.payableSimulatedFen)}  difference ${yuan(c.payableDifferenceFen, true)}`;
 const FLIP_KINDS: readonly ClaimFlipKind[] = ['RELEASED_TO_BLOCKED', 'BLOCKED_TO_RELEASED', 'WAITING_CHANGED', 'TIER'];
 /** Providers and subdistricts beyond this many are left to the report. */
 const LISTED = 10;
@@ -32,6 +33,7 @@ export function summaryOf(report: PolicySimulationReport, source: 'PUBLISHED' | 
     `  ${grouped(report.eventsRead)} events in ${(elapsedMs / 1000).toFixed(1)} s (${grouped(rate)} events/s)`,
     `claims: ${grouped(claims.total)} (${grouped(claims.simulated)} simulated, ${grouped(claims.notSimulated)} not simulated and kept at their live figures, ${grouped(claims.overridden)} overridden); ${grouped(claims.amountChanged)} change amount`,
     `total (yuan): ${money(report.totals)}`,
+    `payable, blocked claims left out (yuan): ${payable(report.totals)}`,
     'by scheme (yuan):',
     ...report.byScheme.map((s) => `  ${s.scheme.padEnd(9)} ${grouped(s.claims).padStart(7)} claims  ${money(s)}`),
     ...largest('by subdistrict', report.bySubdistrict, (s) => `${s.subdistrictId ?? '(no person)'}  ${grouped(s.lines)} lines`),

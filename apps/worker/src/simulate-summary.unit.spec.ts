@@ -1,7 +1,14 @@
 import type { PolicySimulationReport } from '@skills/platform';
 import { progressLine, summaryOf, yuan } from './simulate-summary';
 
-const figures = (liveFen: number, simulatedFen: number) => ({ liveFen, simulatedFen, differenceFen: simulatedFen - liveFen });
+const figures = (liveFen: number, simulatedFen: number, payableSimulatedFen = simulatedFen) => ({
+  liveFen,
+  simulatedFen,
+  differenceFen: simulatedFen - liveFen,
+  payableLiveFen: liveFen,
+  payableSimulatedFen,
+  payableDifferenceFen: payableSimulatedFen - liveFen,
+});
 
 describe('npm run simulate output (issue 4, policy simulation)', () => {
   it('writes fen as grouped yuan, signed differences with their sign', () => {
@@ -24,7 +31,8 @@ describe('npm run simulate output (issue 4, policy simulation)', () => {
       asOf: '2022-06-30',
       eventsRead: 1_000_000,
       claims: { total: 3, simulated: 2, notSimulated: 1, overridden: 0, amountChanged: 1 },
-      totals: figures(390_000, 290_000),
+      // The claim that would be blocked computes 1,000.00 yuan that it would not pay.
+      totals: figures(390_000, 290_000, 190_000),
       byScheme: [{ scheme: 'R-FREE-3', claims: 3, ...figures(390_000, 290_000) }],
       bySubdistrict: [{ subdistrictId: 'sd-1', lines: 4, ...figures(390_000, 290_000) }],
       byPayeeOrganisation: [{ organisation: { kind: 'PROVIDER', id: 'p-1' }, claims: 3, ...figures(390_000, 290_000) }],
@@ -40,6 +48,7 @@ describe('npm run simulate output (issue 4, policy simulation)', () => {
       '  1,000,000 events in 20.0 s (50,000 events/s)',
       'claims: 3 (2 simulated, 1 not simulated and kept at their live figures, 0 overridden); 1 change amount',
       'total (yuan): live 3,900.00  simulated 2,900.00  difference -1,000.00',
+      'payable, blocked claims left out (yuan): live 3,900.00  simulated 1,900.00  difference -2,000.00',
       'by scheme (yuan):',
       '  R-FREE-3        3 claims  live 3,900.00  simulated 2,900.00  difference -1,000.00',
       'by subdistrict (1; yuan):',

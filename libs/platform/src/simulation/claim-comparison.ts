@@ -5,6 +5,7 @@ import {
   type ClaimGateId,
   type ClaimPayee,
   type ClaimScheme,
+  type ClaimState,
   type ClaimStatus,
   type ClaimSubject,
   type ClaimTier,
@@ -59,12 +60,7 @@ export function compareClaim(claim: ClaimHistory, simulator: SchemeSimulator | u
     organisation: { kind: live.submittedBy.organisation.kind, id: live.submittedBy.organisation.id.toLowerCase() },
     overriddenGates: [...gatesSetAside],
     overriddenLineIds: lineOverrides.map((o) => o.lineId),
-    live: {
-      status: live.status,
-      tier: live.tier,
-      totalFen: live.totalFen,
-      lines: live.lines.map((line) => ({ ...(line.labourerId === undefined ? {} : { labourerId: line.labourerId.toLowerCase() }), payee: line.payee, amountFen: line.outcome === 'AMOUNT' ? line.amountFen : 0 })),
-    },
+    live: liveSideOf(claim.state),
   };
   if (!simulator) return { ...base, notSimulated: { reason: 'NO_SIMULATOR', message: `no simulator for ${live.scheme} claims yet: carried at the live figures` } };
   try {
@@ -89,4 +85,24 @@ export function compareClaim(claim: ClaimHistory, simulator: SchemeSimulator | u
     const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'ERROR';
     return { ...base, notSimulated: { reason: 'CALCULATION_FAILED', message: `${code}: ${error instanceof Error ? error.message : String(error)}` } };
   }
+}
+
+/**
+ * What the claim pays live. R-GATE-4: once a late change raised an adjustment claim (ClaimAdjustmentLinked), the claim
+ * and its adjustments together pay each line's `paying` amount under the outcome the late flag found, and that is
+ * what the simulation, which judges the gates afresh, is compared with: under the live policy the two agree.
+ */
+function liveSideOf(state: Extract<ClaimState, { status: 'submitted' }>): ClaimSide {
+  const { claim, adjustments, lateOutcome } = state;
+  const adjusted = adjustments && lateOutcome ? { ...lateOutcome, paying: adjustments.paying } : undefined;
+  // A claim a late change BLOCKED pays nothing now, but its lines still compute what they did (as a simulated BLOCKED
+  // claim's do): the payable figures of the report leave both out.
+  const paying = adjusted && adjusted.status !== 'BLOCKED' ? adjusted.paying : {};
+  const lines = claim.lines.map((line) => ({
+    ...(line.labourerId === undefined ? {} : { labourerId: line.labourerId.toLowerCase() }),
+    payee: line.payee,
+    amountFen: paying[line.lineId]?.amountFen ?? (line.outcome === 'AMOUNT' ? line.amountFen : 0),
+  }));
+  if (!adjusted) return { status: claim.status, tier: claim.tier, totalFen: claim.totalFen, lines };
+  return { status: adjusted.status, tier: adjusted.tier, totalFen: lines.reduce((sum, line) => sum + line.amountFen, 0), lines };
 }

@@ -43,10 +43,18 @@ export interface SimulationOptions {
 }
 
 /** Money figures of a group of claims, integer fen; differenceFen = simulatedFen - liveFen. */
+/**
+ * `liveFen` / `simulatedFen`: what the claims' lines compute, whatever their status (the figures rm_claims.total_fen
+ * holds). `payable…`: the same without the claims that are BLOCKED, which pay nothing unless overridden: the cost a
+ * policy change moves, flips included.
+ */
 export interface CostFigures {
   readonly liveFen: number;
   readonly simulatedFen: number;
   readonly differenceFen: number;
+  readonly payableLiveFen: number;
+  readonly payableSimulatedFen: number;
+  readonly payableDifferenceFen: number;
 }
 export interface SchemeCost extends CostFigures {
   readonly scheme: ClaimScheme;

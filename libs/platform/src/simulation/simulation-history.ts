@@ -8,7 +8,7 @@ import { SCHEME_FACT_EVENTS, SchemeFactHistory, firstIssuesAtSubmission, type Wo
 const COHORT_EVENTS = ['CohortPlanned', 'CohortApproved', 'CohortStarted', 'CohortCompleted', 'CohortCancelled', 'TraineeEnrolled', 'TraineeWithdrawn'];
 const COHORT_RECORDS = ['AttendanceRecorded', 'FinalAssessmentRecorded', 'FinalAssessmentCorrected'];
 const PERSON_EVENTS = ['LabourerRegistered', 'LabourerGroupsChanged', 'LabourerErased', 'CertificateRecorded', 'EmploymentRecorded', 'EmploymentVerified', 'EmploymentRejected'];
-const CLAIM_EVENTS = ['ClaimSubmitted', 'ClaimTierDecided', 'ClaimGatesHeld', 'ClaimBlocked', 'ClaimLateOutcomeFlagged', 'ClaimOverrideProposed', 'ClaimOverrideApproved', 'ClaimOverrideRejected'];
+const CLAIM_EVENTS = ['ClaimSubmitted', 'ClaimTierDecided', 'ClaimGatesHeld', 'ClaimBlocked', 'ClaimLateOutcomeFlagged', 'ClaimOverrideProposed', 'ClaimOverrideApproved', 'ClaimOverrideRejected', 'ClaimAdjustmentLinked'];
 
 /** Every event type the simulation reads: the rest of the history (payment keys, ledgers, identities, …) is filtered out in SQL. */
 export const SIMULATION_EVENT_TYPES: readonly string[] = ['PolicyVersionPublished', ...PERSON_EVENTS, ...COHORT_EVENTS, ...COHORT_RECORDS, ...CLAIM_EVENTS, ...SCHEME_FACT_EVENTS];

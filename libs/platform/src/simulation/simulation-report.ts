@@ -17,15 +17,33 @@ export type ReportHeader = Pick<PolicySimulationReport, 'candidate' | 'asOf' | '
 interface Sums {
   liveFen: number;
   simulatedFen: number;
+  payableLiveFen: number;
+  payableSimulatedFen: number;
   count: number;
 }
-const figures = (s: Sums): CostFigures => ({ liveFen: s.liveFen, simulatedFen: s.simulatedFen, differenceFen: s.simulatedFen - s.liveFen });
+const noSums = (): Sums => ({ liveFen: 0, simulatedFen: 0, payableLiveFen: 0, payableSimulatedFen: 0, count: 0 });
+const figures = (s: Sums): CostFigures => ({
+  liveFen: s.liveFen,
+  simulatedFen: s.simulatedFen,
+  differenceFen: s.simulatedFen - s.liveFen,
+  payableLiveFen: s.payableLiveFen,
+  payableSimulatedFen: s.payableSimulatedFen,
+  payableDifferenceFen: s.payableSimulatedFen - s.payableLiveFen,
+});
 const claimFigures = (side: ClaimSide): ClaimFigures => ({ status: side.status, tier: side.tier, totalFen: side.totalFen });
+/** A BLOCKED claim pays nothing (unless an override releases it, which its status then shows). */
+const payable = (side: ClaimSide, fen: number) => (side.status === 'BLOCKED' ? 0 : fen);
 
-function add(map: Map<string, Sums>, key: string, liveFen: number, simulatedFen: number, count: number): void {
-  const sums = map.get(key) ?? { liveFen: 0, simulatedFen: 0, count: 0 };
-  sums.liveFen += liveFen;
-  sums.simulatedFen += simulatedFen;
+/** Adds one side's figures: `live` or `simulated`, computed and payable. */
+function add(map: Map<string, Sums>, key: string, which: 'live' | 'simulated', side: ClaimSide, fen: number, count: number): void {
+  const sums = map.get(key) ?? noSums();
+  if (which === 'live') {
+    sums.liveFen += fen;
+    sums.payableLiveFen += payable(side, fen);
+  } else {
+    sums.simulatedFen += fen;
+    sums.payableSimulatedFen += payable(side, fen);
+  }
   sums.count += count;
   map.set(key, sums);
 }
@@ -40,30 +58,31 @@ export function buildSimulationReport(header: ReportHeader, comparisons: readonl
   const schemes = new Map<string, Sums>();
   const subdistricts = new Map<string, Sums>();
   const organisations = new Map<string, Sums>();
-  const totals: Sums = { liveFen: 0, simulatedFen: 0, count: 0 };
+  const totals = new Map<string, Sums>();
   const flips: ClaimFlip[] = [];
   const overridden: OverriddenClaim[] = [];
   let amountChanged = 0;
   const sorted = [...comparisons].sort((a, b) => (a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0));
   for (const claim of sorted) {
     const simulated = claim.simulated ?? claim.live;
-    totals.liveFen += claim.live.totalFen;
-    totals.simulatedFen += simulated.totalFen;
-    add(schemes, claim.scheme, claim.live.totalFen, simulated.totalFen, 1);
+    add(totals, '', 'live', claim.live, claim.live.totalFen, 0);
+    add(totals, '', 'simulated', simulated, simulated.totalFen, 0);
+    add(schemes, claim.scheme, 'live', claim.live, claim.live.totalFen, 1);
+    add(schemes, claim.scheme, 'simulated', simulated, simulated.totalFen, 0);
     const organisationKey = (line: LineFigures) => (line.payee.kind === 'LABOURER' ? `${claim.organisation.kind}:${claim.organisation.id}` : `${line.payee.kind}:${line.payee.id.toLowerCase()}`);
     const subdistrictKey = (line: LineFigures) => (line.labourerId === undefined ? '' : (subdistrictOf(line.labourerId) ?? ''));
     const claimOrganisations = new Set<string>();
     for (const line of claim.live.lines) {
-      add(subdistricts, subdistrictKey(line), line.amountFen, 0, 1);
-      add(organisations, organisationKey(line), line.amountFen, 0, 0);
+      add(subdistricts, subdistrictKey(line), 'live', claim.live, line.amountFen, 1);
+      add(organisations, organisationKey(line), 'live', claim.live, line.amountFen, 0);
       claimOrganisations.add(organisationKey(line));
     }
     for (const line of simulated.lines) {
-      add(subdistricts, subdistrictKey(line), 0, line.amountFen, 0);
-      add(organisations, organisationKey(line), 0, line.amountFen, 0);
+      add(subdistricts, subdistrictKey(line), 'simulated', simulated, line.amountFen, 0);
+      add(organisations, organisationKey(line), 'simulated', simulated, line.amountFen, 0);
       claimOrganisations.add(organisationKey(line));
     }
-    for (const key of claimOrganisations) add(organisations, key, 0, 0, 1);
+    for (const key of claimOrganisations) add(organisations, key, 'live', claim.live, 0, 1);
     if (claim.simulated && claim.simulated.totalFen !== claim.live.totalFen) amountChanged++;
     const flip = flipOf(claim);
     if (flip) flips.push(flip);
@@ -84,7 +103,7 @@ export function buildSimulationReport(header: ReportHeader, comparisons: readonl
   return {
     ...header,
     claims: { total: sorted.length, simulated: sorted.length - notSimulated.length, notSimulated: notSimulated.length, overridden: overridden.length, amountChanged },
-    totals: figures(totals),
+    totals: figures(totals.get('') ?? noSums()),
     byScheme: [...schemes].sort(([a], [b]) => a.localeCompare(b)).map(([scheme, s]): SchemeCost => ({ scheme: scheme as ClaimScheme, claims: s.count, ...figures(s) })),
     bySubdistrict: [...subdistricts]
       .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))

@@ -72,12 +72,13 @@ describe('policy simulation: the report', () => {
 
   it('R-CLAIM-1 totals and the cost per scheme are the sums of the claims; a claim not simulated counts at its live figures', () => {
     // Live 190_000 + 145_000 + 7_500 + 30_000 = 372_500; simulated 220_000 + 160_000 + 10_000 + 30_000 = 420_000.
-    expect(report.totals).toEqual({ liveFen: 372_500, simulatedFen: 420_000, differenceFen: 47_500 });
+    // Payable leaves out the claim the simulation BLOCKS (R-FREE-4, 160_000): 420_000 − 160_000 = 260_000.
+    expect(report.totals).toEqual({ liveFen: 372_500, simulatedFen: 420_000, differenceFen: 47_500, payableLiveFen: 372_500, payableSimulatedFen: 260_000, payableDifferenceFen: -112_500 });
     expect(report.byScheme).toEqual([
-      { scheme: 'R-ENT-1', claims: 1, liveFen: 30_000, simulatedFen: 30_000, differenceFen: 0 },
-      { scheme: 'R-FREE-3', claims: 1, liveFen: 190_000, simulatedFen: 220_000, differenceFen: 30_000 },
-      { scheme: 'R-FREE-4', claims: 1, liveFen: 145_000, simulatedFen: 160_000, differenceFen: 15_000 },
-      { scheme: 'R-FREE-5', claims: 1, liveFen: 7_500, simulatedFen: 10_000, differenceFen: 2_500 },
+      { scheme: 'R-ENT-1', claims: 1, liveFen: 30_000, simulatedFen: 30_000, differenceFen: 0, payableLiveFen: 30_000, payableSimulatedFen: 30_000, payableDifferenceFen: 0 },
+      { scheme: 'R-FREE-3', claims: 1, liveFen: 190_000, simulatedFen: 220_000, differenceFen: 30_000, payableLiveFen: 190_000, payableSimulatedFen: 220_000, payableDifferenceFen: 30_000 },
+      { scheme: 'R-FREE-4', claims: 1, liveFen: 145_000, simulatedFen: 160_000, differenceFen: 15_000, payableLiveFen: 145_000, payableSimulatedFen: 0, payableDifferenceFen: -145_000 },
+      { scheme: 'R-FREE-5', claims: 1, liveFen: 7_500, simulatedFen: 10_000, differenceFen: 2_500, payableLiveFen: 7_500, payableSimulatedFen: 10_000, payableDifferenceFen: 2_500 },
     ]);
     expect(report.claims).toEqual({ total: 4, simulated: 3, notSimulated: 1, overridden: 1, amountChanged: 3 });
     expect(report.notSimulated).toEqual([{ claimId: '40000000-0000-4000-8000-000000000004', scheme: 'R-ENT-1', subject: comparisons[3]!.subject, reason: 'NO_SIMULATOR', message: 'no simulator for R-ENT-1 claims yet', liveFen: 30_000 }]);
@@ -86,15 +87,16 @@ describe('policy simulation: the report', () => {
   it('R-CLAIM-1 per subdistrict by the card of each line\'s person, per payee organisation (the submitter for a trainee\'s allowance)', () => {
     // X (P1): 90_000 + 100_000 + 0 live, 120_000 + 100_000 + 0 simulated. Y (P2): 100_000 + 7_500 → 100_000 + 10_000.
     // Unknown card (P3) and the enterprise's line of no person: 45_000 + 30_000 → 60_000 + 30_000.
+    // Payable: the blocked R-FREE-4 lines (P1 100_000 in X, P3 60_000 unknown) leave the simulated side.
     expect(report.bySubdistrict).toEqual([
-      { subdistrictId: SUB_X, lines: 3, liveFen: 190_000, simulatedFen: 220_000, differenceFen: 30_000 },
-      { subdistrictId: SUB_Y, lines: 2, liveFen: 107_500, simulatedFen: 110_000, differenceFen: 2_500 },
-      { subdistrictId: null, lines: 2, liveFen: 75_000, simulatedFen: 90_000, differenceFen: 15_000 },
+      { subdistrictId: SUB_X, lines: 3, liveFen: 190_000, simulatedFen: 220_000, differenceFen: 30_000, payableLiveFen: 190_000, payableSimulatedFen: 120_000, payableDifferenceFen: -70_000 },
+      { subdistrictId: SUB_Y, lines: 2, liveFen: 107_500, simulatedFen: 110_000, differenceFen: 2_500, payableLiveFen: 107_500, payableSimulatedFen: 110_000, payableDifferenceFen: 2_500 },
+      { subdistrictId: null, lines: 2, liveFen: 75_000, simulatedFen: 90_000, differenceFen: 15_000, payableLiveFen: 75_000, payableSimulatedFen: 30_000, payableDifferenceFen: -45_000 },
     ]);
     expect(report.byPayeeOrganisation).toEqual([
-      { organisation: { kind: 'ENTERPRISE', id: PROVIDER_B }, claims: 1, liveFen: 30_000, simulatedFen: 30_000, differenceFen: 0 },
-      { organisation: { kind: 'PROVIDER', id: PROVIDER_A }, claims: 2, liveFen: 197_500, simulatedFen: 230_000, differenceFen: 32_500 },
-      { organisation: { kind: 'PROVIDER', id: PROVIDER_B }, claims: 1, liveFen: 145_000, simulatedFen: 160_000, differenceFen: 15_000 },
+      { organisation: { kind: 'ENTERPRISE', id: PROVIDER_B }, claims: 1, liveFen: 30_000, simulatedFen: 30_000, differenceFen: 0, payableLiveFen: 30_000, payableSimulatedFen: 30_000, payableDifferenceFen: 0 },
+      { organisation: { kind: 'PROVIDER', id: PROVIDER_A }, claims: 2, liveFen: 197_500, simulatedFen: 230_000, differenceFen: 32_500, payableLiveFen: 197_500, payableSimulatedFen: 230_000, payableDifferenceFen: 32_500 },
+      { organisation: { kind: 'PROVIDER', id: PROVIDER_B }, claims: 1, liveFen: 145_000, simulatedFen: 160_000, differenceFen: 15_000, payableLiveFen: 145_000, payableSimulatedFen: 0, payableDifferenceFen: -145_000 },
     ]);
   });
 
