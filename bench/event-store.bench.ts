@@ -4,11 +4,12 @@
  * contender before the next workload); ours on PGlite beside them; then the resident memory of the running app.
  * Prints markdown tables on stdout, progress on stderr. Run it with `bash bench/run.sh`.
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { measureAppMemory } from './lib/app-memory';
 import { createDatabase, dropDatabase, horizonHolders, newDatabaseName, serverDescription, waitUntilReadable } from './lib/bench-databases';
+import { loadAverage, machineDescription } from './lib/machine';
 import { ContenderChild } from './lib/contender-child';
 import { countsLine, goalsTable, latencyTable, memoryTable, throughputTable, type Results } from './lib/report';
 import { POOL_SIZE, POSTGRES_CONTENDERS, SIZES, plan, type ContenderKind } from './lib/sizes';
@@ -17,12 +18,6 @@ import { POOL_SIZE, POSTGRES_CONTENDERS, SIZES, plan, type ContenderKind } from 
 const READABLE_WAIT_SECONDS = 120;
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
-const loadAverage = async (): Promise<string> => (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ');
-
-function machine(): string {
-  const cpu = cpus();
-  return `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}`;
-}
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -76,7 +71,7 @@ async function main(): Promise<void> {
   const out = [
     `## Event-store benchmark, ${new Date().toISOString()}`,
     '',
-    `Machine: ${machine()}; load average ${loadBefore} before, ${loadAfter} after the store runs. Server: ${server}, 127.0.0.1:5432.`,
+    `Machine: ${machineDescription()}; load average ${loadBefore} before, ${loadAfter} after the store runs. Server: ${server}, 127.0.0.1:5432.`,
     `Each PostgreSQL contender: its own fresh database, its own process, a pool of ${POOL_SIZE} connections.`,
     `Sizes: single-event appends c=1 ${SIZES.single[1]}, c=8 ${SIZES.single[8]}, c=32 ${SIZES.single[32]} events (PGlite: ${SIZES.pgliteSingle[1]}, ${SIZES.pgliteSingle[8]}), ` +
       `${SIZES.perStream} events per stream, each worker its own streams; ${SIZES.batches} × ${SIZES.batchSize}-event batches (PGlite: ${SIZES.pgliteBatches}); ` +

@@ -18,8 +18,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { claimDecider, shanghaiDateOf, type ClaimScheme } from '@skills/domain';
 import { Logger, loadConfig, newEnvelope, openSystem, startProjections, type Principal, type System } from '@skills/platform';
@@ -28,6 +27,7 @@ import { awaitReadModel } from '../../apps/api/src/claims/schemes/await-read-mod
 import { claimSourceFor } from '../../apps/api/src/claims/schemes/claim-sources';
 import { RegistryDirectory } from '../../apps/api/src/registry/registry-directory';
 import { createDatabase, dropDatabase, newDatabaseName, serverDescription, urlOf } from '../lib/bench-databases';
+import { loadAverage, machineDescription } from '../lib/machine';
 import { EXPECTED_TOTAL_FEN, TRAINEES, appendCompletedCohort, type BenchCohort } from './claim-cohort';
 
 const SAMPLES = Number(process.env['BENCH_SAMPLES'] ?? 200);
@@ -38,7 +38,6 @@ const SCHEMES = (process.env['BENCH_SCHEMES'] ?? 'R-FREE-4,R-FREE-5').split(',')
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
-const loadAverage = async (): Promise<string> => (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ');
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 interface Row {
@@ -78,8 +77,7 @@ function checkTotal(scheme: ClaimScheme, totalFen: number, lineCount?: number): 
 
 async function main(): Promise<void> {
   const started = now();
-  const cores = cpus();
-  const machine = `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}`;
+  const machine = machineDescription();
   const server = await serverDescription();
   const loadBefore = await loadAverage();
   const name = newDatabaseName('claims');

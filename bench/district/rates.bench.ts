@@ -19,8 +19,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createEventCatalogue, toAssessmentStreamId } from '@skills/domain';
@@ -29,6 +27,7 @@ import { GATED_PROGRAMME_TYPE, JCCQ_2020_12 } from '@skills/policy';
 import { COHORT_OUTCOMES_EVENT_TYPES, COHORT_OUTCOMES_TABLES, ProjectionRunner, cohortOutcomeRates, cohortOutcomesProjection, rebuildProjection } from '@skills/projections';
 import { PgDatabase, type SqlDatabase } from '@skills/sql';
 import { ADMIN_URL, createDatabase, dropDatabase, horizonHolders, newDatabaseName, serverDescription, urlOf, waitUntilReadable } from '../lib/bench-databases';
+import { loadAverage, machineDescription } from '../lib/machine';
 import { DEFAULT_SEED, cohortCount } from './district-generator';
 import { loadDistrict, migrateForDistrict, type LoadProgress } from './load-district';
 
@@ -43,7 +42,6 @@ const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const rate = (n: number): string => Math.round(n).toLocaleString('en-US');
-const loadAverage = async (): Promise<string> => (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ');
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 interface Sample {
@@ -68,8 +66,7 @@ interface Target {
 
 async function main(): Promise<void> {
   const started = now();
-  const cores = cpus();
-  const machine = `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}`;
+  const machine = machineDescription();
   const server = await serverDescription();
   const loadBefore = await loadAverage();
   const catalogue = createEventCatalogue();

@@ -15,13 +15,13 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createEventCatalogue, shanghaiDateOf } from '@skills/domain';
 import { SqlEventStore } from '@skills/event-store';
 import { PgDatabase, type SqlDatabase } from '@skills/sql';
 import { ADMIN_URL, createDatabase, dropDatabase, newDatabaseName, serverDescription, urlOf, waitUntilReadable } from '../lib/bench-databases';
+import { loadAverage, machineDescription } from '../lib/machine';
 import { DEFAULT_SEED, cohortCount } from '../district/district-generator';
 import { loadDistrict, migrateForDistrict, type LoadProgress } from '../district/load-district';
 import type { CandidateName } from './candidates';
@@ -39,7 +39,6 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const n = (x: number): string => Math.round(x).toLocaleString('en-US');
 const yuan = (fen: number): string => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const loadAverage = async (): Promise<string> => (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ');
 
 interface LiveClaims {
   readonly events: number;
@@ -93,8 +92,7 @@ async function runChild(url: string, candidate: CandidateName): Promise<{ run: S
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const cores = cpus();
-  const machine = `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}`;
+  const machine = machineDescription();
   const server = await serverDescription();
   const loadBefore = await loadAverage();
   const name = REUSE ?? newDatabaseName('simulation');

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { expectStatus, keyedRequests } from '../support/keyed-requests';
 import { labourerRegistrar, type LabourerRegistrar } from '../support/labourers';
 import { providerWithAccount } from '../support/past-cohorts';
 import { residentId } from '../support/resident-ids';
+import { enterpriseWithAccount } from '../support/scheme-claims';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-type Reply = { status: number; body: any; text: string };
 
 // R-CERT-2, R-CERT-3 and R-CLAIM-1/2 through HTTP on real PostgreSQL: free evaluations and upgrade training recorded
 // by the organiser or the employer, certificates by the bureau, then claims whose every fen is hand-checked here.
@@ -24,22 +24,10 @@ describe('certification scheme claims over HTTP', () => {
   });
   afterAll(() => app?.close());
 
-  const post = (route: string, token: string, body: unknown, key: string = randomUUID()): Promise<Reply> => app.request('POST', route, { token, body, headers: { 'idempotency-key': key } });
-  const expectStatus = (reply: Reply, status: number): Reply => {
-    if (reply.status !== status) throw new Error(`expected ${status}, got ${reply.status}: ${reply.text}`);
-    return reply;
-  };
-  const claim = (token: string, scheme: string, subject: { kind: string; id: string }, period?: { from: string; to: string }, key?: string) =>
-    post('/api/claims', token, { scheme, subject, ...(period ? { period } : {}) }, key);
+  const { post, claim } = keyedRequests(() => app);
 
   /** An enterprise the bureau registers, and the token of an ENTERPRISE account scoped to it. */
-  async function enterprise(username: string): Promise<{ id: string; token: string }> {
-    const created = expectStatus(await post('/api/enterprises', admin, { name: `企业 ${username}`, subdistrictId: nancun, headcount: 120, insured: true }), 201);
-    const id = created.body.enterpriseId as string;
-    await app.system.accounts.create({ userId: randomUUID(), username, password: `pw-${username}`, roles: ['ENTERPRISE'], scope: { enterpriseId: id } });
-    const login = await app.request('POST', '/api/auth/login', { body: { username, password: `pw-${username}` } });
-    return { id, token: login.body.token as string };
-  }
+  const enterprise = (username: string) => enterpriseWithAccount(app, admin, username, { subdistrictId: nancun, headcount: 120, insured: true });
 
   /** A certificate the bureau records (R-CERT-1); each gets a number of its own. */
   async function certificate(labourerId: string, facts: { type: string; level?: string; occupation: string; issuedOn: string; issuer?: string }): Promise<string> {

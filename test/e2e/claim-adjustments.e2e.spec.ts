@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDateOf } from '@skills/domain';
-import { GateEvaluator, simulatePolicy, type GateRound } from '@skills/platform';
+import { simulatePolicy } from '@skills/platform';
 import { JCCQ_2020_12 } from '@skills/policy';
 import { claimFor, completedCohort, expectStatus } from '../support/claimed-cohorts';
+import { gatesOn } from '../support/gate-rounds';
 import { labourerRegistrar } from '../support/labourers';
 import { addDays, onDay, providerWithAccount } from '../support/past-cohorts';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -35,19 +36,6 @@ describe('adjustment claims for late changes over HTTP (R-GATE-4)', () => {
   });
   afterAll(() => app?.close());
   afterEach(() => jest.useRealTimers());
-
-  /** One round of a gate evaluator like the worker's, on the app's system, its clock at noon of `day` in Shanghai. */
-  async function gatesOn(day: string): Promise<GateRound> {
-    const deps = { db: app.system.db, store: app.system.store, catalogue: app.system.catalogue, policyOn: (date: string) => app.system.policies.inForceOn(date) };
-    const evaluator = new GateEvaluator(deps, { clock: { now: () => new Date(`${day}T04:00:00Z`) } });
-    try {
-      const round = await evaluator.runOnce();
-      expect(round).toMatchObject({ day, caughtUp: true });
-      return round;
-    } finally {
-      await evaluator.stop();
-    }
-  }
 
   const read = async (claimId: string, token: string) => {
     const response = await app.request('GET', `/api/claims/${claimId}`, { token });
@@ -93,12 +81,12 @@ describe('adjustment claims for late changes over HTTP (R-GATE-4)', () => {
     const submitted = await claimFor(app, providerA.token, 'R-FREE-3', cohortId);
     const claimId = submitted.claimId;
     expect(submitted).toMatchObject({ status: 'READY_FOR_REVIEW', totalFen: 370_000 });
-    expect((await gatesOn(today)).decisions.filter((d) => d.claimId === claimId)).toEqual([]);
+    expect((await gatesOn(app, today)).decisions.filter((d) => d.claimId === claimId)).toEqual([]);
 
     // Provider B records its start today, a week late, dated back before the certificate's issue (R-GATE-2: B owns it now).
     await expectStatus(app.request('POST', `/api/cohorts/${cohortB}/start`, { token: providerB.token, body: { startedOn: startB }, headers: { 'idempotency-key': randomUUID() } }), 200);
     // The worker's own evaluator may take it first; either way one round today has decided it.
-    await gatesOn(today);
+    await gatesOn(app, today);
 
     // The original: unchanged (still released, still 3700 yuan), with one open flag and a link to its adjustment.
     const original = await read(claimId, providerA.token);
@@ -146,9 +134,9 @@ describe('adjustment claims for late changes over HTTP (R-GATE-4)', () => {
     expect(new Set(adjustmentKeys).size).toBe(5);
     expect(adjustmentKeys.filter((key) => originalKeys.includes(key))).toEqual([]);
 
-    // Provider B, whose late start caused it, sees neither claim; the bureau sees both.
+    // Provider B, whose late start caused it, may read neither claim (403); the bureau sees both.
     for (const id of [claimId, adjustmentId]) {
-      expect((await app.request('GET', `/api/claims/${id}`, { token: providerB.token })).status).toBe(404);
+      expect((await app.request('GET', `/api/claims/${id}`, { token: providerB.token })).status).toBe(403);
       expect((await read(id, reviewer)).claimId).toBe(id);
     }
     await app.system.runner!.waitUntilCaughtUp();
@@ -162,7 +150,7 @@ describe('adjustment claims for late changes over HTTP (R-GATE-4)', () => {
 
     // Later rounds, today and tomorrow, raise nothing more.
     for (const day of [today, addDays(today, 1)]) {
-      expect((await gatesOn(day)).decisions.filter((d) => d.claimId === claimId || d.claimId === adjustmentId)).toEqual([]);
+      expect((await gatesOn(app, day)).decisions.filter((d) => d.claimId === claimId || d.claimId === adjustmentId)).toEqual([]);
     }
     expect(await read(claimId, reviewer)).toMatchObject({ lateFlagsOpen: 1, latestLateFlagSequence: 1, adjustments: [{ adjustmentClaimId: adjustmentId }] });
     await app.system.runner!.waitUntilCaughtUp();

@@ -1,27 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDateOf } from '@skills/domain';
-import { GateEvaluator, type GateRound } from '@skills/platform';
+import * as claimed from '../support/claimed-cohorts';
+import { gatesOn } from '../support/gate-rounds';
 import { labourerRegistrar, type LabourerRegistrar } from '../support/labourers';
 import { addDays, onDay, providerWithAccount } from '../support/past-cohorts';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-interface CohortPlan {
-  readonly programmeType: 'GENERAL' | 'ORDER_BASED';
-  /** R-FREE-4: the per-person amount the bureau approves. */
-  readonly approvedFen?: number;
-  readonly startDay: string;
-  /** Days attended by each person, from the start day on, in the order of `people`. */
-  readonly attended: readonly number[];
-  /** How many of `people` (from the first) obtain a certificate, and how many a verified job. */
-  readonly certified: number;
-  readonly employed: number;
-  /**
-   * The index in `people` of a trainee who attends their days from the start day and withdraws (reason recorded) on
-   * the next day, recorded that day; not assessed. Leaving before 20% of the 10 planned days takes them out of the
-   * R-GATE base (R-GATE-4).
-   */
-  readonly withdrawn?: number;
-}
 
 // R-CLAIM-1, R-CLAIM-2, R-GATE-4 through HTTP on real PostgreSQL: a cohort from enrolment to a claim whose amounts
 // were computed from the recorded events, hand-checked here in fen.
@@ -45,66 +28,9 @@ describe('claims over HTTP', () => {
   afterAll(() => app?.close());
   afterEach(() => jest.useRealTimers());
 
-  const ok = async (response: Promise<{ status: number; text: string }>, status: number) => {
-    const { status: actual, text } = await response;
-    if (actual !== status) throw new Error(`expected ${status}, got ${actual}: ${text}`);
-  };
-
-  /**
-   * A cohort planned, approved and started on plan.startDay; the attendance, a PASS for everyone and the completion
-   * recorded on its last training day; certificates 5 days later, jobs 10 days later (verified today).
-   */
-  async function completedCohort(people: readonly string[], plan: CohortPlan): Promise<{ cohortId: string; completedOn: string }> {
-    const lastDay = addDays(plan.startDay, Math.max(...plan.attended) - 1);
-    const occupation = `工种-${randomUUID().slice(0, 8)}`;
-    const cohortId = await onDay(plan.startDay, async () => {
-      const amount = plan.approvedFen === undefined ? {} : { requestedPerPersonAmountFen: plan.approvedFen };
-      const body = { programmeType: plan.programmeType, occupation, level: 'JUNIOR', plannedStart: plan.startDay, plannedEnd: addDays(plan.startDay, 9), plannedDays: 10, capacity: 50, ...amount };
-      const planned = await app.request('POST', '/api/cohorts', { token: provider, body });
-      expect(planned.status).toBe(201);
-      const id = planned.body.cohortId as string;
-      await ok(app.request('POST', `/api/cohorts/${id}/approve`, { token: reviewer, body: plan.approvedFen === undefined ? {} : { approvedPerPersonAmountFen: plan.approvedFen } }), 200);
-      for (const labourerId of people) await ok(app.request('POST', `/api/cohorts/${id}/enrolments`, { token: provider, body: { labourerId } }), 201);
-      await ok(app.request('POST', `/api/cohorts/${id}/start`, { token: provider }), 200);
-      return id;
-    });
-    const attend = async (i: number) => {
-      for (let d = 0; d < plan.attended[i]!; d++) await ok(app.request('POST', `/api/cohorts/${cohortId}/attendance`, { token: provider, body: { labourerId: people[i], day: addDays(plan.startDay, d) } }), 201);
-    };
-    if (plan.withdrawn !== undefined) {
-      const leaver = plan.withdrawn;
-      const withdrawnOn = addDays(plan.startDay, plan.attended[leaver]!);
-      await onDay(withdrawnOn, async () => {
-        await attend(leaver);
-        await ok(app.request('POST', `/api/cohorts/${cohortId}/enrolments/${people[leaver]}/withdraw`, { token: provider, body: { reason: 'PERSONAL_CIRCUMSTANCES', withdrawnOn } }), 200);
-      });
-    }
-    await onDay(lastDay, async () => {
-      for (const [i, labourerId] of people.entries()) {
-        if (i === plan.withdrawn) continue;
-        await attend(i);
-        await ok(app.request('POST', `/api/cohorts/${cohortId}/assessments`, { token: provider, body: { labourerId, result: 'PASS', assessedOn: lastDay } }), 201);
-      }
-      await ok(app.request('POST', `/api/cohorts/${cohortId}/complete`, { token: provider, body: { completedOn: lastDay } }), 200);
-    });
-    await onDay(addDays(lastDay, 5), async () => {
-      for (const labourerId of people.slice(0, plan.certified)) {
-        const form = { labourerId, type: 'SKILL_LEVEL', level: 'JUNIOR', occupation, number: `SL-${randomUUID().slice(0, 8)}`, issuer: '某评价机构', issuedOn: addDays(lastDay, 5) };
-        await ok(app.request('POST', '/api/certificates', { token: provider, body: form }), 201);
-      }
-    });
-    const jobs = await onDay(addDays(lastDay, 10), async () => {
-      const ids: string[] = [];
-      for (const labourerId of people.slice(0, plan.employed)) {
-        const recorded = await app.request('POST', '/api/employments', { token: provider, body: { labourerId, startsOn: addDays(lastDay, 10), evidenceRef: `doc:contract-${randomUUID()}` } });
-        expect(recorded.status).toBe(201);
-        ids.push(recorded.body.employmentId as string);
-      }
-      return ids;
-    });
-    for (const id of jobs) await ok(app.request('POST', `/api/employments/${id}/verify`, { token: reviewer, body: {} }), 200);
-    return { cohortId, completedOn: lastDay };
-  }
+  const ok = claimed.expectStatus;
+  /** A cohort of `provider` from its plan to its outcomes (test/support/claimed-cohorts). */
+  const completedCohort = (people: readonly string[], plan: claimed.CompletedPlan) => claimed.completedCohort(app, { provider, reviewer }, people, plan);
 
   const submit = (scheme: string, cohortId: string, key: string = randomUUID(), token = provider) =>
     app.request('POST', '/api/claims', { token, body: { scheme, subject: { kind: 'COHORT', id: cohortId } }, headers: { 'idempotency-key': key } });
@@ -150,10 +76,12 @@ describe('claims over HTTP', () => {
     const reused = await app.request('POST', '/api/claims', { token: provider, body: { scheme: 'R-FREE-4', subject: { kind: 'COHORT', id: cohortId } }, headers: { 'idempotency-key': winningKey } });
     expect(reused.body.error.code).toBe('IDEMPOTENCY.KEY_REUSED');
 
-    // Another provider, and an enterprise, are told nothing about the cohort or the claim.
+    // Another provider, and an enterprise, are told nothing about the cohort; another provider's read of the claim is
+    // forbidden (403, issue 5), an unknown claim id is 404.
     expect((await submit('R-FREE-3', cohortId, randomUUID(), otherProvider)).status).toBe(404);
     expect((await submit('R-FREE-3', cohortId, randomUUID(), await app.login('enterprise'))).status).toBe(404);
-    expect((await app.request('GET', `/api/claims/${claim.claimId}`, { token: otherProvider })).status).toBe(404);
+    expect((await app.request('GET', `/api/claims/${claim.claimId}`, { token: otherProvider })).status).toBe(403);
+    expect((await app.request('GET', `/api/claims/${randomUUID()}`, { token: otherProvider })).status).toBe(404);
     const read = await app.request('GET', `/api/claims/${claim.claimId}`, { token: reviewer });
     expect(read.status).toBe(200);
     expect(read.body.lines).toEqual(claim.lines);
@@ -223,18 +151,6 @@ describe('claims over HTTP', () => {
     expect(response.body).toMatchObject({ status: 'WAITING_ON_OUTCOMES', tier: 'UNDECIDED', totalFen: 0 });
     expect(response.body.lines.map((l: { outcome: string }) => l.outcome)).toEqual(['PENDING', 'PENDING']);
   });
-  /** One round of a gate evaluator like the worker's, on the system of the test app, with its clock at noon of `day`. */
-  async function gatesOn(day: string): Promise<GateRound> {
-    const deps = { db: app.system.db, store: app.system.store, catalogue: app.system.catalogue, policyOn: (date: string) => app.system.policies.inForceOn(date) };
-    const evaluator = new GateEvaluator(deps, { clock: { now: () => new Date(`${day}T04:00:00Z`) } });
-    try {
-      const round = await evaluator.runOnce();
-      expect(round).toMatchObject({ day, caughtUp: true });
-      return round;
-    } finally {
-      await evaluator.stop();
-    }
-  }
 
   const readClaim = async (claimId: string) => {
     const read = await app.request('GET', `/api/claims/${claimId}`, { token: provider });
@@ -257,12 +173,12 @@ describe('claims over HTTP', () => {
     expect(submitted.body.lines.map((l: { outcome: string }) => l.outcome)).toEqual(['PENDING', 'PENDING', 'PENDING', 'PENDING', 'PENDING']);
 
     // Today, and on the window's last day, nothing is decided: the rate could still reach 80%.
-    await gatesOn(today);
-    await gatesOn(windowEnd);
+    await gatesOn(app, today);
+    await gatesOn(app, windowEnd);
     expect(await readClaim(claimId)).toMatchObject({ status: 'WAITING_ON_OUTCOMES', tier: 'UNDECIDED', totalFen: 0 });
 
     // The day after, no event having arrived, the durable timer is due: 80% failed, so the R-FREE-3 tier under the 30% gate.
-    const round = await gatesOn(addDays(windowEnd, 1));
+    const round = await gatesOn(app, addDays(windowEnd, 1));
     expect(round.decisions).toContainEqual({ claimId, types: ['ClaimTierDecided', 'ClaimGatesHeld'] });
     const decided = await readClaim(claimId);
     // 7 × 150 = 1050 capped at 1000; 6 × 150 = 900; 5 × 150 = 750; 4 × 150 = 600; 3 × 150 = 450: 3700 yuan in all.
@@ -294,7 +210,7 @@ describe('claims over HTTP', () => {
     expect(job.status).toBe(201);
     await ok(app.request('POST', `/api/employments/${job.body.employmentId}/verify`, { token: reviewer, body: {} }), 200);
     // The worker's own evaluator may take it first; either way one round today decides it, and once.
-    await gatesOn(today);
+    await gatesOn(app, today);
     const decided = await readClaim(claimId);
     // 5 × 3500 = 17500 yuan; the leaver 1 day × 150 = 150 yuan (not 3500): 17650 yuan.
     expect(decided).toMatchObject({ status: 'READY_FOR_REVIEW', tier: 'EMPLOYMENT_ORIENTED', totalFen: 1_765_000 });
@@ -308,6 +224,6 @@ describe('claims over HTTP', () => {
     });
     expect(lineOf(decided, people[5]!)['explanation'].arithmetic).toContain(`but the trainee withdrew on ${addDays(today, -29)}: not the approved per-person amount; the R-FREE-3 rate for the days attended, 1 × 150.00 = 150.00 yuan`);
     // A later round changes nothing.
-    expect((await gatesOn(today)).decisions.filter((d) => d.claimId === claimId)).toEqual([]);
+    expect((await gatesOn(app, today)).decisions.filter((d) => d.claimId === claimId)).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { JCCQ_2020_12 } from '@skills/policy';
+import { expectStatus, keyedRequests } from '../support/keyed-requests';
 import { providerWithAccount } from '../support/past-cohorts';
 import { residentId } from '../support/resident-ids';
+import { enterpriseWithAccount } from '../support/scheme-claims';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-type Reply = { status: number; body: any; text: string };
 
 // R-ENT-3, R-ENT-4, R-AWARD-1, R-AWARD-2 and R-CLAIM-1/2 through HTTP on real PostgreSQL: the facts recorded by the
 // employer or the bureau, then claims whose every fen was computed from them, hand-checked here.
@@ -22,13 +22,7 @@ describe('enterprise and award scheme claims over HTTP', () => {
   });
   afterAll(() => app?.close());
 
-  const post = (route: string, token: string, body: unknown, key: string = randomUUID()): Promise<Reply> => app.request('POST', route, { token, body, headers: { 'idempotency-key': key } });
-  const expectStatus = (reply: Reply, status: number): Reply => {
-    if (reply.status !== status) throw new Error(`expected ${status}, got ${reply.status}: ${reply.text}`);
-    return reply;
-  };
-  const claim = (token: string, scheme: string, subject: { kind: string; id: string }, period?: { from: string; to: string }, key?: string) =>
-    post('/api/claims', token, { scheme, subject, ...(period ? { period } : {}) }, key);
+  const { post, claim } = keyedRequests(() => app);
 
   /** A card with these key groups and flags (R-REG-4), registered by the bureau. */
   async function labourer(keyGroups: string[], flags: string[] = []): Promise<string> {
@@ -37,13 +31,7 @@ describe('enterprise and award scheme claims over HTTP', () => {
   }
 
   /** An enterprise the bureau registers, and the token of an ENTERPRISE account scoped to it. */
-  async function enterprise(username: string, profile: { headcount: number; insured: boolean }): Promise<{ id: string; token: string }> {
-    const created = expectStatus(await post('/api/enterprises', admin, { name: `企业 ${username}`, subdistrictId: nancun, ...profile }), 201);
-    const id = created.body.enterpriseId as string;
-    await app.system.accounts.create({ userId: randomUUID(), username, password: `pw-${username}`, roles: ['ENTERPRISE'], scope: { enterpriseId: id } });
-    const login = await app.request('POST', '/api/auth/login', { body: { username, password: `pw-${username}` } });
-    return { id, token: login.body.token as string };
-  }
+  const enterprise = (username: string, profile: { headcount: number; insured: boolean }) => enterpriseWithAccount(app, admin, username, { subdistrictId: nancun, ...profile });
 
   const place = async (employer: string, labourerId: string, startMonth: string) => expectStatus(await post('/api/work-for-training/placements', employer, { labourerId, startMonth }), 201).body.placementId as string;
   const work = (employer: string, labourerId: string, placementId: string, month: string) => post('/api/work-for-training/months', employer, { labourerId, placementId, month });

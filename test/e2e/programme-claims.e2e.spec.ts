@@ -259,7 +259,7 @@ describe('programme claims over HTTP', () => {
     ]);
     expect(response.body.lines[1].explanation).toMatchObject({ arithmetic: '3 days ≥ 3: 1 × 300.00 = 300.00 yuan', inputs: { inSubsidisedCatalogue: true, attendedDays: 3 } });
     await expectPaidOnce(enterprise, 'R-ENT-1', cohortId, key, response.body, 2);
-    expect((await app.request('GET', `/api/claims/${response.body.claimId}`, { token: otherEnterprise })).status).toBe(404);
+    expect((await app.request('GET', `/api/claims/${response.body.claimId}`, { token: otherEnterprise })).status).toBe(403);
     expect((await app.request('GET', `/api/claims/${response.body.claimId}`, { token: enterprise })).status).toBe(200);
   });
 

@@ -13,6 +13,12 @@ export interface CompletedPlan {
   /** How many of the people (from the first) obtain a certificate, and how many a verified job. */
   readonly certified: number;
   readonly employed: number;
+  /**
+   * The index in the people of a trainee who attends their days from the start day and withdraws (reason recorded) on
+   * the next day, recorded that day; not assessed. Leaving before 20% of the 10 planned days takes them out of the
+   * R-GATE base (R-GATE-4).
+   */
+  readonly withdrawn?: number;
 }
 
 export async function expectStatus(response: Promise<{ status: number; text: string }>, status: number): Promise<void> {
@@ -22,8 +28,8 @@ export async function expectStatus(response: Promise<{ status: number; text: str
 
 /**
  * Planned, approved and started on plan.startDay by `provider` (approved by `reviewer`); the attendance, a PASS for
- * everyone and the completion recorded on its last training day; certificates 5 days later, jobs starting and
- * recorded 10 days later, verified today.
+ * everyone still enrolled and the completion recorded on its last training day; certificates 5 days later, jobs
+ * starting and recorded 10 days later, verified today.
  */
 export async function completedCohort(app: TestApp, tokens: { provider: string; reviewer: string }, people: readonly string[], plan: CompletedPlan): Promise<{ cohortId: string; completedOn: string }> {
   const { provider, reviewer } = tokens;
@@ -40,9 +46,21 @@ export async function completedCohort(app: TestApp, tokens: { provider: string; 
     await expectStatus(app.request('POST', `/api/cohorts/${id}/start`, { token: provider }), 200);
     return id;
   });
+  const attend = async (i: number) => {
+    for (let d = 0; d < plan.attended[i]!; d++) await expectStatus(app.request('POST', `/api/cohorts/${cohortId}/attendance`, { token: provider, body: { labourerId: people[i], day: addDays(plan.startDay, d) } }), 201);
+  };
+  if (plan.withdrawn !== undefined) {
+    const leaver = plan.withdrawn;
+    const withdrawnOn = addDays(plan.startDay, plan.attended[leaver]!);
+    await onDay(withdrawnOn, async () => {
+      await attend(leaver);
+      await expectStatus(app.request('POST', `/api/cohorts/${cohortId}/enrolments/${people[leaver]}/withdraw`, { token: provider, body: { reason: 'PERSONAL_CIRCUMSTANCES', withdrawnOn } }), 200);
+    });
+  }
   await onDay(lastDay, async () => {
     for (const [i, labourerId] of people.entries()) {
-      for (let d = 0; d < plan.attended[i]!; d++) await expectStatus(app.request('POST', `/api/cohorts/${cohortId}/attendance`, { token: provider, body: { labourerId, day: addDays(plan.startDay, d) } }), 201);
+      if (i === plan.withdrawn) continue;
+      await attend(i);
       await expectStatus(app.request('POST', `/api/cohorts/${cohortId}/assessments`, { token: provider, body: { labourerId, result: 'PASS', assessedOn: lastDay } }), 201);
     }
     await expectStatus(app.request('POST', `/api/cohorts/${cohortId}/complete`, { token: provider, body: { completedOn: lastDay } }), 200);

@@ -1,90 +1,49 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
   adjustmentKeyMaterial,
-  createEventCatalogue,
   toClaimStreamId,
   toCohortStreamId,
   toPaymentKeyStreamId,
   type ClaimAdjustmentRaised,
   type ClaimGateEvent,
   type ClaimLine,
-  type EventCatalogue,
 } from '@skills/domain';
-import { SqlEventStore } from '@skills/event-store';
-import { JCCQ_2020_12, policyInForceOn } from '@skills/policy';
-import { ALL_PROJECTIONS, ProjectionRunner, listClaims } from '@skills/projections';
-import { migrate } from '@skills/sql';
-import { createTestDatabase, type TestDatabase } from '@skills/sql/testing';
-import { ALL_MIGRATIONS } from '../system/system';
-import type { Clock } from './clock';
-import { evaluateClaimGates, type GateEvaluationDeps } from './evaluate-claim-gates';
-import { GateEvaluator } from './gate-evaluator';
+import { listClaims } from '@skills/projections';
+import { evaluateClaimGates } from './evaluate-claim-gates';
 import { adjustmentClaimIdOf } from './late-adjustment';
-import { GateHistory } from './testing/gate-history';
+import { GateTestBed } from './testing/gate-test-bed';
 
 // R-GATE-4 late changes on PostgreSQL: facts recorded as events, projected by the real runner, the evaluator driven by
 // a clock the test sets to a day (10:00 in Shanghai).
-let database: TestDatabase;
-let store: SqlEventStore;
-let catalogue: EventCatalogue;
-let runner: ProjectionRunner;
-let history: GateHistory;
-let deps: GateEvaluationDeps;
-let today = '2021-04-10';
-const clock: Clock = { now: () => new Date(`${today}T02:00:00.000Z`) };
+const bed = new GateTestBed();
+beforeAll(() => bed.start());
+afterAll(() => bed.stop());
 
-beforeAll(async () => {
-  database = await createTestDatabase(6);
-  await migrate(database.db, ALL_MIGRATIONS);
-  store = new SqlEventStore(database.db);
-  catalogue = createEventCatalogue();
-  const policyOn = (date: string) => policyInForceOn([JCCQ_2020_12], date);
-  deps = { db: database.db, store, catalogue, policyOn };
-  history = new GateHistory(database.db, store, catalogue, policyOn);
-  runner = new ProjectionRunner(database.db, store, catalogue, ALL_PROJECTIONS, { pollIntervalMs: 20 });
-  await runner.start();
-});
-afterAll(async () => {
-  await runner?.stop();
-  await store?.close();
-  await database?.drop();
-});
-
-const eventsOf = async (streamId: string) => (await store.readStream(streamId)).map((r) => catalogue.deserialise(r) as ClaimGateEvent);
-
-async function roundOn(day: string) {
-  today = day;
-  await runner.waitUntilCaughtUp();
-  const evaluator = new GateEvaluator(deps, { clock });
-  const round = await evaluator.runOnce();
-  await evaluator.stop();
-  expect(round.caughtUp).toBe(true);
-  return round;
-}
+const eventsOf = async (streamId: string) => (await bed.store.readStream(streamId)).map((r) => bed.catalogue.deserialise(r) as ClaimGateEvent);
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describe('adjustment claims for late changes (R-GATE-4, R-CLAIM-2)', () => {
   it('R-GATE-4 R-FREE-4 a released claim that a fact recorded after the certification window blocks: a flag and an adjustment claim clawing back 5 × 400000, raised once', async () => {
     // Order-based, 4000 yuan approved per person; 5 trainees, 3 certified (exactly 60%), 3 employed at first (60% < 80%).
-    const cohort = await history.cohort({ programmeType: 'ORDER_BASED', approvedFen: 400_000, trainees: 5, certified: 3, employed: 3 });
-    await runner.waitUntilCaughtUp();
-    const claim = await history.claim(cohort, 'R-FREE-4', '2021-04-10');
+    const cohort = await bed.history.cohort({ programmeType: 'ORDER_BASED', approvedFen: 400_000, trainees: 5, certified: 3, employed: 3 });
+    await bed.runner.waitUntilCaughtUp();
+    const claim = await bed.history.claim(cohort, 'R-FREE-4', '2021-04-10');
     expect(claim).toMatchObject({ status: 'WAITING_ON_OUTCOMES', tier: 'UNDECIDED' });
 
     // A fourth verified job: 4 / 5 = 80%, the approved amount, and every gate holds: released at 5 × 400000.
-    await history.verifiedJob(cohort.trainees[3]!, '2021-05-01', '2021-05-01');
-    await roundOn('2021-05-01');
+    await bed.history.verifiedJob(cohort.trainees[3]!, '2021-05-01', '2021-05-01');
+    await bed.roundOn('2021-05-01');
     const stream = toClaimStreamId(claim.claimId);
     expect((await eventsOf(stream)).slice(1).map((e) => e.type)).toEqual(['ClaimTierDecided', 'ClaimGatesHeld']);
 
     // Entered on 09-10, after the certification window closed on 06-08: a certified trainee had joined another cohort of
     // the occupation starting 03-15, before the certificate's issue (03-20); R-GATE-2 counts it there now: 2 / 5 < 60%.
     await otherCohortTakes(cohort.trainees[0]!, cohort.occupation, '2021-09-10');
-    today = '2021-09-10';
-    await runner.waitUntilCaughtUp();
+    bed.today = '2021-09-10';
+    await bed.runner.waitUntilCaughtUp();
     // Two evaluations at once (a second replica): one records, the other finds it recorded.
-    const results = await Promise.all([evaluateClaimGates(deps, claim.claimId, clock.now()), evaluateClaimGates(deps, claim.claimId, clock.now())]);
+    const results = await Promise.all([evaluateClaimGates(bed.deps, claim.claimId, bed.clock.now()), evaluateClaimGates(bed.deps, claim.claimId, bed.clock.now())]);
     expect(results.map((r) => r.outcome)).toEqual(['DECIDED', 'DECIDED']);
 
     const after = (await eventsOf(stream)).slice(1);
@@ -123,14 +82,14 @@ describe('adjustment claims for late changes (R-GATE-4, R-CLAIM-2)', () => {
     }
 
     // Redelivery: further rounds and a hand evaluation raise nothing again.
-    await roundOn('2021-09-10');
-    await roundOn('2021-09-11');
-    expect(await evaluateClaimGates(deps, claim.claimId, clock.now())).toEqual({ outcome: 'DECIDED', events: [] });
+    await bed.roundOn('2021-09-10');
+    await bed.roundOn('2021-09-11');
+    expect(await evaluateClaimGates(bed.deps, claim.claimId, bed.clock.now())).toEqual({ outcome: 'DECIDED', events: [] });
     expect((await eventsOf(stream)).length).toBe(5);
     expect((await eventsOf(toClaimStreamId(adjustmentId))).length).toBe(1);
 
-    await runner.waitUntilCaughtUp();
-    const { items } = await listClaims(database.db, { subjectId: cohort.cohortId, limit: 10, offset: 0 });
+    await bed.runner.waitUntilCaughtUp();
+    const { items } = await listClaims(bed.database.db, { subjectId: cohort.cohortId, limit: 10, offset: 0 });
     const byId = new Map(items.map((c) => [c.claimId, c]));
     expect(byId.get(claim.claimId)).toMatchObject({ status: 'READY_FOR_REVIEW', tier: 'EMPLOYMENT_ORIENTED', totalFen: 2_000_000, lateFlagsOpen: 1, latestLateFlagSequence: 1, adjustmentClaimIds: [adjustmentId] });
     expect(byId.get(adjustmentId)).toMatchObject({ status: 'READY_FOR_REVIEW', reviewFlag: 'LATE_OUTCOME_CHANGE', totalFen: 0, clawbackFen: 2_000_000, lineCount: 5, adjusts: { claimId: claim.claimId, flagSequence: 1 } });
@@ -142,8 +101,8 @@ async function otherCohortTakes(labourerId: string, occupation: string, day: str
   const cohortId = randomUUID();
   const stream = toCohortStreamId(cohortId);
   const planned = { cohortId, providerId: randomUUID(), programmeType: 'GENERAL', occupation, level: 'JUNIOR', plannedStartOn: '2021-03-15', plannedEndOn: '2021-03-30', plannedDays: 10, capacity: 30 };
-  await history.record(stream, day, { type: 'CohortPlanned', data: { ...planned, requestedPerPersonAmountFen: null, plannedOn: '2021-03-01' } });
-  await history.record(stream, day, { type: 'CohortApproved', data: { cohortId, approvedOn: '2021-03-02', approvedPerPersonAmountFen: null } });
-  await history.record(stream, day, { type: 'TraineeEnrolled', data: { cohortId, labourerId, enrolledOn: '2021-03-12' } });
-  await history.record(stream, day, { type: 'CohortStarted', data: { cohortId, startedOn: '2021-03-15' } });
+  await bed.history.record(stream, day, { type: 'CohortPlanned', data: { ...planned, requestedPerPersonAmountFen: null, plannedOn: '2021-03-01' } });
+  await bed.history.record(stream, day, { type: 'CohortApproved', data: { cohortId, approvedOn: '2021-03-02', approvedPerPersonAmountFen: null } });
+  await bed.history.record(stream, day, { type: 'TraineeEnrolled', data: { cohortId, labourerId, enrolledOn: '2021-03-12' } });
+  await bed.history.record(stream, day, { type: 'CohortStarted', data: { cohortId, startedOn: '2021-03-15' } });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { toClaimStreamId, type ClaimSubmitted } from '@skills/domain';
 import { comparePositions } from '@skills/event-store';
 import { openProjectionTestStore, type ProjectionTestStore } from '../testing/projection-test-store';
+import { CLAIM_PERIOD, submittedClaim } from '../testing/submitted-claim';
 import { listClaims } from './claim-list.query';
 import { claimsProjection } from './claims.projection';
 import { committedHeadPosition } from './committed-head';
@@ -12,38 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => test?.close());
 
-const PERIOD = { from: '2021-03-01', to: '2021-03-10' };
-
-function submitted(organisationId: string, totalFen: number, submittedOn: string): ClaimSubmitted['data'] {
-  const claimId = randomUUID();
-  const labourerId = randomUUID();
-  return {
-    claimId,
-    scheme: 'R-FREE-3',
-    subject: { kind: 'COHORT', id: randomUUID() },
-    period: PERIOD,
-    submittedBy: { organisation: { kind: 'PROVIDER', id: organisationId }, accountId: randomUUID() },
-    submittedOn,
-    status: 'READY_FOR_REVIEW',
-    tier: null,
-    gates: [],
-    lines: [
-      {
-        lineId: randomUUID(),
-        ruleId: 'R-FREE-3',
-        labourerId,
-        period: PERIOD,
-        payee: { kind: 'PROVIDER', id: organisationId },
-        policyVersion: 'JCCQ-2020-12.v1',
-        explanation: { ruleId: 'R-FREE-3', policyVersion: 'JCCQ-2020-12.v1', inputs: { attendedDays: 7 }, arithmetic: '7 × 150.00 = 1050.00 yuan, capped at 1000.00 yuan' },
-        outcome: 'AMOUNT',
-        amountFen: totalFen,
-        paymentKey: 'a'.repeat(64),
-      },
-    ],
-    totalFen,
-  };
-}
+/** A provider's R-FREE-3 claim of one line paying `totalFen`, submitted on `submittedOn`. */
+const submitted = (organisationId: string, totalFen: number, submittedOn: string) => submittedClaim({ organisationId, totalFen, submittedOn });
 
 describe('claims projection (R-CLAIM-1)', () => {
   it('R-CLAIM-1 lists each organisation its own claims, newest first, and a redelivered event changes nothing', async () => {
@@ -58,7 +29,7 @@ describe('claims projection (R-CLAIM-1)', () => {
       [claims[1]!.claimId, '2021-05-03', 90_000, 1],
       [claims[0]!.claimId, '2021-05-01', 100_000, 1],
     ]);
-    expect(own.items[0]).toMatchObject({ scheme: 'R-FREE-3', status: 'READY_FOR_REVIEW', tier: null, period: PERIOD, organisation: { kind: 'PROVIDER', id: mine } });
+    expect(own.items[0]).toMatchObject({ scheme: 'R-FREE-3', status: 'READY_FOR_REVIEW', tier: null, period: CLAIM_PERIOD, organisation: { kind: 'PROVIDER', id: mine } });
     expect((await listClaims(test.db, { limit: 50, offset: 0, status: 'READY_FOR_REVIEW' })).total).toBe(3);
     expect((await listClaims(test.db, { limit: 50, offset: 0, subjectId: claims[2]!.subject.id })).items.map((c) => c.claimId)).toEqual([claims[2]!.claimId]);
     // The newest committed event, readable or not, is the last one appended.
@@ -97,7 +68,7 @@ describe('claims projection (R-CLAIM-1)', () => {
       adjusts: { claimId: claim.claimId, flagSequence: 2 },
       scheme: 'R-FREE-3',
       subject: claim.subject,
-      period: PERIOD,
+      period: CLAIM_PERIOD,
       submittedBy: claim.submittedBy,
       raisedOn: '2021-09-20',
       status: 'READY_FOR_REVIEW',
@@ -110,7 +81,7 @@ describe('claims projection (R-CLAIM-1)', () => {
           lineId: randomUUID(),
           adjustsLineId: line.lineId,
           labourerId: line.labourerId,
-          period: PERIOD,
+          period: CLAIM_PERIOD,
           payee: line.payee,
           direction: 'CLAWBACK',
           amountFen: 100_000,

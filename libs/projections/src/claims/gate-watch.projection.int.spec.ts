@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { toClaimStreamId, type ClaimGate, type ClaimSubmitted } from '@skills/domain';
 import { openProjectionTestStore, type ProjectionTestStore } from '../testing/projection-test-store';
+import { submittedClaim } from '../testing/submitted-claim';
 import { gateWatchProjection } from './gate-watch.projection';
 import { findDueGateClaims, gateTimersOf, markGateClaimEvaluated } from './gate-watch.queries';
 
@@ -10,44 +11,14 @@ beforeAll(async () => {
 });
 afterAll(() => test?.close());
 
-const PERIOD = { from: '2021-03-01', to: '2021-03-10' };
-
 /** A cohort gate as a claim submitted on 2021-06-10 records it: certification's window closed on 06-08, employment's runs to 09-06. */
 function gateOf(id: 'PASS' | 'CERTIFICATION' | 'EMPLOYMENT', status: ClaimGate['status'], windowEnd: string): ClaimGate {
   const ruleId = id === 'PASS' ? 'R-GATE-1' : id === 'CERTIFICATION' ? 'R-GATE-2' : 'R-GATE-3';
   return { gate: id, ruleId, thresholdPercent: 30, rate: { numerator: 1, denominator: 5 }, status, windowEnd, asOf: '2021-06-10', policyVersion: 'JCCQ-2020-12.v1', arithmetic: `1 / 5: ${status}` };
 }
 
-function claimWith(status: ClaimSubmitted['data']['status'], gates: ClaimGate[]): ClaimSubmitted['data'] {
-  const providerId = randomUUID();
-  const labourerId = randomUUID();
-  return {
-    claimId: randomUUID(),
-    scheme: 'R-FREE-3',
-    subject: { kind: 'COHORT', id: randomUUID() },
-    period: PERIOD,
-    submittedBy: { organisation: { kind: 'PROVIDER', id: providerId }, accountId: randomUUID() },
-    submittedOn: '2021-06-10',
-    status,
-    tier: null,
-    gates,
-    lines: [
-      {
-        lineId: randomUUID(),
-        ruleId: 'R-FREE-3',
-        labourerId,
-        period: PERIOD,
-        payee: { kind: 'PROVIDER', id: providerId },
-        policyVersion: 'JCCQ-2020-12.v1',
-        explanation: { ruleId: 'R-FREE-3', policyVersion: 'JCCQ-2020-12.v1', inputs: { attendedDays: 7 }, arithmetic: '7 × 150.00 = 1050.00 yuan, capped at 1000.00 yuan' },
-        outcome: 'AMOUNT',
-        amountFen: 100_000,
-        paymentKey: randomUUID().replace(/-/g, '').repeat(2),
-      },
-    ],
-    totalFen: 100_000,
-  };
-}
+/** A provider's R-FREE-3 claim submitted on 2021-06-10 with these gates. */
+const claimWith = (status: ClaimSubmitted['data']['status'], gates: ClaimGate[]) => submittedClaim({ submittedOn: '2021-06-10', status, gates });
 
 const statusOf = async (claimId: string) => (await test.db.query<{ status: string }>('SELECT status FROM gate_claims WHERE claim_id = $1', [claimId])).rows[0]?.status;
 
