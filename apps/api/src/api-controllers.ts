@@ -12,10 +12,14 @@ import { COHORT_QUERY_CONTROLLERS } from './cohort-queries/cohort-queries-api';
 import { CohortRecordsController } from './cohort-records/cohort-records.controller';
 import { ClaimsController } from './claims/claims.controller';
 import { ClaimOverridesController } from './claims/overrides.controller';
+import { ClaimReviewController } from './claims/review.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { PolicySimulationsController } from './policies/simulations.controller';
 import { EnterpriseSchemesController } from './enterprise-schemes/enterprise-schemes.controller';
 import { CertificationSchemesController } from './certification-schemes/certification-schemes.controller';
+import { NoticesController } from './notices/notices.controller';
+import { ClaimCommentsController } from './claim-records/comments.controller';
+import { ClaimEvidenceController } from './claim-records/evidence.controller';
 
 export const API_CONTROLLERS: Type[] = [
   HealthController,
@@ -31,8 +35,12 @@ export const API_CONTROLLERS: Type[] = [
   CohortRecordsController,
   ClaimsController,
   ClaimOverridesController,
+  ClaimReviewController,
   PoliciesController,
   PolicySimulationsController,
   EnterpriseSchemesController,
   CertificationSchemesController,
+  NoticesController,
+  ClaimCommentsController,
+  ClaimEvidenceController,
 ];

@@ -14,10 +14,13 @@ import { COHORT_QUERY_ROUTES } from './cohort-queries/cohort-queries-api';
 import { COHORT_RECORD_ROUTES } from './cohort-records/cohort-records-routes';
 import { CLAIMS_ROUTES } from './claims/claims-routes';
 import { OVERRIDES_ROUTES } from './claims/overrides-routes';
+import { REVIEW_ROUTES } from './claims/review-routes';
 import { POLICY_ROUTES } from './policies/policies-routes';
 import { SIMULATION_ROUTES } from './policies/simulations-routes';
 import { ENTERPRISE_SCHEME_ROUTES } from './enterprise-schemes/enterprise-schemes-routes';
 import { CERTIFICATION_SCHEME_ROUTES } from './certification-schemes/certification-schemes-routes';
+import { NOTICE_ROUTES } from './notices/notices-routes';
+import { CLAIM_RECORD_ROUTES } from './claim-records/claim-records-routes';
 
 const READERS = REGISTRY_READERS;
 const common = { 400: 'Invalid input: every bad field is listed with how to fix it', 401: 'Not logged in', 403: 'Role not allowed' };
@@ -47,8 +50,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...COHORT_RECORD_ROUTES,
   ...CLAIMS_ROUTES,
   ...OVERRIDES_ROUTES,
+  ...REVIEW_ROUTES,
   ...POLICY_ROUTES,
   ...SIMULATION_ROUTES,
   ...ENTERPRISE_SCHEME_ROUTES,
   ...CERTIFICATION_SCHEME_ROUTES,
+  ...NOTICE_ROUTES,
+  ...CLAIM_RECORD_ROUTES,
 ];

@@ -6,10 +6,12 @@ import { trainingEvents } from './training/training.catalogue';
 import { claimEvents } from './claims/claims.catalogue';
 import { enterpriseSchemeEvents } from './enterprise-schemes/enterprise-schemes.catalogue';
 import { certificationSchemeEvents } from './certification-schemes/certification-schemes.catalogue';
+import { claimNoticeCatalogue } from './claim-notice/claim-notice.catalogue';
+import { claimRecordsCatalogue } from './claim-records/claim-records.catalogue';
 
 /** Every domain event the system stores. Each module adds its list (and its upcasters) here. */
 export function createEventCatalogue(): EventCatalogue {
   return new EventCatalogue()
-    .register(...registryEvents, ...trainingEvents, ...outcomeEvents, ...outcomeHistoricEvents, ...claimEvents, ...policyEvents, ...enterpriseSchemeEvents, ...certificationSchemeEvents)
+    .register(...registryEvents, ...trainingEvents, ...outcomeEvents, ...outcomeHistoricEvents, ...claimEvents, ...policyEvents, ...enterpriseSchemeEvents, ...certificationSchemeEvents, ...claimNoticeCatalogue, ...claimRecordsCatalogue)
     .registerUpcaster(...outcomeUpcasters);
 }

@@ -12,3 +12,5 @@ export * from './policy';
 export * from './claims';
 export * from './enterprise-schemes';
 export * from './certification-schemes';
+export * from './claim-notice';
+export * from './claim-records';

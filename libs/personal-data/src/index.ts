@@ -5,5 +5,6 @@ export * from './masking';
 export * from './personal-data-vault';
 export * from './personal-data.migrations';
 export * from './sealed-texts';
+export * from './sealed-files';
 export * from './sql-personal-data-vault';
 export * from './in-memory-personal-data-vault';

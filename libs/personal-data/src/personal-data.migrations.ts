@@ -46,4 +46,24 @@ export const PERSONAL_DATA_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Sealed files (SealedFiles, R-CLAIM-3 evidence): the bytes encrypted, beside their hash, size and type.
+    id: '20261126-42-personal-data-sealed-files',
+    sql: `
+      CREATE TABLE sealed_files (
+        owner_id      uuid NOT NULL,
+        purpose       text NOT NULL,
+        sha256        text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+        size_bytes    bigint NOT NULL CHECK (size_bytes > 0),
+        media_type    text NOT NULL,
+        wrapped_key   bytea NOT NULL,
+        master_key_id text NOT NULL,
+        iv            bytea NOT NULL CHECK (octet_length(iv) = 12),
+        ciphertext    bytea NOT NULL,
+        tag           bytea NOT NULL CHECK (octet_length(tag) = 16),
+        created_at    timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (owner_id, purpose)
+      );
+    `,
+  },
 ];

@@ -13,4 +13,5 @@ export * from './system/local-secret';
 export * from './system/system';
 export * from './policies';
 export * from './gates';
+export * from './notices';
 export * from './simulation';

@@ -2,6 +2,7 @@ export * from './money';
 export * from './line-explanation';
 export * from './policy-document.schema';
 export * from './scheme-parameters.schema';
+export * from './review-parameters.schema';
 export * from './eligibility';
 export * from './parse-policy-document';
 export * from './policy-registry';

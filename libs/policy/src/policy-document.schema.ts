@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarDateSchema } from '@skills/domain';
 import { fenSchema as fen } from './money';
 import { awardParameters, certificationParameters, employeeUpgradeParameters, enterpriseParameters, freeTrainingParameters } from './scheme-parameters.schema';
+import { reviewParameters } from './review-parameters.schema';
 
 /**
  * One published version of a policy (data, not code): the bureau publishes a new version with new dates instead
@@ -45,6 +46,8 @@ export const policyDocumentSchema = z
       enterprise: enterpriseParameters, // R-ENT-1..4
       awards: awardParameters, // R-AWARD-1, R-AWARD-2
       gates,
+      /** R-CLAIM-3 service level and public notice; optional, defaults in review-parameters.schema.ts. */
+      review: reviewParameters.optional(),
     }),
   })
   .refine((d) => d.effectiveTo === null || d.effectiveFrom <= d.effectiveTo, { message: 'effectiveTo must not be before effectiveFrom', path: ['effectiveTo'] });

@@ -14,6 +14,7 @@ import { cohortOutcomesProjection } from './training/cohort-outcomes.projection'
 import { organisationsProjection } from './registry/organisations.projection';
 import { claimsProjection } from './claims/claims.projection';
 import { gateWatchProjection } from './claims/gate-watch.projection';
+import { claimNoticesProjection } from './notices/claim-notices.projection';
 import {
   createTallyProjection,
   dumpReadModel,
@@ -188,6 +189,7 @@ seeded('a projection of a higher version empties its tables at start and rebuild
   expect(after['rm_organisations']!.find((o) => o['organisation_id'] === organisationId)?.['name']).toBe('not rebuilt');
   const head = formatPosition(await newestEvent(db));
   expect(await storedCheckpoints(db)).toEqual([
+    { name: 'claim-notices', version: claimNoticesProjection.version, position: head },
     { name: 'claims', version: claimsProjection.version, position: head },
     { name: 'cohort-outcomes', version: cohortOutcomesProjection.version, position: head },
     { name: 'gate-watch', version: gateWatchProjection.version, position: head },

@@ -32,7 +32,8 @@ type ClaimStores = Pick<System, 'store' | 'catalogue' | 'db'>;
 
 /**
  * R-CLAIM-1 and R-CLAIM-2: appends the claim and reserves the payment key of every line that may pay, in one
- * atomic append with every stream at 'no_stream'. When another claim reserved a key first the append fails, the
+ * atomic append with every stream at 'no_stream' (a key a rejected claim released: at its version). When another
+ * claim reserved a key first the append fails, the
  * keys are read again, and the claim is refused naming the people (claim-submission.ts). The claim stream answers
  * a retry: the same request again returns the claim it made (alreadySubmitted), computed once, never twice.
  */
@@ -63,7 +64,9 @@ export async function appendClaim(
       lines: computed.lines,
       context: contextOf(envelope),
     };
-    const decide = async () => decideClaimSubmission(command, { claim: stored.state, keys: await paymentKeyStates(system, command) });
+    // R-CLAIM-2: a key released by a rejected claim (R-CLAIM-3) is reserved again at its stream's version, not 'no_stream'.
+    const keyVersions = new Map<string, number>();
+    const decide = async () => decideClaimSubmission(command, { claim: stored.state, keys: await paymentKeyStates(system, command, keyVersions) });
     const decision = await decide().catch((error: unknown) => {
       // Keys are read stream by stream, so a claim committing meanwhile may show some of its keys and not others:
       // read them again, once, so the refusal names every person that claim holds.
@@ -71,12 +74,12 @@ export async function appendClaim(
       throw error;
     });
     const policyVersion = computed.policyVersion;
-    const append = (streamId: string, events: readonly DomainEvent[]): StreamAppend => ({
+    const append = (streamId: string, events: readonly DomainEvent[], version = 0): StreamAppend => ({
       streamId,
-      expectedVersion: 'no_stream',
+      expectedVersion: version === 0 ? 'no_stream' : version,
       events: toEventsToAppend(system.catalogue, envelope, streamId, events, policyVersion, claim.commandHash),
     });
-    const appends = [append(claimStream, decision.claimEvents), ...decision.keyEvents.map((k) => append(toPaymentKeyStreamId(k.paymentKey), k.events))];
+    const appends = [append(claimStream, decision.claimEvents), ...decision.keyEvents.map((k) => append(toPaymentKeyStreamId(k.paymentKey), k.events, keyVersions.get(k.paymentKey)))];
     try {
       await system.store.transaction((tx) => system.store.appendManyIn(tx, appends));
       return { claim: decision.claimEvents[0]!.data, alreadySubmitted: false };
@@ -87,8 +90,9 @@ export async function appendClaim(
   }
 }
 
-async function paymentKeyStates(system: ClaimStores, command: SubmitClaim): Promise<Map<string, PaymentKeyState>> {
+async function paymentKeyStates(system: ClaimStores, command: SubmitClaim, versions: Map<string, number>): Promise<Map<string, PaymentKeyState>> {
   const keys = command.lines.flatMap((line) => (line.outcome === 'REFUSED' ? [] : [line.paymentKey]));
   const states = await Promise.all(keys.map((key) => loadStream(system.store, system.catalogue, paymentKeyDecider, toPaymentKeyStreamId(key))));
+  keys.forEach((key, i) => versions.set(key, states[i]!.version));
   return new Map(keys.map((key, i) => [key, states[i]!.state]));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLAIM_SCHEME, CLAIM_STATUS, claimPeriodSchema, claimSubjectSchema } from '@skills/domain';
+import { CLAIM_LIFECYCLE_STATUS, CLAIM_SCHEME, claimPeriodSchema, claimSubjectSchema } from '@skills/domain';
 
 /**
  * R-CLAIM-1: what a submitter asks for, and nothing else: the scheme and the subject (and, for schemes paid by
@@ -15,7 +15,7 @@ export type SubmitClaimForm = z.infer<typeof SubmitClaimForm>;
 
 export const ClaimListQuery = z.strictObject({
   scheme: CLAIM_SCHEME.optional(),
-  status: CLAIM_STATUS.optional(),
+  status: CLAIM_LIFECYCLE_STATUS.optional(),
   subjectId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),

@@ -1,5 +1,5 @@
 import type { ApiRoute } from '../docs/api-route';
-import { CLAIM_READERS, CLAIM_SUBMITTERS } from './claim-access';
+import { CLAIM_SUBMITTERS, CLAIM_VIEWERS } from './claim-access';
 import { ClaimListQuery, SubmitClaimForm } from './claim-forms';
 
 const common = { 400: 'Invalid input: every bad field is listed with how to fix it', 401: 'Not logged in', 403: 'Role not allowed, or the account has no organisation' };
@@ -23,6 +23,6 @@ export const CLAIMS_ROUTES: readonly ApiRoute[] = [
       422: 'Scheme not open yet or not for this programme, every line refused, or the Idempotency-Key reused for another request',
     },
   },
-  { method: 'get', path: '/api/claims', tag: 'claims', summary: 'Claims visible to you (a provider or an enterprise: its own), newest first', roles: CLAIM_READERS, query: ClaimListQuery, responses: { ...common, 200: 'A page of claims with status, total and `overridden` (R-CLAIM-4: an approved override changed it); R-GATE-4 late changes: `lateFlagsOpen`, `latestLateFlagSequence`, `adjustmentClaimIds`, and on an adjustment claim `adjusts`, `reviewFlag` and `clawbackFen`' } },
-  { method: 'get', path: '/api/claims/:claimId', tag: 'claims', summary: 'R-GATE-5 R-CLAIM-4 R-GATE-4 One claim: lines with their explanations (inputs, rule, arithmetic, cap, policy version), the gates as they stood, its override flags, its late-change flags and the adjustment claims raised for it; an adjustment claim shows its TOP_UP and CLAWBACK lines and the claim it adjusts', roles: CLAIM_READERS, responses: { ...common, 200: 'The claim', 404: 'No such claim visible to you' } },
+  { method: 'get', path: '/api/claims', tag: 'claims', summary: 'Claims visible to you (a provider or an enterprise: its own; a subdistrict officer: its unit\'s organisations\'), newest first; status follows the review (R-CLAIM-3)', roles: CLAIM_VIEWERS, query: ClaimListQuery, responses: { ...common, 200: 'A page of claims with status, total and `overridden` (R-CLAIM-4: an approved override changed it); R-GATE-4 late changes: `lateFlagsOpen`, `latestLateFlagSequence`, `adjustmentClaimIds`, and on an adjustment claim `adjusts`, `reviewFlag` and `clawbackFen`' } },
+  { method: 'get', path: '/api/claims/:claimId', tag: 'claims', summary: 'R-GATE-5 R-CLAIM-4 R-GATE-4 One claim: lines with their explanations (inputs, rule, arithmetic, cap, policy version), the gates as they stood, its override flags, its late-change flags and the adjustment claims raised for it; an adjustment claim shows its TOP_UP and CLAWBACK lines and the claim it adjusts; `status` and `review` follow the review (R-CLAIM-3)', roles: CLAIM_VIEWERS, responses: { ...common, 200: 'The claim', 403: 'Another organisation\'s claim (or, for a subdistrict officer, of an organisation outside its unit)', 404: 'No such claim' } },
 ];

@@ -6,7 +6,7 @@ import { TOKENS } from '../http/tokens';
 import { UuidOr404 } from '../http/uuid-or-404.pipe';
 import type { RegistryDirectory } from '../registry/registry-directory';
 import { REGISTRY_DIRECTORY } from '../registry/registry-directory.token';
-import { CLAIM_READERS, CLAIM_SUBMITTERS } from './claim-access';
+import { CLAIM_SUBMITTERS, CLAIM_VIEWERS } from './claim-access';
 import { ClaimListQuery, SubmitClaimForm } from './claim-forms';
 import { readClaim, readClaimList } from './read-claims.service';
 import { submitClaim } from './submit-claim.service';
@@ -28,13 +28,13 @@ export class ClaimsController {
   }
 
   @Get()
-  @Roles(...CLAIM_READERS)
+  @Roles(...CLAIM_VIEWERS)
   list(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     return readClaimList(this.system, principal, parseInput(ClaimListQuery, query ?? {}));
   }
 
   @Get(':claimId')
-  @Roles(...CLAIM_READERS)
+  @Roles(...CLAIM_VIEWERS)
   read(@Param('claimId', UuidOr404) claimId: string, @CurrentPrincipal() principal: Principal) {
     return readClaim(this.system, principal, claimId);
   }

@@ -30,7 +30,7 @@ const HTTP_MESSAGES: Record<number, string> = {
   401: 'Log in first',
   403: 'You may not do this',
   405: 'This method is not allowed here',
-  413: 'The upload is too large',
+  413: 'The upload is too large: the api reads at most 20 MiB in one request (an evidence file at most 10 MiB unless configured otherwise)',
   415: 'Unsupported content type: see /api/docs for what this route accepts',
 };
 

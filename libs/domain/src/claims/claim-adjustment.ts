@@ -5,6 +5,7 @@ import type { ClaimLateOutcomeFlagged, DecidedTier } from './claim-gates.events'
 import { isDecidedTier } from './claim-gate-outcome';
 import { releaseOf } from './claim-release';
 import { overriddenGates } from './override.rules';
+import { reviewOf } from './review.evolve';
 
 type Submitted = Extract<ClaimState, { status: 'submitted' }>;
 type Flag = ClaimLateOutcomeFlagged['data'];
@@ -19,8 +20,14 @@ export function adjustmentKeyMaterial(originalKey: string, flagSequence: number)
   return ['payment-key-adjustment', originalKey.toLowerCase(), String(flagSequence)].join('\u001f');
 }
 
-/** R-GATE-4: a released claim is paid as it stands. Review's later statuses (R-CLAIM-3) join here. */
-const isReleased = (state: Submitted) => state.claim.status === 'READY_FOR_REVIEW';
+/**
+ * R-GATE-4: a released claim is paid as it stands. R-CLAIM-3: a rejected claim pays nothing, and a returned one is
+ * computed again from the records when resubmitted (an adjustment beside it would pay the change twice).
+ */
+const isReleased = (state: Submitted) => {
+  const stage = reviewOf(state)?.stage;
+  return state.claim.status === 'READY_FOR_REVIEW' && stage !== 'REJECTED' && stage !== 'RETURNED';
+};
 
 /**
  * Whether a late-change flag calls for an adjustment claim, and at which R-FREE-4 tier the lines must be priced for

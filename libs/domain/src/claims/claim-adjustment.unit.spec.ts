@@ -187,7 +187,7 @@ describe('adjustment claims for late changes (R-GATE-4, R-CLAIM-2)', () => {
     for (const event of [...decision.claimEvents, ...decision.adjustmentEvents]) expect(catalogue.deserialise(JSON.parse(JSON.stringify(catalogue.serialise(event))))).toEqual(event);
     const [raised] = decision.adjustmentEvents;
     expect(() => catalogue.serialise({ ...raised, data: { ...raised.data, lines: [{ ...raised.data.lines[0]!, name: '张三' }] } })).toThrow(InvalidEventPayloadError);
-    // The claim decider reading an adjustment's own stream finds no submitted claim there.
-    expect(claimDecider.evolve(claimDecider.initialState(), raised)).toEqual({ status: 'absent' });
+    // The claim decider reading an adjustment's own stream finds the adjustment, queued for review (R-CLAIM-3).
+    expect(claimDecider.evolve(claimDecider.initialState(), raised)).toMatchObject({ status: 'adjustment', adjustment: raised.data, review: { stage: 'QUEUED', round: 1 } });
   });
 });

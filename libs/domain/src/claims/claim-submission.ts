@@ -45,7 +45,9 @@ export function decideClaimSubmission(command: SubmitClaim, states: ClaimSubmiss
   const { claimId, scheme, subject, period, submittedBy, context } = command;
   const keyEvents = reserving.map((line) => ({
     paymentKey: line.paymentKey,
-    events: paymentKeyDecider.decide({ type: 'ReservePaymentKey', claimId, scheme, subject, period, submittedBy, line, context }, stateOf(line)),
+    events: paymentKeyDecider
+      .decide({ type: 'ReservePaymentKey', claimId, scheme, subject, period, submittedBy, line, context }, stateOf(line))
+      .filter((event): event is PaymentKeyReserved => event.type === 'PaymentKeyReserved'),
   }));
   return { claimEvents, keyEvents };
 }

@@ -3,6 +3,8 @@ import { assertNever, type Decider } from '../shared/decider';
 import type { SubmitClaim } from './claim.commands';
 import * as errors from './claim.errors';
 import type { ClaimEvent, ClaimSubmitted } from './claim.events';
+import type { ClaimResubmitted } from './review.events';
+import { FIRST_REVIEW } from './review.state';
 import { assertLinesMatchTier, releaseOf } from './claim-release';
 import type { ClaimOverrideCommand } from './override.commands';
 import { decideOverride, evolveOverride } from './override.decisions';
@@ -10,6 +12,12 @@ import type { ClaimOverride } from './override.rules';
 import { decideGateEvaluation, type EvaluateClaimGates } from './claim-gate-evaluation';
 import { evolveGateEvent, type LateOutcome } from './claim-gate-outcome';
 import type { ClaimAdjustments } from './claim-adjustments.state';
+import type { ClaimAdjustmentRaised } from './claim-adjustment.events';
+import type { ClaimReviewCommand } from './review.commands';
+import { decideReview } from './review.decisions';
+import { evolveReview, lifecycleStatusOf, reviewOf } from './review.evolve';
+import { claimDecided } from './review.errors';
+import type { ClaimReview } from './review.state';
 
 export type SubmittedClaim = ClaimSubmitted['data'];
 
@@ -26,13 +34,18 @@ export type ClaimState =
       readonly lateOutcome?: LateOutcome;
       /** R-GATE-4: the adjustment claims raised for late changes (claim-adjustments.state.ts), absent until one is. */
       readonly adjustments?: ClaimAdjustments;
-    };
+      /** R-CLAIM-3 (review.evolve.ts): absent until the first review step; reviewOf() gives it queued once ready. */
+      readonly review?: ClaimReview;
+    }
+  /** R-GATE-4's adjustment claim (its own stream), reviewed like any claim (R-CLAIM-3). */
+  | { readonly status: 'adjustment'; readonly adjustment: ClaimAdjustmentRaised['data']; readonly review: ClaimReview };
 
 /**
- * A claim (R-CLAIM-1), as submitted: its lines and its starting status under R-GATE-4. Review comes later (R-CLAIM-3)
- * on the same stream. The payment keys of R-CLAIM-2 are decided beside it, in claim-submission.ts.
+ * A claim (R-CLAIM-1), as submitted: its lines and its starting status under R-GATE-4, then its review (R-CLAIM-3,
+ * review.commands.ts) on the same stream. The payment keys of R-CLAIM-2 are decided beside it, in claim-submission.ts
+ * and, for a rejection or a resubmission, review-payment-keys.ts.
  */
-export const claimDecider: Decider<SubmitClaim | ClaimOverrideCommand | EvaluateClaimGates, ClaimState, ClaimEvent> = {
+export const claimDecider: Decider<SubmitClaim | ClaimOverrideCommand | EvaluateClaimGates | ClaimReviewCommand, ClaimState, ClaimEvent> = {
   initialState: () => ({ status: 'absent' }),
   decide(command, state) {
     switch (command.type) {
@@ -40,10 +53,24 @@ export const claimDecider: Decider<SubmitClaim | ClaimOverrideCommand | Evaluate
         return [submit(command, state)];
       case 'ProposeClaimOverride':
       case 'ApproveClaimOverride':
-      case 'RejectClaimOverride':
+      case 'RejectClaimOverride': {
+        // R-CLAIM-4 ends with the approval: an approved, released or rejected claim's figures are what was decided.
+        const stage = reviewOf(state)?.stage;
+        if (state.status === 'submitted' && (stage === 'IN_NOTICE' || stage === 'RELEASED_FOR_PAYMENT' || stage === 'REJECTED')) throw claimDecided(state.claim.claimId, lifecycleStatusOf(state));
         return decideOverride(command, state);
+      }
       case 'EvaluateClaimGates':
         return decideGateEvaluation(command, state);
+      case 'AssignClaimReviewer':
+      case 'UnassignClaimReviewer':
+      case 'CheckClaim':
+      case 'ApproveClaim':
+      case 'ReturnClaim':
+      case 'RejectClaim':
+      case 'ResubmitClaim':
+      case 'ReturnClaimAfterObjection':
+      case 'ReleaseClaimForPayment':
+        return decideReview(command, state);
       default:
         return assertNever(command);
     }
@@ -56,13 +83,26 @@ export const claimDecider: Decider<SubmitClaim | ClaimOverrideCommand | Evaluate
       case 'ClaimOverrideApproved':
       case 'ClaimOverrideRejected':
         return evolveOverride(state, event);
+      case 'ClaimAdjustmentRaised':
+        // The first event of an adjustment claim's own stream: queued for review as it is raised.
+        return state.status === 'absent' ? { status: 'adjustment', adjustment: event.data, review: FIRST_REVIEW } : state;
       case 'ClaimTierDecided':
       case 'ClaimGatesHeld':
       case 'ClaimBlocked':
       case 'ClaimLateOutcomeFlagged':
       case 'ClaimAdjustmentLinked':
-      case 'ClaimAdjustmentRaised':
         return evolveGateEvent(state, event);
+      case 'ClaimResubmitted':
+        return evolveReview(resubmitted(state, event), event);
+      case 'ClaimReviewerAssigned':
+      case 'ClaimReviewerUnassigned':
+      case 'ClaimChecked':
+      case 'ClaimApproved':
+      case 'ClaimReleasedForPayment':
+      case 'ClaimReturned':
+      case 'ClaimRejected':
+      case 'ClaimObjectionReturned':
+        return evolveReview(state, event);
       default:
         return assertNever(event);
     }
@@ -96,4 +136,15 @@ function submit(command: SubmitClaim, state: ClaimState): ClaimSubmitted {
       totalFen,
     },
   };
+}
+
+/**
+ * The claim as resubmitted: its new lines, gates and total; a late-change flag's outcome follows (its sequence stays,
+ * so a later flag and its adjustment claim get a new number), for it is measured from what the claim now says.
+ */
+function resubmitted(state: ClaimState, event: ClaimResubmitted): ClaimState {
+  if (state.status !== 'submitted') return state;
+  const { period, tier, gates, lines, totalFen } = event.data;
+  const lateOutcome = state.lateOutcome && { sequence: state.lateOutcome.sequence, status: 'READY_FOR_REVIEW' as const, tier, gates };
+  return { ...state, claim: { ...state.claim, period, tier, gates, lines, totalFen, status: 'READY_FOR_REVIEW' }, ...(lateOutcome ? { lateOutcome } : {}) };
 }

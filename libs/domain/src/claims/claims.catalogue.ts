@@ -2,6 +2,7 @@ import type { EventDefinition } from '../shared/event-definition';
 import { ClaimSubmitted, PaymentKeyReserved } from './claim.events';
 import { claimOverrideEvents } from './override.events';
 import { claimGateEvents } from './claim-gates.events';
+import { claimReviewEvents } from './review.events';
 
-/** Every event definition of claims (R-CLAIM-1, R-CLAIM-2, R-CLAIM-4, R-GATE-4), at its current version. */
-export const claimEvents: readonly EventDefinition[] = [ClaimSubmitted, PaymentKeyReserved, ...claimOverrideEvents, ...claimGateEvents];
+/** Every event definition of claims (R-CLAIM-1..4, R-GATE-4), at its current version. */
+export const claimEvents: readonly EventDefinition[] = [ClaimSubmitted, PaymentKeyReserved, ...claimOverrideEvents, ...claimGateEvents, ...claimReviewEvents];

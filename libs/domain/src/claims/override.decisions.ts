@@ -149,7 +149,7 @@ export function evolveOverride(state: ClaimState, event: ClaimOverrideEvent): Cl
   }
 }
 
-function withAmount(line: ClaimLine, amountFen: number): ClaimLine {
+export function withAmount(line: ClaimLine, amountFen: number): ClaimLine {
   if (line.outcome !== 'NO_RULE') return line;
   const { reason: _reason, outcome: _outcome, ...rest } = line;
   return { ...rest, outcome: 'AMOUNT', amountFen };

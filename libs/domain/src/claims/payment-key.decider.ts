@@ -1,15 +1,22 @@
 import { assertNever, type Decider } from '../shared/decider';
 import type { ReservePaymentKey } from './claim.commands';
 import type { PaymentKeyReserved } from './claim.events';
+import type { PaymentKeyReleased } from './review.events';
 
-export type PaymentKeyState = { readonly status: 'free' } | ({ readonly status: 'reserved' } & PaymentKeyReserved['data']);
+/** Free: never reserved, or released by the claim that held it (`released`: the last release, for the record). */
+export type PaymentKeyState =
+  | { readonly status: 'free'; readonly released?: PaymentKeyReleased['data'] }
+  | ({ readonly status: 'reserved' } & PaymentKeyReserved['data']);
+
+export type PaymentKeyEvent = PaymentKeyReserved | PaymentKeyReleased;
 
 /**
  * R-CLAIM-2: one payment key (one person, one scheme, one subject, one period) held by one claim line. The first
- * reservation wins; the store's 'no_stream' check makes that hold when two claims race. Release on rejection is
- * the review's (R-CLAIM-3), on this stream.
+ * reservation wins; the store's expected-version check makes that hold when two claims race. A rejected claim, or a
+ * resubmitted one that dropped the line, releases the key on this stream (review-payment-keys.ts), and it may be
+ * reserved again by a later claim, at the stream's version.
  */
-export const paymentKeyDecider: Decider<ReservePaymentKey, PaymentKeyState, PaymentKeyReserved> = {
+export const paymentKeyDecider: Decider<ReservePaymentKey, PaymentKeyState, PaymentKeyEvent> = {
   initialState: () => ({ status: 'free' }),
   decide(command, state) {
     switch (state.status) {
@@ -26,6 +33,13 @@ export const paymentKeyDecider: Decider<ReservePaymentKey, PaymentKeyState, Paym
     }
   },
   evolve(state, event) {
-    return state.status === 'free' ? { status: 'reserved', ...event.data } : state;
+    switch (event.type) {
+      case 'PaymentKeyReserved':
+        return state.status === 'free' ? { status: 'reserved', ...event.data } : state;
+      case 'PaymentKeyReleased':
+        return state.status === 'reserved' && state.claimId === event.data.claimId ? { status: 'free', released: event.data } : state;
+      default:
+        return assertNever(event);
+    }
   },
 };

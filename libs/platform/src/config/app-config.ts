@@ -19,6 +19,8 @@ export const AppConfigSchema = z.object({
   RUN_WORKER: bool.default(true),
   SEED_LOCAL_ACCOUNTS: bool.optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** R-CLAIM-3: the largest evidence file accepted (10 MiB); at most the api's 20 MiB request body limit. */
+  EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).max(20 * 1024 * 1024, 'at most 20971520 (20 MiB), the largest request body the api reads').default(10 * 1024 * 1024),
 });
 
 export type AppConfig = z.infer<typeof AppConfigSchema> & {

@@ -10,6 +10,7 @@ import { TokenService } from '../auth/tokens';
 import type { AppConfig } from '../config/app-config';
 import { describeError, type Logger } from '../logging/logger';
 import { GateEvaluator } from '../gates/gate-evaluator';
+import { NoticeTimer } from '../notices/notice-timer';
 import { PolicyCatalogue } from '../policies/policy-catalogue';
 import { readOrCreateLocalSecret } from './local-secret';
 
@@ -30,6 +31,8 @@ export interface System {
   runner?: ProjectionRunner;
   /** Present where this process runs the outcome-gate evaluator (R-GATE-4), beside the projections. */
   gates?: GateEvaluator;
+  /** Present where this process runs the public-notice timer (R-CLAIM-3), beside the projections. */
+  notices?: NoticeTimer;
   close(): Promise<void>;
 }
 
@@ -73,6 +76,7 @@ export async function openSystem(config: AppConfig, logger: Logger): Promise<Sys
     tokens: new TokenService(jwtSecret, config.JWT_TTL_SECONDS),
     close: async () => {
       await system.gates?.stop();
+      await system.notices?.stop();
       await system.runner?.stop();
       await stopPolicyRefresh();
       await store.close();
@@ -99,5 +103,16 @@ export async function startProjections(system: System): Promise<ProjectionRunner
   );
   gates.start();
   system.gates = gates;
+  // R-CLAIM-3: releases a claim for payment the day after its notice period (公示) ended with no objection.
+  const notices = new NoticeTimer(
+    { db: system.db, store: system.store, catalogue: system.catalogue },
+    {
+      onRelease: (claimId, day) => system.logger.info('claim released for payment after its notice', { claimId, day }),
+      onHeld: (claimId) => system.logger.warn('claim on notice has an objection in its own period: not released', { claimId }),
+      onError: (error, claimId) => system.logger.warn('notice release failed', { ...(claimId ? { claimId } : {}), ...describeError(error) }),
+    },
+  );
+  notices.start();
+  system.notices = notices;
   return runner;
 }

@@ -4,6 +4,8 @@ import type { SqlExecutor } from '@skills/sql';
 export interface ClaimListFilter {
   /** A provider or an enterprise sees its own claims only; absent for the bureau. */
   readonly organisationId?: string;
+  /** A subdistrict officer sees the claims of its unit's organisations only (R-CLAIM-3 scope); absent for everyone else. */
+  readonly subdistrictId?: string;
   readonly scheme?: string;
   readonly status?: string;
   readonly subjectId?: string;
@@ -72,8 +74,9 @@ export async function listClaims(db: SqlExecutor, filter: ClaimListFilter): Prom
      FROM rm_claims c
      WHERE ($1::uuid IS NULL OR organisation_id = $1) AND ($2::text IS NULL OR scheme = $2) AND ($3::text IS NULL OR status = $3)
        AND ($4::uuid IS NULL OR subject_id = $4)
+       AND ($7::uuid IS NULL OR EXISTS (SELECT 1 FROM rm_organisations o WHERE o.organisation_id = c.organisation_id AND o.subdistrict_id = $7))
      ORDER BY submitted_on DESC, claim_id LIMIT $5 OFFSET $6`,
-    [filter.organisationId ?? null, filter.scheme ?? null, filter.status ?? null, filter.subjectId ?? null, filter.limit, filter.offset],
+    [filter.organisationId ?? null, filter.scheme ?? null, filter.status ?? null, filter.subjectId ?? null, filter.limit, filter.offset, filter.subdistrictId ?? null],
   );
   const items = rows.map((r) => ({
     claimId: r.claim_id,

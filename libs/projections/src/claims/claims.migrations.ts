@@ -43,4 +43,24 @@ export const CLAIMS_READ_MODEL_MIGRATIONS: Migration[] = [
       ADD COLUMN clawback_fen bigint NOT NULL DEFAULT 0 CHECK (clawback_fen >= 0);
     CREATE INDEX rm_claims_by_adjusted_claim ON rm_claims (adjusts_claim_id) WHERE adjusts_claim_id IS NOT NULL;`,
   },
+  {
+    // R-CLAIM-3 review: status now follows the review (CHECKED, IN_NOTICE, RELEASED_FOR_PAYMENT, RETURNED, REJECTED);
+    // queued_on is the day the claim last entered the review queue (its due date is the policy's service level from
+    // then, computed when read: review-queue.query.ts), review_round counts the rounds (a resubmission or an objection
+    // starts the next), the rest are the latest step's people, days and reason code. Account ids only.
+    id: '20261126-33-read-model-claims-review',
+    sql: `ALTER TABLE rm_claims
+      ADD COLUMN review_round int,
+      ADD COLUMN queued_on date,
+      ADD COLUMN assignee text,
+      ADD COLUMN checked_by text,
+      ADD COLUMN checked_on date,
+      ADD COLUMN approved_by text,
+      ADD COLUMN approved_on date,
+      ADD COLUMN notice_ends_on date,
+      ADD COLUMN released_on date,
+      ADD COLUMN decided_on date,
+      ADD COLUMN review_reason text;
+    CREATE INDEX rm_claims_review_queue ON rm_claims (queued_on, claim_id) WHERE status IN ('READY_FOR_REVIEW', 'CHECKED');`,
+  },
 ];

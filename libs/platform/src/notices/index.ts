@@ -1,0 +1,3 @@
+export * from './release-after-notice';
+export * from './notice-timer';
+export * from './lodge-objection';
