@@ -1,5 +1,6 @@
 // One jest run for the whole workspace. Test files say what they need by suffix:
-//   *.unit.spec.ts  no I/O;  *.int.spec.ts  real PostgreSQL / PGlite / broker;  *.e2e.spec.ts  through HTTP.
+//   *.unit.spec.ts  no I/O;  *.int.spec.ts  real PostgreSQL / PGlite / broker;  *.e2e.spec.ts  through HTTP;
+//   *.browser.spec.ts  the console in a real browser.
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
 
@@ -37,6 +38,8 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.unit.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int.spec.ts'], slowTestThreshold: 30 },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e.spec.ts'], slowTestThreshold: 60 },
+    // The console in headless Chromium (test/browser/support/browser.ts), against the real app.
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser.spec.ts'], slowTestThreshold: 120 },
   ],
   reporters: [
     'default',

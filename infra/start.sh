@@ -7,4 +7,6 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   echo "installing dependencies (npm ci)…"
   npm ci --no-audit --no-fund
 fi
+# The console the api serves at / (apps/console/dist); about a second with Vite.
+npx vite build --config apps/console/vite.config.mts --logLevel warn
 exec node -r ./infra/register.js apps/api/src/main.ts

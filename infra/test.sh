@@ -5,10 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
 bash infra/ensure-postgres.sh
+bash infra/ensure-chromium.sh
 mkdir -p reports/junit
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 # PGlite loads its WASM through a dynamic import, which jest's CommonJS sandbox only allows with this flag.
 export NODE_OPTIONS="${NODE_OPTIONS:-} --experimental-vm-modules --no-warnings=ExperimentalWarning"
 echo "== type check"; npx tsc -p tsconfig.json --noEmit
+echo "== console build (type check + vite)"; npm run --silent build:console
 echo "== lint (module boundaries)"; npx nx show projects >/dev/null; npx eslint apps libs test
 echo "== jest"; npx jest --ci "$@"

@@ -9,6 +9,7 @@ import { ErrorFilter } from './http/error.filter';
 import { CORRELATION_HEADER } from './http/request-context';
 import { TOKENS } from './http/tokens';
 import { registerUploadParsers } from './http/upload-parsers';
+import { serveConsole } from './console/serve-console';
 import type { RegistryDirectory } from './registry/registry-directory';
 import { REGISTRY_DIRECTORY } from './registry/registry-directory.token';
 
@@ -45,6 +46,8 @@ export async function createApp(system: System, directory: RegistryDirectory): P
   app.useGlobalFilters(new ErrorFilter(system.logger));
   const fastify = app.getHttpAdapter().getInstance();
   registerUploadParsers(fastify);
+  // The reviewer console (apps/console/dist) at `/`, when it has been built; /api stays the api's.
+  serveConsole(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header(CORRELATION_HEADER, request.id);
   });

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     [
       '',
       `skills-claims is listening on ${url} (${store}; worker ${config.RUN_WORKER ? 'in this process' : 'not started'})`,
+      `  console:   ${url}/`,
       `  API docs:  ${url}/api/docs`,
       `  health:    ${url}/health`,
       ...(accounts.length > 0
