@@ -130,15 +130,20 @@ describe('claim evidence and comments over HTTP', () => {
     expect(listed.body.items.every((i: { sizeBytes: number }) => i.sizeBytes < MIB)).toBe(true);
   });
 
-  it('R-CLAIM-3 only the bureau and the claim\'s own organisation see or add its files and comments', async () => {
+  it('R-CLAIM-3 only the bureau and the claim\'s own organisation see or add its files and comments: another organisation\'s claim is 403, an unknown id 404 (issue 5)', async () => {
     const [{ body: evidence }] = [await upload(Buffer.concat([SHEET, Buffer.from('% access')]), 'application/pdf')];
     for (const route of [`/api/claims/${claimId}/evidence`, `/api/claims/${claimId}/evidence/${evidence.evidenceId}`, `/api/claims/${claimId}/comments`]) {
-      expect((await app.request('GET', route, { token: otherProvider })).status).toBe(404);
+      const foreign = await app.request('GET', route, { token: otherProvider });
+      expect([foreign.status, foreign.body.error.code]).toEqual([403, 'CLAIM.NOT_YOURS']);
       expect((await app.request('GET', route, { token: finance })).status).toBe(403);
       expect((await app.request('GET', route, { token: evaluator })).status).toBe(200);
     }
-    expect((await upload(PNG, 'image/png', { token: otherProvider })).status).toBe(404);
-    expect((await app.request('POST', `/api/claims/${claimId}/comments`, { token: otherProvider, body: { text: '看一下' } })).status).toBe(404);
+    expect((await upload(PNG, 'image/png', { token: otherProvider })).body.error.code).toBe('CLAIM.NOT_YOURS');
+    expect((await app.request('POST', `/api/claims/${claimId}/comments`, { token: otherProvider, body: { text: '看一下' } })).status).toBe(403);
+    for (const route of ['evidence', 'comments']) {
+      const unknown = await app.request('GET', `/api/claims/${randomUUID()}/${route}`, { token: otherProvider });
+      expect([unknown.status, unknown.body.error.code]).toEqual([404, 'CLAIM.NOT_FOUND']);
+    }
     expect((await app.request('GET', `/api/claims/${randomUUID()}/evidence`, { token: reviewer })).status).toBe(404);
     expect((await app.request('GET', `/api/claims/${claimId}/evidence/${randomUUID()}`, { token: reviewer })).body.error.code).toBe('EVIDENCE.NOT_FOUND');
   });

@@ -97,7 +97,7 @@ describe('the public notice over HTTP', () => {
     expect((await app.request('GET', '/api/notices')).status).toBe(401);
   });
 
-  it('R-CLAIM-3 an objection during the period sends the claim back to review; approved again it gets a new period', async () => {
+  it('R-CLAIM-3 an objection during the period sends the claim back to review (another organisation reading the objections gets 403); approved again it gets a new period', async () => {
     const { claimId } = await approvedClaim();
     const { item } = await boardUntil(officer, claimId, true);
     const statement = `学员${NAMED}当天在外务工，没有参加培训`;
@@ -123,7 +123,9 @@ describe('the public notice over HTTP', () => {
     expect(byProvider.body.items[0]).toMatchObject({ reason: 'TRAINING_NOT_HELD', lodgedOn: today });
     expect(byProvider.body.items[0]).not.toHaveProperty('statement');
     expect(byProvider.body.items[0]).not.toHaveProperty('lodgedBy');
-    expect((await app.request('GET', `/api/notices/${claimId}/objections`, { token: otherProvider })).status).toBe(404);
+    // Issue 5: another organisation's claim is 403, an unknown one 404.
+    expect((await app.request('GET', `/api/notices/${claimId}/objections`, { token: otherProvider })).body.error.code).toBe('CLAIM.NOT_YOURS');
+    expect((await app.request('GET', `/api/notices/${randomUUID()}/objections`, { token: otherProvider })).status).toBe(404);
     const streams = [...(await app.system.store.readStream(toClaimNoticeStreamId(claimId))), ...(await app.system.store.readStream(toClaimStreamId(claimId)))];
     expect(JSON.stringify(streams.map((e) => [e.data, e.metadata]))).not.toContain(NAMED);
     expect(app.logs.join('\n')).not.toContain(NAMED);

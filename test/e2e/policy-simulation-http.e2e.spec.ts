@@ -92,7 +92,7 @@ describe('policy simulation over HTTP', () => {
       expect.objectContaining({
         claimId: claim.claimId,
         kinds: ['WAITING_CHANGED'],
-        live: { status: 'READY_FOR_REVIEW', tier: null, totalFen: 290_000 },
+        live: { status: 'READY_FOR_REVIEW', tier: null, totalFen: 290_000, reviewStatus: 'READY_FOR_REVIEW' },
         simulated: { status: 'WAITING_ON_OUTCOMES', tier: null, totalFen: 240_000 },
         failingGates: [expect.objectContaining({ gate: 'CERTIFICATION', ruleId: 'R-GATE-2', thresholdPercent: 70, rate: { numerator: 2, denominator: 3 } })],
       }),

@@ -171,7 +171,7 @@ describe('policy simulation of R-FREE-6/7/8, R-ENT-1/2/3/4, R-AWARD-1/2, R-CERT-
     expect(Object.fromEntries(Object.entries(LIVE).map(([scheme, fen]) => [scheme, [scheme === 'R-AWARD-2' ? 2 : 1, fen]]))).toEqual(stored);
     expect(bySchemeOf(report)).toEqual(Object.fromEntries(Object.entries(stored).map(([scheme, [n, fen]]) => [scheme, [n, fen, fen, 0]])));
     expect(report.totals).toMatchObject({ liveFen: liveTotal, simulatedFen: liveTotal, differenceFen: 0, payableDifferenceFen: 0 });
-    expect(report.claims).toEqual({ total: 12, simulated: 12, notSimulated: 0, overridden: 0, amountChanged: 0 });
+    expect(report.claims).toEqual({ total: 12, simulated: 12, notSimulated: 0, overridden: 0, amountChanged: 0, rejected: 0 });
     expect(report.notSimulated).toEqual([]);
     expect(report.flips).toEqual([]);
     // Lines of a person are the card's subdistrict's (24 of them); the centre's and the studio's name no one.

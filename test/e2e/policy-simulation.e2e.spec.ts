@@ -109,7 +109,7 @@ describe('policy simulation', () => {
     const liveTotal = 250_000 + 1_750_000 + 7_500 + 445_000 + 300_000 + 1_500_000;
     expect(Number(rows[0]!.total)).toBe(liveTotal);
     expect(report.totals).toMatchObject({ liveFen: liveTotal, simulatedFen: liveTotal, differenceFen: 0, payableDifferenceFen: 0 });
-    expect(report.claims).toEqual({ total: 6, simulated: 6, notSimulated: 0, overridden: 1, amountChanged: 0 });
+    expect(report.claims).toEqual({ total: 6, simulated: 6, notSimulated: 0, overridden: 1, amountChanged: 0, rejected: 0 });
     expect(Number(rows[0]!.n)).toBe(report.claims.total);
     expect(report.flips).toEqual([]);
     expect(report.notSimulated).toEqual([]);
@@ -129,7 +129,7 @@ describe('policy simulation', () => {
         scheme: 'R-FREE-3',
         overriddenGates: ['CERTIFICATION'],
         overriddenLineIds: [],
-        live: { status: 'READY_FOR_REVIEW', tier: null, totalFen: 300_000 },
+        live: { status: 'READY_FOR_REVIEW', tier: null, totalFen: 300_000, reviewStatus: 'READY_FOR_REVIEW' },
         simulated: { status: 'READY_FOR_REVIEW', tier: null, totalFen: 300_000 },
       },
     ]);
@@ -165,7 +165,7 @@ describe('policy simulation', () => {
         scheme: 'R-FREE-4',
         subject: { kind: 'COHORT', id: cohorts['fallback'] },
         kinds: ['RELEASED_TO_BLOCKED'],
-        live: { status: 'READY_FOR_REVIEW', tier: 'GENERAL_FALLBACK', totalFen: 445_000 },
+        live: { status: 'READY_FOR_REVIEW', tier: 'GENERAL_FALLBACK', totalFen: 445_000, reviewStatus: 'READY_FOR_REVIEW' },
         simulated: { status: 'BLOCKED', tier: 'GENERAL_FALLBACK', totalFen: 460_000 },
         failingGates: [{ gate: 'EMPLOYMENT_FALLBACK', ruleId: 'R-GATE-3', status: 'FAILED', thresholdPercent: 50, rate: { numerator: 2, denominator: 5 }, windowEnd: expect.any(String), policyVersion: 'JCCQ-2020-12.v2' }],
         overridden: false,
@@ -178,7 +178,7 @@ describe('policy simulation', () => {
     // Only the fallback's 4450 yuan remains: its 2 of 5 fail 90% as they failed 80%.
     expect(costOf(report, 'R-FREE-4')).toMatchObject({ liveFen: 3_695_000, simulatedFen: 445_000, differenceFen: -3_250_000 });
     const flips = report.flips.map((f) => [f.claimId, f.kinds, f.live, f.simulated, f.failingGates.map((g) => `${g.gate}:${g.status}:${g.rate.numerator}/${g.rate.denominator}@${g.thresholdPercent}`)]);
-    const waitingAt = (claim: { claimId: string }, liveFen: number) => [claim.claimId, ['WAITING_CHANGED', 'TIER'], { status: 'READY_FOR_REVIEW', tier: 'EMPLOYMENT_ORIENTED', totalFen: liveFen }, { status: 'WAITING_ON_OUTCOMES', tier: 'UNDECIDED', totalFen: 0 }, ['EMPLOYMENT:OPEN:4/5@90']];
+    const waitingAt = (claim: { claimId: string }, liveFen: number) => [claim.claimId, ['WAITING_CHANGED', 'TIER'], { status: 'READY_FOR_REVIEW', tier: 'EMPLOYMENT_ORIENTED', totalFen: liveFen, reviewStatus: 'READY_FOR_REVIEW' }, { status: 'WAITING_ON_OUTCOMES', tier: 'UNDECIDED', totalFen: 0 }, ['EMPLOYMENT:OPEN:4/5@90']];
     expect(flips).toHaveLength(2);
     expect(flips).toEqual(expect.arrayContaining([waitingAt(claims['ordered']!, 1_750_000), waitingAt(claims['decided']!, 1_500_000)]));
   });

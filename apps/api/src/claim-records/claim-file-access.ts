@@ -1,6 +1,6 @@
-import { claimDecider, claimErrors, toClaimStreamId, type AuthorSide, type ClaimState } from '@skills/domain';
+import { DomainError, claimDecider, claimErrors, toClaimStreamId, type AuthorSide } from '@skills/domain';
 import { loadStream, maySeePersonalData, type Principal, type System } from '@skills/platform';
-import { claimScopeOf } from '../claims/claim-access';
+import { assertMayReadClaim, claimReadScopeOf } from '../claims/claim-access';
 import { isBureau } from '../training/cohort-access';
 
 /** What a claim's file (comments, evidence) needs of the claim: that it exists, and whose it is. */
@@ -14,19 +14,15 @@ export interface ClaimFileAccess {
 
 /**
  * R-CLAIM-3 "comments and evidence at any step": the bureau roles and the claim's own organisation, on a claim or an
- * adjustment claim (R-GATE-4). Another organisation's claim is answered like a missing one, as GET /api/claims/:id does.
+ * adjustment claim (R-GATE-4). Issue 5: another organisation's existing claim is 403 (CLAIM.NOT_YOURS) and an unknown id
+ * 404, as GET /api/claims/:id answers (assertMayReadClaim).
  */
 export async function claimFileAccess(system: System, principal: Principal, claimId: string): Promise<ClaimFileAccess> {
   const { state } = await loadStream(system.store, system.catalogue, claimDecider, toClaimStreamId(claimId));
-  const organisationId = organisationOf(state);
-  if (organisationId === undefined) throw claimErrors.claimNotFound(claimId);
+  if (state.status === 'absent') throw claimErrors.claimNotFound(claimId);
+  await assertMayReadClaim(system, principal, state.status === 'submitted' ? state.claim : state.adjustment);
   if (isBureau(principal)) return { claimId: claimId.toLowerCase(), side: 'BUREAU', readsTexts: maySeePersonalData(principal) };
-  if (claimScopeOf(principal) !== organisationId) throw claimErrors.claimNotFound(claimId);
+  // A subdistrict officer reads its unit's claims (assertMayReadClaim) but not their file; the routes' roles keep it out too.
+  if (claimReadScopeOf(principal).kind !== 'ORGANISATION') throw new DomainError('CLAIM.FILE_NOT_YOURS', 'only the bureau and the claim\'s own organisation use its comments and evidence', 'forbidden', { claimId });
   return { claimId: claimId.toLowerCase(), side: 'ORGANISATION', readsTexts: true };
-}
-
-function organisationOf(state: ClaimState): string | undefined {
-  if (state.status === 'submitted') return state.claim.submittedBy.organisation.id.toLowerCase();
-  if (state.status === 'adjustment') return state.adjustment.submittedBy.organisation.id.toLowerCase();
-  return undefined;
 }

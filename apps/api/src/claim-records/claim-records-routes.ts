@@ -3,8 +3,8 @@ import { CLAIM_READERS } from '../claims/claim-access';
 import { EVIDENCE_TYPES } from '../http/upload-parsers';
 import { AddCommentForm, AttachEvidenceQuery } from './claim-records-forms';
 
-const common = { 400: 'Invalid input: every bad field is listed with how to fix it', 401: 'Not logged in', 403: 'Role not allowed' };
-const missing = 'No such claim visible to you (the bureau sees every claim, an organisation its own)';
+const common = { 400: 'Invalid input: every bad field is listed with how to fix it', 401: 'Not logged in', 403: 'Role not allowed, or CLAIM.NOT_YOURS: another organisation\'s claim (the bureau sees every claim, an organisation its own)' };
+const missing = 'CLAIM.NOT_FOUND: no claim with this id';
 
 /** R-CLAIM-3 a claim's comments and evidence files, for the OpenAPI document. */
 export const CLAIM_RECORD_ROUTES: readonly ApiRoute[] = [
@@ -59,6 +59,6 @@ export const CLAIM_RECORD_ROUTES: readonly ApiRoute[] = [
     tag: 'claims',
     summary: 'R-CLAIM-3 Download one evidence file (the bureau and the claim\'s own organisation), with its type and an x-content-sha256 header',
     roles: CLAIM_READERS,
-    responses: { ...common, 200: 'The file', 404: 'No such file on this claim, or the claim is not visible to you' },
+    responses: { ...common, 200: 'The file', 404: 'No such claim, or no such file on this claim' },
   },
 ];

@@ -6,7 +6,7 @@ import type { AddCommentForm } from './claim-records-forms';
 import type { ClaimFileAccess } from './claim-file-access';
 
 /** The purpose a comment's text is sealed under (SealedTexts), keyed by the comment id. */
-const COMMENT_TEXT = 'claim-comment';
+export const COMMENT_TEXT = 'claim-comment';
 const ATTEMPTS = 5;
 
 /**

@@ -100,8 +100,9 @@ export const REVIEW_ROUTES: readonly ApiRoute[] = [
     method: 'get',
     path: '/api/claims/:claimId/history',
     tag: 'review',
-    summary: 'R-CLAIM-3 R-MON-1 Every event of the claim\'s stream in order: type, actor (account id), recordedAt, occurredAt, reason { code, textLength, text } (text for the bureau and the claim\'s organisation), details (lines counted)',
+    summary:
+      'R-CLAIM-3 R-MON-1 Every step of the claim in the order recorded: its own events, the objections to it (notice) and its comments and evidence files (records). Each: stream (CLAIM, NOTICE, RECORDS) and version there, type, actor (account id; WITHHELD for an objector unless the caller is the bureau), recordedAt, occurredAt, reason { code, textLength, text } (review reasons for the bureau and the claim\'s organisation; objection statements for reviewers, approvers, admins), details (lines counted; a comment\'s text for those who read comments)',
     roles: CLAIM_VIEWERS,
-    responses: { ...common, 200: '{ claimId, items: [{ version, type, actor, recordedAt, occurredAt, reason, details }] }', 403: 'Another organisation\'s claim', 404: 'No such claim' },
+    responses: { ...common, 200: '{ claimId, items: [{ stream, version, type, actor, recordedAt, occurredAt, reason, details }] }', 403: 'Another organisation\'s claim', 404: 'No such claim' },
   },
 ];

@@ -47,6 +47,6 @@ export const NOTICE_ROUTES: readonly ApiRoute[] = [
     tag: 'notices',
     summary: 'R-CLAIM-3 The objections to a claim, every notice round\'s: who objected for the bureau, the statement for reviewers, approvers and admins; the claim\'s organisation sees the reasons and days',
     roles: CLAIM_READERS,
-    responses: { ...common, 200: 'The objections', 404: 'No such claim visible to you' },
+    responses: { ...common, 200: 'The objections', 403: 'Role not allowed, or CLAIM.NOT_YOURS: another organisation\'s claim', 404: 'CLAIM.NOT_FOUND: no claim with this id' },
   },
 ];

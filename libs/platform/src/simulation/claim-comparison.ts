@@ -1,8 +1,10 @@
 import {
+  lifecycleStatusOf,
   overriddenGates,
   statusOf,
   type ClaimGate,
   type ClaimGateId,
+  type ClaimLifecycleStatus,
   type ClaimPayee,
   type ClaimScheme,
   type ClaimState,
@@ -37,6 +39,11 @@ export interface ClaimComparison {
   /** R-CLAIM-4: approved overrides of the claim. */
   readonly overriddenGates: readonly ClaimGateId[];
   readonly overriddenLineIds: readonly string[];
+  /**
+   * R-CLAIM-3: where the claim stands in review today (lifecycleStatusOf), for information and for REJECTED, which pays
+   * nothing whatever its gates say. `live.status` stays the gate status (R-GATE-4): a flip is about the gates.
+   */
+  readonly reviewStatus: ClaimLifecycleStatus;
   readonly live: ClaimSide;
   readonly simulated?: ClaimSide & { readonly gates: readonly ClaimGate[]; readonly policyVersion: string };
   readonly notSimulated?: { readonly reason: NotSimulatedReason; readonly message: string };
@@ -60,6 +67,7 @@ export function compareClaim(claim: ClaimHistory, simulator: SchemeSimulator | u
     organisation: { kind: live.submittedBy.organisation.kind, id: live.submittedBy.organisation.id.toLowerCase() },
     overriddenGates: [...gatesSetAside],
     overriddenLineIds: lineOverrides.map((o) => o.lineId),
+    reviewStatus: lifecycleStatusOf(claim.state),
     live: liveSideOf(claim.state),
   };
   if (!simulator) return { ...base, notSimulated: { reason: 'NO_SIMULATOR', message: `no simulator for ${live.scheme} claims yet: carried at the live figures` } };

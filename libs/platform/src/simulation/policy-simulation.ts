@@ -4,6 +4,7 @@ import {
   createEventCatalogue,
   type CalendarDate,
   type ClaimGateId,
+  type ClaimLifecycleStatus,
   type ClaimScheme,
   type ClaimStatus,
   type ClaimSubject,
@@ -45,8 +46,9 @@ export interface SimulationOptions {
 /** Money figures of a group of claims, integer fen; differenceFen = simulatedFen - liveFen. */
 /**
  * `liveFen` / `simulatedFen`: what the claims' lines compute, whatever their status (the figures rm_claims.total_fen
- * holds). `payable…`: the same without the claims that are BLOCKED, which pay nothing unless overridden: the cost a
- * policy change moves, flips included.
+ * holds). `payable…`: the same without the claims that are BLOCKED, which pay nothing unless overridden, and on both
+ * sides without those REJECTED in review (R-CLAIM-3: final, their keys released): the cost a policy change moves,
+ * flips included.
  */
 export interface CostFigures {
   readonly liveFen: number;
@@ -77,6 +79,10 @@ export interface ClaimFigures {
   readonly tier: ClaimTier | null;
   readonly totalFen: number;
 }
+/** The live side: its gate status (R-GATE-4) and, for information, where it stands in review (R-CLAIM-3). */
+export interface LiveClaimFigures extends ClaimFigures {
+  readonly reviewStatus: ClaimLifecycleStatus;
+}
 /** A gate that fails (or holds the claim back) under the candidate, with its figures. */
 export interface SimulatedGateFigures {
   readonly gate: ClaimGateId;
@@ -89,7 +95,8 @@ export interface SimulatedGateFigures {
 }
 /**
  * RELEASED_TO_BLOCKED / BLOCKED_TO_RELEASED: READY_FOR_REVIEW ↔ BLOCKED; WAITING_CHANGED: one side is
- * WAITING_ON_OUTCOMES and the other not; TIER: R-FREE-4's tier differs.
+ * WAITING_ON_OUTCOMES and the other not; TIER: R-FREE-4's tier differs. Between gate statuses; a claim rejected in
+ * review never flips (it pays nothing under any policy).
  */
 export type ClaimFlipKind = 'RELEASED_TO_BLOCKED' | 'BLOCKED_TO_RELEASED' | 'WAITING_CHANGED' | 'TIER';
 export interface ClaimFlip {
@@ -97,7 +104,7 @@ export interface ClaimFlip {
   readonly scheme: ClaimScheme;
   readonly subject: ClaimSubject;
   readonly kinds: readonly ClaimFlipKind[];
-  readonly live: ClaimFigures;
+  readonly live: LiveClaimFigures;
   readonly simulated: ClaimFigures;
   /** The applying gates under the candidate that are not HOLDING. */
   readonly failingGates: readonly SimulatedGateFigures[];
@@ -112,6 +119,7 @@ export interface NotSimulatedClaim {
   readonly message: string;
   /** Carried at its live figures in every total. */
   readonly liveFen: number;
+  readonly reviewStatus: ClaimLifecycleStatus;
 }
 /** R-CLAIM-4 "flagged in every report": a claim an approved override changed; its status keeps the override's effect. */
 export interface OverriddenClaim {
@@ -119,7 +127,7 @@ export interface OverriddenClaim {
   readonly scheme: ClaimScheme;
   readonly overriddenGates: readonly ClaimGateId[];
   readonly overriddenLineIds: readonly string[];
-  readonly live: ClaimFigures;
+  readonly live: LiveClaimFigures;
   readonly simulated: ClaimFigures;
 }
 
@@ -142,6 +150,8 @@ export interface PolicySimulationReport {
     readonly overridden: number;
     /** Simulated claims whose total differs from the live one. */
     readonly amountChanged: number;
+    /** R-CLAIM-3: claims rejected in review, in the computed sums and payable on neither side. */
+    readonly rejected: number;
   };
   readonly totals: CostFigures;
   readonly byScheme: readonly SchemeCost[];
@@ -163,12 +173,13 @@ export interface PolicySimulationReport {
  * - Registry: the shipped versions and every published one, with the candidate in force on every day of its
  *   effective window (candidate-registry.ts). As live, the version in force on a cohort's start sets its gates
  *   and prices its lines.
- * - Live figures: each claim's stream as the claim decider folds it (submission, gate decisions, overrides): what
- *   the system shows today. Simulated figures: the live path's own pure functions on the replayed facts: the
- *   scheme calculators on the roster, days and cards the claim was submitted with (decidedTierLines for an R-FREE-4
- *   claim submitted undecided; for the enterprise, award and certification schemes, on the recorded facts its lines
- *   name: schemes/fact-claim-lines.ts), and the gates (calculateOutcomeRates, claimGatesOf, releaseOf, statusOf) as of
- *   `asOf`. An approved override keeps its effect on the status (R-CLAIM-4) and the claim is flagged.
+ * - Live figures: each claim's stream as the claim decider folds it (submission, gate decisions, overrides, the
+ *   review steps and a resubmission's new lines): what the system shows today. Simulated figures: the live path's own
+ *   pure functions on the replayed facts: the scheme calculators on the roster, days and cards the claim was
+ *   (re)submitted with (decidedTierLines for an R-FREE-4 claim submitted undecided; for the enterprise, award and
+ *   certification schemes, on the recorded facts its lines name: schemes/fact-claim-lines.ts), and the gates
+ *   (calculateOutcomeRates, claimGatesOf, releaseOf, statusOf) as of `asOf`. An approved override keeps its effect on
+ *   the status (R-CLAIM-4) and the claim is flagged. A claim rejected in review pays nothing on either side.
  * - Under the live policy, with the gate evaluator caught up as of `asOf`, every simulated claim equals its live
  *   figures. What can differ even then: a claim flagged with a late outcome (ClaimLateOutcomeFlagged, whose status
  *   stays decided while its gates moved), a version published after the claim that now covers its start.

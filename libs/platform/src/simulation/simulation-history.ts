@@ -9,14 +9,19 @@ const COHORT_EVENTS = ['CohortPlanned', 'CohortApproved', 'CohortStarted', 'Coho
 const COHORT_RECORDS = ['AttendanceRecorded', 'FinalAssessmentRecorded', 'FinalAssessmentCorrected'];
 const PERSON_EVENTS = ['LabourerRegistered', 'LabourerGroupsChanged', 'LabourerErased', 'CertificateRecorded', 'EmploymentRecorded', 'EmploymentVerified', 'EmploymentRejected'];
 const CLAIM_EVENTS = ['ClaimSubmitted', 'ClaimTierDecided', 'ClaimGatesHeld', 'ClaimBlocked', 'ClaimLateOutcomeFlagged', 'ClaimOverrideProposed', 'ClaimOverrideApproved', 'ClaimOverrideRejected', 'ClaimAdjustmentLinked'];
+/**
+ * R-CLAIM-3: the review steps that move a claim's stage (lifecycleStatusOf), ClaimResubmitted replacing its lines and
+ * ClaimRejected making it final. Taking and releasing a claim of the queue moves nothing and is not read.
+ */
+const REVIEW_EVENTS = ['ClaimChecked', 'ClaimApproved', 'ClaimReleasedForPayment', 'ClaimReturned', 'ClaimRejected', 'ClaimResubmitted', 'ClaimObjectionReturned'];
 
 /** Every event type the simulation reads: the rest of the history (payment keys, ledgers, identities, …) is filtered out in SQL. */
-export const SIMULATION_EVENT_TYPES: readonly string[] = ['PolicyVersionPublished', ...PERSON_EVENTS, ...COHORT_EVENTS, ...COHORT_RECORDS, ...CLAIM_EVENTS, ...SCHEME_FACT_EVENTS];
+export const SIMULATION_EVENT_TYPES: readonly string[] = ['PolicyVersionPublished', ...PERSON_EVENTS, ...COHORT_EVENTS, ...COHORT_RECORDS, ...CLAIM_EVENTS, ...REVIEW_EVENTS, ...SCHEME_FACT_EVENTS];
 
 const cohortEvents = new Set(COHORT_EVENTS);
 const cohortRecords = new Set(COHORT_RECORDS);
 const personEvents = new Set(PERSON_EVENTS);
-const claimEvents = new Set(CLAIM_EVENTS);
+const claimEvents = new Set([...CLAIM_EVENTS, ...REVIEW_EVENTS]);
 const schemeFactEvents = new Set(SCHEME_FACT_EVENTS);
 
 /** What a cohort claim was computed from when it was submitted: the roster, the days and the cards as they stood then. */
@@ -38,10 +43,14 @@ export interface SubmittedTrainee {
   readonly flags: Flag[];
 }
 
+/**
+ * One claim and the facts its lines were last computed from: at its submission, or at its latest resubmission
+ * (R-CLAIM-3), which replaces the lines and the facts behind them, so only the latest are kept.
+ */
 export interface ClaimHistory {
   /** The claim's stream folded by the claim decider's own evolve: what the system shows today. */
   state: ClaimState;
-  /** The claim as submitted, before any gate decision replaced its lines. */
+  /** The claim as (re)submitted, before any gate decision replaced its lines. */
   readonly submitted: SubmittedClaim;
   readonly atSubmission?: SubmissionFacts;
   /** R-ENT-3: the person's work-for-training and cards as the claim read them. */
@@ -106,20 +115,28 @@ export class SimulationHistory {
     if (event.type === 'ClaimSubmitted') {
       if (known) return;
       const state = claimDecider.evolve(claimDecider.initialState(), event);
-      const submitted = event.data;
-      const atSubmission = submitted.subject.kind === 'COHORT' ? this.submissionFacts(submitted.subject.id) : undefined;
-      const workAtSubmission = submitted.scheme === 'R-ENT-3' ? this.schemeFacts.workAtSubmission(submitted.subject.id, submitted.submittedBy.organisation.id, this.people) : undefined;
-      const firstIssues = submitted.scheme === 'R-CERT-2' ? firstIssuesAtSubmission(this.schemeFacts.evaluations.get(submitted.subject.id.toLowerCase()), this.people) : undefined;
-      this.claims.set(claimId, {
-        state,
-        submitted,
-        ...(atSubmission ? { atSubmission } : {}),
-        ...(workAtSubmission ? { workAtSubmission } : {}),
-        ...(firstIssues ? { firstIssuesAtSubmission: firstIssues } : {}),
-      });
+      this.claims.set(claimId, { state, ...this.computedFrom(event.data) });
       return;
     }
-    if (known) known.state = claimDecider.evolve(known.state, event);
+    if (!known) return;
+    const state = claimDecider.evolve(known.state, event);
+    // R-CLAIM-3: a resubmission is the claim's source run again on the corrected records (review-decisions.service.ts):
+    // its lines are recomputed from the facts as they stand now, which replace those of the submission.
+    if (event.type === 'ClaimResubmitted' && state.status === 'submitted') this.claims.set(claimId, { state, ...this.computedFrom(state.claim) });
+    else known.state = state;
+  }
+
+  /** What the claim's source read when it computed these lines: the facts folded so far (committed before it). */
+  private computedFrom(claim: SubmittedClaim): Omit<ClaimHistory, 'state'> {
+    const atSubmission = claim.subject.kind === 'COHORT' ? this.submissionFacts(claim.subject.id) : undefined;
+    const workAtSubmission = claim.scheme === 'R-ENT-3' ? this.schemeFacts.workAtSubmission(claim.subject.id, claim.submittedBy.organisation.id, this.people) : undefined;
+    const firstIssues = claim.scheme === 'R-CERT-2' ? firstIssuesAtSubmission(this.schemeFacts.evaluations.get(claim.subject.id.toLowerCase()), this.people) : undefined;
+    return {
+      submitted: claim,
+      ...(atSubmission ? { atSubmission } : {}),
+      ...(workAtSubmission ? { workAtSubmission } : {}),
+      ...(firstIssues ? { firstIssuesAtSubmission: firstIssues } : {}),
+    };
   }
 
   /**

@@ -1,6 +1,7 @@
+import { lifecycleStatusOf, reviewOf } from '@skills/domain';
 import { outcomeFactsOf } from './outcome-facts-of';
-import { SimulationHistory } from './simulation-history';
-import { COHORT, LATER_COHORT, PEOPLE, PROVIDER, SUBDISTRICT, attended, recorded, startedCohort } from './testing/history-events';
+import { SIMULATION_EVENT_TYPES, SimulationHistory } from './simulation-history';
+import { COHORT, LATER_COHORT, PEOPLE, PROVIDER, SUBDISTRICT, attended, card, claimSubmitted, recorded, startedCohort } from './testing/history-events';
 
 const [A, B, C] = PEOPLE;
 
@@ -132,5 +133,64 @@ describe('policy simulation: the history folded as the read models hold it', () 
     });
     expect(history.cohorts.get(COHORT)!.trainingDaysHeld).toBe(8);
     expect(history.people.cards.get(A)!.subdistrictId).toBe(SUBDISTRICT);
+  });
+
+  describe('R-CLAIM-3 review steps', () => {
+    const CLAIM = 'd0000000-0000-4000-8000-000000000002';
+    const note = { vaultKey: 'e0000000-0000-4000-8000-000000000001', digest: 'a'.repeat(64), length: 12 };
+    const lineOf = (labourerId: string, amountFen: number) => ({ lineId: `f000000${PEOPLE.indexOf(labourerId as never)}-0000-4000-8000-000000000000`, labourerId, outcome: 'AMOUNT', amountFen });
+    const submitted = claimSubmitted('2021-03-30', { claimId: CLAIM, scheme: 'R-FREE-3', subject: { kind: 'COHORT', id: COHORT }, period: { from: '2021-03-01', to: '2021-03-10' }, organisation: { kind: 'PROVIDER', id: PROVIDER }, totalFen: 75_000 });
+    const returned = recorded('2021-04-02', 'ClaimReturned', { claimId: CLAIM, round: 1, level: 'CHECK', returnedBy: 'reviewer', returnedOn: '2021-04-02', reason: { code: 'RECORDS_INCOMPLETE', note } });
+    // A's three missing days recorded, then the claim computed again: 8 days × 150 capped at 1000 for A.
+    const resubmitted = recorded('2021-04-03', 'ClaimResubmitted', {
+      claimId: CLAIM,
+      round: 2,
+      resubmittedBy: { organisation: { kind: 'PROVIDER', id: PROVIDER }, accountId: 'a0000000-0000-4000-8000-000000000001' },
+      resubmittedOn: '2021-04-03',
+      period: { from: '2021-03-01', to: '2021-03-10' },
+      tier: null,
+      gates: [],
+      lines: [lineOf(PEOPLE[0], 100_000), lineOf(PEOPLE[1], 30_000), lineOf(PEOPLE[2], 45_000)],
+      totalFen: 175_000,
+      paymentKeys: { kept: 3, reserved: 0, released: 0 },
+    });
+    const history = historyOf([
+      ...PEOPLE.map((id) => card(id, ['RURAL_MIGRANT'])),
+      ...cohort,
+      submitted,
+      ...attended(COHORT, A, '2021-03-06', 3, '2021-04-01'),
+      returned,
+      resubmitted,
+      // After the resubmission: not what its lines were computed from.
+      ...attended(COHORT, A, '2021-03-09', 1, '2021-04-05'),
+    ]);
+
+    it('R-CLAIM-3 a resubmission replaces the lines and the facts they were computed from: the roster and days as they stood when it was resubmitted', () => {
+      const claim = history.claims.get(CLAIM)!;
+      expect(claim.submitted.totalFen).toBe(175_000);
+      expect(claim.submitted.lines.map((l) => l.labourerId)).toEqual([...PEOPLE]);
+      // One copy of the lines: the resubmitted claim is the state's claim, not kept twice.
+      expect(claim.state.status === 'submitted' && claim.state.claim).toBe(claim.submitted);
+      // Days held 03-01..03-08 (8) at the resubmission; A's 03-09, recorded after it, is not among them.
+      expect(claim.atSubmission!.trainingDaysHeld).toBe(8);
+      expect(claim.atSubmission!.trainees.map((t) => [t.labourerId, t.attendedDays])).toEqual([
+        [A, 8],
+        [B, 2],
+        [C, 3],
+      ]);
+      expect(history.cohorts.get(COHORT)!.attendedDays(A)).toBe(9);
+      expect(claim.state.status !== 'absent' && [lifecycleStatusOf(claim.state), reviewOf(claim.state)?.round]).toEqual(['READY_FOR_REVIEW', 2]);
+    });
+
+    it('R-CLAIM-3 a rejection is folded (REJECTED, final); taking a claim of the queue is not read at all', () => {
+      const rejected = recorded('2021-04-06', 'ClaimRejected', { claimId: CLAIM, round: 2, level: 'CHECK', rejectedBy: 'reviewer', rejectedOn: '2021-04-06', reason: { code: 'IRREGULARITY', note }, paymentKeysReleased: 3 });
+      history.fold(rejected);
+      const { state } = history.claims.get(CLAIM)!;
+      expect(state.status !== 'absent' && lifecycleStatusOf(state)).toBe('REJECTED');
+      // The gate status stays what R-GATE-4 recorded: flips compare gates.
+      expect(state.status === 'submitted' && state.claim.status).toBe('READY_FOR_REVIEW');
+      expect(SIMULATION_EVENT_TYPES).toEqual(expect.arrayContaining(['ClaimResubmitted', 'ClaimRejected', 'ClaimChecked', 'ClaimApproved', 'ClaimReleasedForPayment', 'ClaimReturned', 'ClaimObjectionReturned']));
+      expect(SIMULATION_EVENT_TYPES).not.toContain('ClaimReviewerAssigned');
+    });
   });
 });

@@ -5,6 +5,7 @@ import type {
   ClaimFlip,
   ClaimFlipKind,
   CostFigures,
+  LiveClaimFigures,
   OverriddenClaim,
   PayeeOrganisationCost,
   PolicySimulationReport,
@@ -31,18 +32,22 @@ const figures = (s: Sums): CostFigures => ({
   payableDifferenceFen: s.payableSimulatedFen - s.payableLiveFen,
 });
 const claimFigures = (side: ClaimSide): ClaimFigures => ({ status: side.status, tier: side.tier, totalFen: side.totalFen });
-/** A BLOCKED claim pays nothing (unless an override releases it, which its status then shows). */
-const payable = (side: ClaimSide, fen: number) => (side.status === 'BLOCKED' ? 0 : fen);
+const liveFigures = (claim: ClaimComparison): LiveClaimFigures => ({ ...claimFigures(claim.live), reviewStatus: claim.reviewStatus });
+/**
+ * A BLOCKED claim pays nothing (unless an override releases it, which its status then shows). R-CLAIM-3: nor does a
+ * claim rejected in review, under any policy: final, its payment keys released for a new claim.
+ */
+const payable = (claim: ClaimComparison, side: ClaimSide, fen: number) => (claim.reviewStatus === 'REJECTED' || side.status === 'BLOCKED' ? 0 : fen);
 
 /** Adds one side's figures: `live` or `simulated`, computed and payable. */
-function add(map: Map<string, Sums>, key: string, which: 'live' | 'simulated', side: ClaimSide, fen: number, count: number): void {
+function add(map: Map<string, Sums>, key: string, which: 'live' | 'simulated', claim: ClaimComparison, side: ClaimSide, fen: number, count: number): void {
   const sums = map.get(key) ?? noSums();
   if (which === 'live') {
     sums.liveFen += fen;
-    sums.payableLiveFen += payable(side, fen);
+    sums.payableLiveFen += payable(claim, side, fen);
   } else {
     sums.simulatedFen += fen;
-    sums.payableSimulatedFen += payable(side, fen);
+    sums.payableSimulatedFen += payable(claim, side, fen);
   }
   sums.count += count;
   map.set(key, sums);
@@ -65,24 +70,24 @@ export function buildSimulationReport(header: ReportHeader, comparisons: readonl
   const sorted = [...comparisons].sort((a, b) => (a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0));
   for (const claim of sorted) {
     const simulated = claim.simulated ?? claim.live;
-    add(totals, '', 'live', claim.live, claim.live.totalFen, 0);
-    add(totals, '', 'simulated', simulated, simulated.totalFen, 0);
-    add(schemes, claim.scheme, 'live', claim.live, claim.live.totalFen, 1);
-    add(schemes, claim.scheme, 'simulated', simulated, simulated.totalFen, 0);
+    add(totals, '', 'live', claim, claim.live, claim.live.totalFen, 0);
+    add(totals, '', 'simulated', claim, simulated, simulated.totalFen, 0);
+    add(schemes, claim.scheme, 'live', claim, claim.live, claim.live.totalFen, 1);
+    add(schemes, claim.scheme, 'simulated', claim, simulated, simulated.totalFen, 0);
     const organisationKey = (line: LineFigures) => (line.payee.kind === 'LABOURER' ? `${claim.organisation.kind}:${claim.organisation.id}` : `${line.payee.kind}:${line.payee.id.toLowerCase()}`);
     const subdistrictKey = (line: LineFigures) => (line.labourerId === undefined ? '' : (subdistrictOf(line.labourerId) ?? ''));
     const claimOrganisations = new Set<string>();
     for (const line of claim.live.lines) {
-      add(subdistricts, subdistrictKey(line), 'live', claim.live, line.amountFen, 1);
-      add(organisations, organisationKey(line), 'live', claim.live, line.amountFen, 0);
+      add(subdistricts, subdistrictKey(line), 'live', claim, claim.live, line.amountFen, 1);
+      add(organisations, organisationKey(line), 'live', claim, claim.live, line.amountFen, 0);
       claimOrganisations.add(organisationKey(line));
     }
     for (const line of simulated.lines) {
-      add(subdistricts, subdistrictKey(line), 'simulated', simulated, line.amountFen, 0);
-      add(organisations, organisationKey(line), 'simulated', simulated, line.amountFen, 0);
+      add(subdistricts, subdistrictKey(line), 'simulated', claim, simulated, line.amountFen, 0);
+      add(organisations, organisationKey(line), 'simulated', claim, simulated, line.amountFen, 0);
       claimOrganisations.add(organisationKey(line));
     }
-    for (const key of claimOrganisations) add(organisations, key, 'live', claim.live, 0, 1);
+    for (const key of claimOrganisations) add(organisations, key, 'live', claim, claim.live, 0, 1);
     if (claim.simulated && claim.simulated.totalFen !== claim.live.totalFen) amountChanged++;
     const flip = flipOf(claim);
     if (flip) flips.push(flip);
@@ -92,17 +97,18 @@ export function buildSimulationReport(header: ReportHeader, comparisons: readonl
         scheme: claim.scheme,
         overriddenGates: [...claim.overriddenGates],
         overriddenLineIds: [...claim.overriddenLineIds],
-        live: claimFigures(claim.live),
+        live: liveFigures(claim),
         simulated: claimFigures(simulated),
       });
     }
   }
   const notSimulated = sorted.flatMap((c) =>
-    c.notSimulated ? [{ claimId: c.claimId, scheme: c.scheme, subject: c.subject, reason: c.notSimulated.reason, message: c.notSimulated.message, liveFen: c.live.totalFen }] : [],
+    c.notSimulated ? [{ claimId: c.claimId, scheme: c.scheme, subject: c.subject, reason: c.notSimulated.reason, message: c.notSimulated.message, liveFen: c.live.totalFen, reviewStatus: c.reviewStatus }] : [],
   );
+  const rejected = sorted.filter((c) => c.reviewStatus === 'REJECTED').length;
   return {
     ...header,
-    claims: { total: sorted.length, simulated: sorted.length - notSimulated.length, notSimulated: notSimulated.length, overridden: overridden.length, amountChanged },
+    claims: { total: sorted.length, simulated: sorted.length - notSimulated.length, notSimulated: notSimulated.length, overridden: overridden.length, amountChanged, rejected },
     totals: figures(totals.get('') ?? noSums()),
     byScheme: [...schemes].sort(([a], [b]) => a.localeCompare(b)).map(([scheme, s]): SchemeCost => ({ scheme: scheme as ClaimScheme, claims: s.count, ...figures(s) })),
     bySubdistrict: [...subdistricts]
@@ -121,10 +127,12 @@ export function buildSimulationReport(header: ReportHeader, comparisons: readonl
 /**
  * R-GATE-4: how a claim's release would change. RELEASED_TO_BLOCKED / BLOCKED_TO_RELEASED between READY_FOR_REVIEW
  * and BLOCKED; WAITING_CHANGED when one side waits on outcomes and the other not; TIER when R-FREE-4's tier differs.
+ * The gate status, not the review's: a claim in review is released by its gates. R-CLAIM-3: a rejected claim never
+ * flips, for no policy makes it pay.
  */
 export function flipOf(claim: ClaimComparison): ClaimFlip | undefined {
   const { live, simulated } = claim;
-  if (!simulated) return undefined;
+  if (!simulated || claim.reviewStatus === 'REJECTED') return undefined;
   const kinds: ClaimFlipKind[] = [];
   if (live.status === 'READY_FOR_REVIEW' && simulated.status === 'BLOCKED') kinds.push('RELEASED_TO_BLOCKED');
   if (live.status === 'BLOCKED' && simulated.status === 'READY_FOR_REVIEW') kinds.push('BLOCKED_TO_RELEASED');
@@ -137,7 +145,7 @@ export function flipOf(claim: ClaimComparison): ClaimFlip | undefined {
     scheme: claim.scheme,
     subject: claim.subject,
     kinds,
-    live: claimFigures(live),
+    live: liveFigures(claim),
     simulated: claimFigures(simulated),
     failingGates: simulated.gates
       .filter((g) => g.status !== 'HOLDING' && !setAside.has(g.gate))

@@ -29,7 +29,7 @@ const gate = (id: ClaimGate['gate'], status: ClaimGate['status'], numerator: num
 });
 
 function claim(claimId: string, parts: Partial<ClaimComparison> & Pick<ClaimComparison, 'scheme' | 'live'>): ClaimComparison {
-  return { claimId, subject: { kind: 'COHORT', id: `${claimId.slice(0, 8)}-0000-4000-8000-000000000000` }, organisation: provider(PROVIDER_A), overriddenGates: [], overriddenLineIds: [], ...parts };
+  return { claimId, subject: { kind: 'COHORT', id: `${claimId.slice(0, 8)}-0000-4000-8000-000000000000` }, organisation: provider(PROVIDER_A), overriddenGates: [], overriddenLineIds: [], reviewStatus: 'READY_FOR_REVIEW', ...parts };
 }
 
 // R-FREE-3: 900 + 1000 live, 1200 + 1000 simulated (a per-day amount of 200); R-FREE-4 released at 80% and blocked
@@ -80,8 +80,10 @@ describe('policy simulation: the report', () => {
       { scheme: 'R-FREE-4', claims: 1, liveFen: 145_000, simulatedFen: 160_000, differenceFen: 15_000, payableLiveFen: 145_000, payableSimulatedFen: 0, payableDifferenceFen: -145_000 },
       { scheme: 'R-FREE-5', claims: 1, liveFen: 7_500, simulatedFen: 10_000, differenceFen: 2_500, payableLiveFen: 7_500, payableSimulatedFen: 10_000, payableDifferenceFen: 2_500 },
     ]);
-    expect(report.claims).toEqual({ total: 4, simulated: 3, notSimulated: 1, overridden: 1, amountChanged: 3 });
-    expect(report.notSimulated).toEqual([{ claimId: '40000000-0000-4000-8000-000000000004', scheme: 'R-ENT-1', subject: comparisons[3]!.subject, reason: 'NO_SIMULATOR', message: 'no simulator for R-ENT-1 claims yet', liveFen: 30_000 }]);
+    expect(report.claims).toEqual({ total: 4, simulated: 3, notSimulated: 1, overridden: 1, amountChanged: 3, rejected: 0 });
+    expect(report.notSimulated).toEqual([
+      { claimId: '40000000-0000-4000-8000-000000000004', scheme: 'R-ENT-1', subject: comparisons[3]!.subject, reason: 'NO_SIMULATOR', message: 'no simulator for R-ENT-1 claims yet', liveFen: 30_000, reviewStatus: 'READY_FOR_REVIEW' },
+    ]);
   });
 
   it('R-CLAIM-1 per subdistrict by the card of each line\'s person, per payee organisation (the submitter for a trainee\'s allowance)', () => {
@@ -107,7 +109,7 @@ describe('policy simulation: the report', () => {
         scheme: 'R-FREE-4',
         subject: comparisons[1]!.subject,
         kinds: ['RELEASED_TO_BLOCKED'],
-        live: { status: 'READY_FOR_REVIEW', tier: 'GENERAL_FALLBACK', totalFen: 145_000 },
+        live: { status: 'READY_FOR_REVIEW', tier: 'GENERAL_FALLBACK', totalFen: 145_000, reviewStatus: 'READY_FOR_REVIEW' },
         simulated: { status: 'BLOCKED', tier: 'GENERAL_FALLBACK', totalFen: 160_000 },
         failingGates: [{ gate: 'EMPLOYMENT_FALLBACK', ruleId: 'R-GATE-3', status: 'FAILED', thresholdPercent: 50, rate: { numerator: 0, denominator: 2 }, windowEnd: '2021-09-06', policyVersion: 'JCCQ-2020-12.v2' }],
         overridden: true,
@@ -119,7 +121,7 @@ describe('policy simulation: the report', () => {
         scheme: 'R-FREE-4',
         overriddenGates: ['CERTIFICATION'],
         overriddenLineIds: [],
-        live: { status: 'READY_FOR_REVIEW', tier: 'GENERAL_FALLBACK', totalFen: 145_000 },
+        live: { status: 'READY_FOR_REVIEW', tier: 'GENERAL_FALLBACK', totalFen: 145_000, reviewStatus: 'READY_FOR_REVIEW' },
         simulated: { status: 'BLOCKED', tier: 'GENERAL_FALLBACK', totalFen: 160_000 },
       },
     ]);
@@ -141,5 +143,26 @@ describe('policy simulation: the report', () => {
     });
     const { flips } = buildSimulationReport(header, [waiting], () => null);
     expect(flips.map((f) => [f.kinds, f.failingGates.map((g) => `${g.gate}:${g.status}`)])).toEqual([[['WAITING_CHANGED', 'TIER'], ['EMPLOYMENT:OPEN']]]);
+  });
+
+  it('R-CLAIM-3 a claim rejected in review pays nothing on either side and never flips, whatever its gates; its review stage is shown', () => {
+    // The R-FREE-4 claim above (145_000 live, 160_000 simulated and BLOCKED), rejected; the R-FREE-3 one checked.
+    const rejected = { ...comparisons[1]!, reviewStatus: 'REJECTED' as const };
+    const checked = { ...comparisons[0]!, reviewStatus: 'CHECKED' as const };
+    const blockedLive = claim('60000000-0000-4000-8000-000000000006', {
+      scheme: 'R-FREE-3',
+      reviewStatus: 'REJECTED',
+      live: { status: 'BLOCKED', tier: null, totalFen: 50_000, lines: [line(P2, 50_000)] },
+      simulated: { status: 'READY_FOR_REVIEW', tier: null, totalFen: 50_000, lines: [line(P2, 50_000)], gates: [], policyVersion: 'JCCQ-2020-12.v2' },
+    });
+    const result = buildSimulationReport(header, [checked, rejected, blockedLive], (labourerId) => SUBDISTRICT[labourerId] ?? null);
+    // Computed: 190_000 + 145_000 + 50_000 = 385_000 live, 220_000 + 160_000 + 50_000 = 430_000 simulated.
+    // Payable: the checked R-FREE-3 claim only, 190_000 → 220_000; neither rejected claim on either side.
+    expect(result.totals).toEqual({ liveFen: 385_000, simulatedFen: 430_000, differenceFen: 45_000, payableLiveFen: 190_000, payableSimulatedFen: 220_000, payableDifferenceFen: 30_000 });
+    expect(result.byScheme.find((s) => s.scheme === 'R-FREE-4')).toMatchObject({ liveFen: 145_000, simulatedFen: 160_000, payableLiveFen: 0, payableSimulatedFen: 0, payableDifferenceFen: 0 });
+    expect(result.byPayeeOrganisation.find((o) => o.organisation.id === PROVIDER_B)).toMatchObject({ payableLiveFen: 0, payableSimulatedFen: 0 });
+    expect(result.flips).toEqual([]);
+    expect(result.claims).toMatchObject({ total: 3, rejected: 2 });
+    expect(result.overridden).toEqual([expect.objectContaining({ claimId: rejected.claimId, live: { status: 'READY_FOR_REVIEW', tier: 'GENERAL_FALLBACK', totalFen: 145_000, reviewStatus: 'REJECTED' } })]);
   });
 });
