@@ -33,7 +33,7 @@ export function summaryOf(report: PolicySimulationReport, source: 'PUBLISHED' | 
     `  ${grouped(report.eventsRead)} events in ${(elapsedMs / 1000).toFixed(1)} s (${grouped(rate)} events/s)`,
     `claims: ${grouped(claims.total)} (${grouped(claims.simulated)} simulated, ${grouped(claims.notSimulated)} not simulated and kept at their live figures, ${grouped(claims.overridden)} overridden); ${grouped(claims.amountChanged)} change amount`,
     `total (yuan): ${money(report.totals)}`,
-    `payable, blocked claims left out (yuan): ${payable(report.totals)}`,
+    `payable, blocked and rejected claims left out (yuan): ${payable(report.totals)}`,
     'by scheme (yuan):',
     ...report.byScheme.map((s) => `  ${s.scheme.padEnd(9)} ${grouped(s.claims).padStart(7)} claims  ${money(s)}`),
     ...largest('by subdistrict', report.bySubdistrict, (s) => `${s.subdistrictId ?? '(no person)'}  ${grouped(s.lines)} lines`),

@@ -48,7 +48,7 @@ describe('npm run simulate output (issue 4, policy simulation)', () => {
       '  1,000,000 events in 20.0 s (50,000 events/s)',
       'claims: 3 (2 simulated, 1 not simulated and kept at their live figures, 0 overridden); 1 change amount',
       'total (yuan): live 3,900.00  simulated 2,900.00  difference -1,000.00',
-      'payable, blocked claims left out (yuan): live 3,900.00  simulated 1,900.00  difference -2,000.00',
+      'payable, blocked and rejected claims left out (yuan): live 3,900.00  simulated 1,900.00  difference -2,000.00',
       'by scheme (yuan):',
       '  R-FREE-3        3 claims  live 3,900.00  simulated 2,900.00  difference -1,000.00',
       'by subdistrict (1; yuan):',
