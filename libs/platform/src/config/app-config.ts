@@ -19,6 +19,12 @@ export const AppConfigSchema = z.object({
   RUN_WORKER: bool.default(true),
   SEED_LOCAL_ACCOUNTS: bool.optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** R-PAY-1: host:port,… of the Kafka brokers finance reads; unset, payout instructions wait in the outbox. */
+  KAFKA_BROKERS: z
+    .string()
+    .regex(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, 'a comma-separated list of host:port, e.g. kafka-1:9092,kafka-2:9092')
+    .transform((value) => value.split(','))
+    .optional(),
   /** R-CLAIM-3: the largest evidence file accepted (10 MiB); at most the api's 20 MiB request body limit. */
   EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).max(20 * 1024 * 1024, 'at most 20971520 (20 MiB), the largest request body the api reads').default(10 * 1024 * 1024),
 });

@@ -15,4 +15,10 @@ describe('configuration', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://x@localhost/db', JWT_SECRET: 'x'.repeat(40), PII_MASTER_KEY: 'k', PII_FINGERPRINT_KEY: 'f' });
     expect(config).toMatchObject({ embedded: false, seedLocalAccounts: false });
   });
+
+  it('R-PAY-1 reads KAFKA_BROKERS as a list of host:port, absent by default (instructions wait in the outbox)', () => {
+    expect(loadConfig({}).KAFKA_BROKERS).toBeUndefined();
+    expect(loadConfig({ KAFKA_BROKERS: 'kafka-1:9092,10.0.0.7:19092' }).KAFKA_BROKERS).toEqual(['kafka-1:9092', '10.0.0.7:19092']);
+    expect(() => loadConfig({ KAFKA_BROKERS: 'kafka-1' })).toThrow(/KAFKA_BROKERS: a comma-separated list of host:port/);
+  });
 });
