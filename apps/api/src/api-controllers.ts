@@ -20,6 +20,7 @@ import { CertificationSchemesController } from './certification-schemes/certific
 import { NoticesController } from './notices/notices.controller';
 import { ClaimCommentsController } from './claim-records/comments.controller';
 import { ClaimEvidenceController } from './claim-records/evidence.controller';
+import { TargetsController } from './targets/targets.controller';
 
 export const API_CONTROLLERS: Type[] = [
   HealthController,
@@ -43,4 +44,5 @@ export const API_CONTROLLERS: Type[] = [
   NoticesController,
   ClaimCommentsController,
   ClaimEvidenceController,
+  TargetsController,
 ];

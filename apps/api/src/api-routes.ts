@@ -21,6 +21,7 @@ import { ENTERPRISE_SCHEME_ROUTES } from './enterprise-schemes/enterprise-scheme
 import { CERTIFICATION_SCHEME_ROUTES } from './certification-schemes/certification-schemes-routes';
 import { NOTICE_ROUTES } from './notices/notices-routes';
 import { CLAIM_RECORD_ROUTES } from './claim-records/claim-records-routes';
+import { TARGET_ROUTES } from './targets/targets-routes';
 
 const READERS = REGISTRY_READERS;
 const common = { 400: 'Invalid input: every bad field is listed with how to fix it', 401: 'Not logged in', 403: 'Role not allowed' };
@@ -57,4 +58,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...CERTIFICATION_SCHEME_ROUTES,
   ...NOTICE_ROUTES,
   ...CLAIM_RECORD_ROUTES,
+  ...TARGET_ROUTES,
 ];

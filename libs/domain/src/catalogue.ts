@@ -8,10 +8,11 @@ import { enterpriseSchemeEvents } from './enterprise-schemes/enterprise-schemes.
 import { certificationSchemeEvents } from './certification-schemes/certification-schemes.catalogue';
 import { claimNoticeCatalogue } from './claim-notice/claim-notice.catalogue';
 import { claimRecordsCatalogue } from './claim-records/claim-records.catalogue';
+import { targetSetEvents } from './targets/target-set.catalogue';
 
 /** Every domain event the system stores. Each module adds its list (and its upcasters) here. */
 export function createEventCatalogue(): EventCatalogue {
   return new EventCatalogue()
-    .register(...registryEvents, ...trainingEvents, ...outcomeEvents, ...outcomeHistoricEvents, ...claimEvents, ...policyEvents, ...enterpriseSchemeEvents, ...certificationSchemeEvents, ...claimNoticeCatalogue, ...claimRecordsCatalogue)
+    .register(...registryEvents, ...trainingEvents, ...outcomeEvents, ...outcomeHistoricEvents, ...claimEvents, ...policyEvents, ...enterpriseSchemeEvents, ...certificationSchemeEvents, ...claimNoticeCatalogue, ...claimRecordsCatalogue, ...targetSetEvents)
     .registerUpcaster(...outcomeUpcasters);
 }

@@ -14,3 +14,4 @@ export * from './enterprise-schemes';
 export * from './certification-schemes';
 export * from './claim-notice';
 export * from './claim-records';
+export * from './targets';

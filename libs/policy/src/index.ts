@@ -11,3 +11,4 @@ export * from './catalogue';
 export * from './registration-funding.calculator';
 export * from './schemes';
 export * from './gates';
+export * from './targets';

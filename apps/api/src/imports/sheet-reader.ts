@@ -30,12 +30,12 @@ export async function readSheet(body: Buffer, contentType: 'csv' | 'xlsx'): Prom
 }
 
 /** A row of cells with the line (CSV) or row (XLSX) number the clerk sees in the file. */
-interface GridRow {
+export interface GridRow {
   readonly rowNumber: number;
   readonly cells: string[];
 }
 
-function readCsv(body: Buffer): GridRow[] {
+export function readCsv(body: Buffer): GridRow[] {
   try {
     // info.lines is the line a record ends on: right even after blank lines or quoted line breaks.
     const records = parse(body, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
@@ -66,7 +66,7 @@ async function readXlsx(body: Buffer): Promise<GridRow[]> {
   return grid;
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   // A number past 2^53 has lost digits already (an ID number typed into a number cell): show it in exponent
   // form, which no field accepts, rather than as a plausible but wrong 18-digit string.
