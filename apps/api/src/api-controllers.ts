@@ -21,6 +21,7 @@ import { NoticesController } from './notices/notices.controller';
 import { ClaimCommentsController } from './claim-records/comments.controller';
 import { ClaimEvidenceController } from './claim-records/evidence.controller';
 import { TargetsController } from './targets/targets.controller';
+import { AccountsController } from './accounts/accounts.controller';
 
 export const API_CONTROLLERS: Type[] = [
   HealthController,
@@ -45,4 +46,5 @@ export const API_CONTROLLERS: Type[] = [
   ClaimCommentsController,
   ClaimEvidenceController,
   TargetsController,
+  AccountsController,
 ];

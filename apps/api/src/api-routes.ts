@@ -22,6 +22,7 @@ import { CERTIFICATION_SCHEME_ROUTES } from './certification-schemes/certificati
 import { NOTICE_ROUTES } from './notices/notices-routes';
 import { CLAIM_RECORD_ROUTES } from './claim-records/claim-records-routes';
 import { TARGET_ROUTES } from './targets/targets-routes';
+import { ACCOUNT_ROUTES } from './accounts/accounts-routes';
 
 const READERS = REGISTRY_READERS;
 const common = { 400: 'Invalid input: every bad field is listed with how to fix it', 401: 'Not logged in', 403: 'Role not allowed' };
@@ -59,4 +60,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...NOTICE_ROUTES,
   ...CLAIM_RECORD_ROUTES,
   ...TARGET_ROUTES,
+  ...ACCOUNT_ROUTES,
 ];

@@ -10,6 +10,8 @@ export const reviewApi = {
   resubmit: (claimId: string) => `/api/claims/${claimId}/resubmit`,
   assign: (claimId: string) => `/api/claims/${claimId}/review/assign`,
   unassign: (claimId: string) => `/api/claims/${claimId}/review/unassign`,
+  /** The accounts of a review role, for an administrator to give a claim to (ADMIN only). */
+  accounts: (role: 'REVIEWER' | 'APPROVER') => `/api/accounts?role=${role}`,
   bulkAssign: '/api/review-queue/assign',
   bulkUnassign: '/api/review-queue/unassign',
   history: (claimId: string) => `/api/claims/${claimId}/history`,

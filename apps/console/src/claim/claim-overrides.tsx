@@ -45,7 +45,7 @@ export function ClaimOverrides({ claim, onDone }: { claim: Claim; onDone: () => 
           ) : (
             <ul className="overrides">
               {data.items.map((o) => (
-                <li key={o.overrideId}>
+                <li key={o.overrideId} data-override={o.overrideId} data-status={o.status}>
                   <StatusBadge status={o.status} /> {o.target.kind === 'GATE' ? label('gate', o.target.gate) : `${shortId(o.target.lineId)} → ${o.target.amountFen} fen`} · {o.proposedOn}
                   {o.justificationText && <blockquote>{o.justificationText}</blockquote>}
                   {o.status === 'PROPOSED' && hasRole(user, 'APPROVER') && <DecideOverride claimId={claim.claimId} overrideId={o.overrideId} onDone={changed} />}
@@ -117,16 +117,24 @@ function DecideOverride({ claimId, overrideId, onDone }: { claimId: string; over
   const [consent, setConsent] = useState(false);
   const [reason, setReason] = useState<string>(REJECTION[0]);
   const base = `/api/claims/${claimId}/overrides/${overrideId}`;
+  const approveErrorId = `override-approve-error-${overrideId}`;
   return (
     <div className="actions">
       <div className="action">
         <label className="check">
           <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} /> {t('action.consent')}
         </label>
-        <button type="button" className="primary" disabled={!consent || approve.busy} onClick={async () => (await approve.run((key) => api('POST', `${base}/approve`, { body: {}, idempotencyKey: key }))) && onDone()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!consent || approve.busy}
+          aria-describedby={approve.error ? approveErrorId : undefined}
+          data-testid="override-approve"
+          onClick={async () => (await approve.run((key) => api('POST', `${base}/approve`, { body: {}, idempotencyKey: key }))) && onDone()}
+        >
           {t('override.approve')}
         </button>
-        <ErrorNote error={approve.error} />
+        <ErrorNote error={approve.error} id={approveErrorId} />
       </div>
       <div className="action">
         <label htmlFor={`reject-${overrideId}`}>{t('action.reasonCode')}</label>

@@ -5,6 +5,7 @@ import type { Claim } from '../api/types';
 import { useAction } from '../api/use-action';
 import { hasRole, isClaimant, useUser, type User } from '../api/user';
 import { ErrorNote, FieldError, fieldProps } from '../components/errors';
+import { AssignReviewer } from './assign-reviewer';
 import { useI18n } from '../i18n/i18n';
 
 type Level = 'check' | 'approve';
@@ -24,10 +25,14 @@ export function ReviewActions({ claim, onDone }: { claim: Claim; onDone: () => v
   const user = useUser()!;
   const level = availableLevel(user, claim.status);
   const resubmits = claim.status === 'RETURNED' && isClaimant(user);
-  if (!level && !resubmits) return <p className="muted">{t('claim.noActions')}</p>;
+  // R-CLAIM-3: an administrator reassigns a claim waiting for either step (and releases anyone's).
+  const reassigns = hasRole(user, 'ADMIN') && (claim.status === 'READY_FOR_REVIEW' || claim.status === 'CHECKED');
+  if (!level && !resubmits && !reassigns) return <p className="muted">{t('claim.noActions')}</p>;
   const assignee = claim.review?.assignee ?? null;
   return (
     <div className="actions">
+      {reassigns && <AssignReviewer claim={claim} onDone={onDone} />}
+      {reassigns && !level && assignee !== null && <StepButton claimId={claim.claimId} path={reviewApi.unassign} text={t('action.release')} onDone={onDone} testId="release" />}
       {level && assignee === null && <StepButton claimId={claim.claimId} path={reviewApi.assign} text={t('action.claim')} onDone={onDone} testId="take" />}
       {level && assignee !== null && assignee.toLowerCase() === user.userId.toLowerCase() && <StepButton claimId={claim.claimId} path={reviewApi.unassign} text={t('action.release')} onDone={onDone} testId="release" />}
       {level === 'check' && <StepButton claimId={claim.claimId} path={reviewApi.check} text={t('action.check')} onDone={onDone} testId="check" />}

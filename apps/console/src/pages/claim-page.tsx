@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Claim } from '../api/types';
 import { isBureau, useUser } from '../api/user';
 import { useApi } from '../api/use-api';
@@ -26,6 +27,12 @@ export function ClaimPage({ claimId }: { claimId: string }) {
   const { t } = useI18n();
   const user = useUser()!;
   const claim = useApi<ClaimView>(`/api/claims/${claimId}`);
+  // Counts the steps taken on the page: some (a reassignment, an override proposed) leave the status as it was.
+  const [steps, setSteps] = useState(0);
+  const stepTaken = () => {
+    setSteps((n) => n + 1);
+    claim.reload();
+  };
   const bureau = isBureau(user);
   return (
     <Page title={t('claim.title', { id: shortId(claimId) })}>
@@ -72,7 +79,7 @@ export function ClaimPage({ claimId }: { claimId: string }) {
               )}
             </dl>
             <Section title={t('claim.actionsTitle')} id="actions">
-              <ReviewActions claim={c} onDone={claim.reload} />
+              <ReviewActions claim={c} onDone={stepTaken} />
             </Section>
             <Section title={t('claim.linesTitle')} id="lines">
               <ClaimLines lines={c.lines} personLinks={bureau} overriddenLineIds={c.overriddenLineIds ?? []} />
@@ -92,7 +99,7 @@ export function ClaimPage({ claimId }: { claimId: string }) {
             )}
             {bureau && (
               <Section title={t('claim.overridesTitle')} id="overrides">
-                <ClaimOverrides key={c.status} claim={c} onDone={claim.reload} />
+                <ClaimOverrides key={c.status} claim={c} onDone={stepTaken} />
               </Section>
             )}
             <Section title={t('claim.evidenceTitle')} id="evidence">
@@ -102,8 +109,8 @@ export function ClaimPage({ claimId }: { claimId: string }) {
               <ClaimComments claimId={c.claimId} />
             </Section>
             <Section title={t('claim.historyTitle')} id="history">
-              {/* Keyed by the status: each step taken on the page reads the history again. */}
-              <ClaimHistory key={c.status} claimId={c.claimId} />
+              {/* Keyed by the status and the steps taken here: each step taken on the page reads the history again. */}
+              <ClaimHistory key={`${c.status}:${steps}`} claimId={c.claimId} />
             </Section>
           </>
         )}
