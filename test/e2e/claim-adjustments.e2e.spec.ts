@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { shanghaiDateOf } from '@skills/domain';
+import { shanghaiDateOf, toClaimStreamId } from '@skills/domain';
 import { simulatePolicy } from '@skills/platform';
 import { JCCQ_2020_12 } from '@skills/policy';
 import { claimFor, completedCohort, expectStatus } from '../support/claimed-cohorts';
@@ -19,6 +19,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 describe('adjustment claims for late changes over HTTP (R-GATE-4)', () => {
   let app: TestApp;
   let reviewer: string;
+  let approver: string;
   let providerA: { token: string; providerId: string };
   let providerB: { token: string; providerId: string };
   let people: string[];
@@ -28,6 +29,7 @@ describe('adjustment claims for late changes over HTTP (R-GATE-4)', () => {
     app = await startTestApp();
     const admin = await app.login('admin');
     reviewer = await app.login('reviewer');
+    approver = await app.login('approver');
     const nancun = app.directory.subdistrictList()[0]!.subdistrictId;
     providerA = await providerWithAccount(app, admin, 'adjust-a', nancun);
     providerB = await providerWithAccount(app, admin, 'adjust-b', nancun);
@@ -43,7 +45,7 @@ describe('adjustment claims for late changes over HTTP (R-GATE-4)', () => {
     return response.body;
   };
 
-  it('R-GATE-4 R-GATE-2 R-FREE-3 a certificate taken by a cohort whose start was recorded late claws back 1000 + 900 + 750 + 600 + 450 yuan on a flagged adjustment claim, raised once', async () => {
+  it('R-GATE-4 R-GATE-2 R-FREE-3 a certificate taken by a cohort whose start was recorded late claws back 1000 + 900 + 750 + 600 + 450 yuan on a flagged adjustment claim, raised once; approved only once its claim is released, rejected before its claim can be', async () => {
     // Provider A's general cohort: 5 trainees attend 7, 6, 5, 4 and 3 days and pass; it completes 91 days ago, so
     // its 90-day certification window closed yesterday. Two certificates 5 days after the end, two verified jobs.
     const startA = addDays(today, -97);
@@ -82,15 +84,18 @@ describe('adjustment claims for late changes over HTTP (R-GATE-4)', () => {
     const claimId = submitted.claimId;
     expect(submitted).toMatchObject({ status: 'READY_FOR_REVIEW', totalFen: 370_000 });
     expect((await gatesOn(app, today)).decisions.filter((d) => d.claimId === claimId)).toEqual([]);
+    // R-CLAIM-3: checked and approved today, on notice. R-GATE-4: only an approved claim's late change is an adjustment claim.
+    await expectStatus(app.request('POST', `/api/claims/${claimId}/check`, { token: reviewer, body: {}, headers: { 'idempotency-key': randomUUID() } }), 200);
+    await expectStatus(app.request('POST', `/api/claims/${claimId}/approve`, { token: approver, body: {}, headers: { 'idempotency-key': randomUUID() } }), 200);
 
     // Provider B records its start today, a week late, dated back before the certificate's issue (R-GATE-2: B owns it now).
     await expectStatus(app.request('POST', `/api/cohorts/${cohortB}/start`, { token: providerB.token, body: { startedOn: startB }, headers: { 'idempotency-key': randomUUID() } }), 200);
     // The worker's own evaluator may take it first; either way one round today has decided it.
     await gatesOn(app, today);
 
-    // The original: unchanged (still released, still 3700 yuan), with one open flag and a link to its adjustment.
+    // The original: unchanged (still approved, still 3700 yuan), with one open flag and a link to its adjustment.
     const original = await read(claimId, providerA.token);
-    expect(original).toMatchObject({ claimId, status: 'READY_FOR_REVIEW', totalFen: 370_000, lateFlagsOpen: 1, latestLateFlagSequence: 1 });
+    expect(original).toMatchObject({ claimId, status: 'IN_NOTICE', totalFen: 370_000, lateFlagsOpen: 1, latestLateFlagSequence: 1 });
     expect(original.adjustments).toHaveLength(1);
     const adjustmentId = original.adjustments[0].adjustmentClaimId as string;
     expect(original.adjustments[0]).toEqual({ adjustmentClaimId: adjustmentId, flagSequence: 1, raisedOn: today, topUpFen: 0, clawbackFen: 370_000 });
@@ -143,7 +148,7 @@ describe('adjustment claims for late changes over HTTP (R-GATE-4)', () => {
     const listed = await app.request('GET', `/api/claims?subjectId=${cohortId}`, { token: reviewer });
     expect(listed.body.total).toBe(2);
     const byId = new Map((listed.body.items as { claimId: string }[]).map((c) => [c.claimId, c]));
-    expect(byId.get(claimId)).toMatchObject({ status: 'READY_FOR_REVIEW', totalFen: 370_000, lateFlagsOpen: 1, latestLateFlagSequence: 1, adjustmentClaimIds: [adjustmentId], adjusts: null, reviewFlag: null, clawbackFen: 0 });
+    expect(byId.get(claimId)).toMatchObject({ status: 'IN_NOTICE', totalFen: 370_000, lateFlagsOpen: 1, latestLateFlagSequence: 1, adjustmentClaimIds: [adjustmentId], adjusts: null, reviewFlag: null, clawbackFen: 0 });
     expect(byId.get(adjustmentId)).toMatchObject({ status: 'READY_FOR_REVIEW', totalFen: 0, clawbackFen: 370_000, lineCount: 5, adjusts: { claimId, flagSequence: 1 }, reviewFlag: 'LATE_OUTCOME_CHANGE', adjustmentClaimIds: [] });
     expect((await app.request('GET', `/api/claims?subjectId=${cohortId}`, { token: providerA.token })).body.total).toBe(2);
     expect((await app.request('GET', `/api/claims?subjectId=${cohortId}`, { token: providerB.token })).body).toEqual({ total: 0, items: [] });
@@ -164,5 +169,26 @@ describe('adjustment claims for late changes over HTTP (R-GATE-4)', () => {
     // Provider A's one claim computes 3700 yuan and, blocked now, pays nothing: live and simulated alike.
     const providerAFigures = report.byPayeeOrganisation.find((o) => o.organisation.id === providerA.providerId.toLowerCase());
     expect(providerAFigures).toMatchObject({ claims: 1, liveFen: 370_000, simulatedFen: 370_000, payableLiveFen: 0, payableSimulatedFen: 0, payableDifferenceFen: 0 });
+
+    // R-GATE-4 R-CLAIM-3: the adjustment never outlives its claim. It is approved only once the claim is released for
+    // payment (an objection may still send the claim back, and then it must be rejectable).
+    const post = (route: string, token: string, body: unknown = {}) => app.request('POST', route, { token, body, headers: { 'idempotency-key': randomUUID() } });
+    await expectStatus(post(`/api/claims/${adjustmentId}/check`, reviewer), 200);
+    const early = await post(`/api/claims/${adjustmentId}/approve`, approver);
+    expect([early.status, early.body.error.code, early.body.error.details]).toEqual([422, 'REVIEW.ADJUSTED_CLAIM_NOT_RELEASED', { ruleId: 'R-GATE-4', adjustedClaimId: claimId, status: 'IN_NOTICE' }]);
+    // An objection sends the claim back; it cannot be rejected while its adjustment stands.
+    await expectStatus(post(`/api/notices/${claimId}/objections`, await app.login('officer'), { reason: 'TRAINING_NOT_HELD', statement: '第三名学员的证书属于另一个班，请核实', lineIds: [] }), 201);
+    const reason = { reason: { code: 'NOT_ELIGIBLE', text: '证书计入另一个班，本班取证率不足' } };
+    const refused = await post(`/api/claims/${claimId}/reject`, reviewer, reason);
+    expect([refused.status, refused.body.error.code, refused.body.error.details.adjustmentClaimIds]).toEqual([422, 'REVIEW.HAS_OPEN_ADJUSTMENTS', [adjustmentId]]);
+    // The adjustment rejected first (at its approval level): the claim's stream records the reversal in the same
+    // transaction, so its lines count as paying their 3700 yuan again, not the clawback (R-GATE-4, R-CLAIM-2).
+    const rejected = await post(`/api/claims/${adjustmentId}/reject`, approver, reason);
+    expect([rejected.status, rejected.body.status]).toEqual([200, 'REJECTED']);
+    const claimEvents = (await app.system.store.readStream(toClaimStreamId(claimId))).map((r) => r.type);
+    expect(claimEvents.at(-1)).toBe('ClaimAdjustmentReverted');
+    expect((await read(claimId, reviewer)).adjustments).toEqual([{ adjustmentClaimId: adjustmentId, flagSequence: 1, raisedOn: today, topUpFen: 0, clawbackFen: 370_000, revertedOn: today }]);
+    const final = await post(`/api/claims/${claimId}/reject`, reviewer, reason);
+    expect([final.status, final.body.status]).toEqual([200, 'REJECTED']);
   });
 });

@@ -136,8 +136,9 @@ describe('claim evidence and comments over HTTP', () => {
       const foreign = await app.request('GET', route, { token: otherProvider });
       expect([foreign.status, foreign.body.error.code]).toEqual([403, 'CLAIM.NOT_YOURS']);
       expect((await app.request('GET', route, { token: finance })).status).toBe(403);
-      expect((await app.request('GET', route, { token: evaluator })).status).toBe(200);
     }
+    // An evaluator (bureau, no personal data) lists the files and comments, but opens no file: see below.
+    for (const route of [`/api/claims/${claimId}/evidence`, `/api/claims/${claimId}/comments`]) expect((await app.request('GET', route, { token: evaluator })).status).toBe(200);
     expect((await upload(PNG, 'image/png', { token: otherProvider })).body.error.code).toBe('CLAIM.NOT_YOURS');
     expect((await app.request('POST', `/api/claims/${claimId}/comments`, { token: otherProvider, body: { text: '看一下' } })).status).toBe(403);
     for (const route of ['evidence', 'comments']) {
@@ -146,6 +147,25 @@ describe('claim evidence and comments over HTTP', () => {
     }
     expect((await app.request('GET', `/api/claims/${randomUUID()}/evidence`, { token: reviewer })).status).toBe(404);
     expect((await app.request('GET', `/api/claims/${claimId}/evidence/${randomUUID()}`, { token: reviewer })).body.error.code).toBe('EVIDENCE.NOT_FOUND');
+  });
+
+  it('R-CLAIM-3 an evidence file holds personal data: per role, the reviewer, the approver, the administrator and the claim\'s provider open it; an evaluator lists it (hash, size, type) but gets 403; finance and another provider 403', async () => {
+    const { body: evidence } = await upload(Buffer.concat([SHEET, Buffer.from('% per role')]), 'application/pdf', { kind: 'ATTENDANCE_SHEET' });
+    const approver = await app.login('approver');
+    const download = (token: string) => fetch(`${app.baseUrl}/api/claims/${claimId}/evidence/${evidence.evidenceId}`, { headers: { authorization: `Bearer ${token}` } });
+    for (const token of [reviewer, approver, admin, provider]) {
+      const response = await download(token);
+      expect(response.status).toBe(200);
+      expect(sha256(Buffer.from(await response.arrayBuffer()))).toBe(evidence.sha256);
+    }
+    const byEvaluator = await download(evaluator);
+    expect(byEvaluator.status).toBe(403);
+    const refused = (await byEvaluator.json()) as { error: { code: string; message: string } };
+    expect(refused.error.code).toBe('EVIDENCE.PERSONAL_DATA');
+    expect(JSON.stringify(refused)).not.toContain(NAMED);
+    const listed = await app.request('GET', `/api/claims/${claimId}/evidence`, { token: evaluator });
+    expect(listed.body.items).toContainEqual(expect.objectContaining({ evidenceId: evidence.evidenceId, sha256: evidence.sha256, sizeBytes: evidence.sizeBytes, mediaType: 'application/pdf' }));
+    for (const token of [finance, otherProvider]) expect((await download(token)).status).toBe(403);
   });
 
   it('R-CLAIM-3 comments at any step: the author, side and time in the event, the text sealed and shown to those who may read it', async () => {

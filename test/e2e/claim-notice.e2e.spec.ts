@@ -25,7 +25,8 @@ describe('the public notice over HTTP', () => {
   let registrar: LabourerRegistrar;
   let sequence = 200;
   const today = shanghaiDateOf(new Date().toISOString());
-  const lastDay = addDays(today, 6);
+  /** Published today, which does not count: 7 full days from tomorrow, the last is today + 7. */
+  const lastDay = addDays(today, 7);
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -55,7 +56,7 @@ describe('the public notice over HTTP', () => {
     await claimed.expectStatus(post(`/api/claims/${claimId}/check`, reviewer, {}), 200);
     const approved = await post(`/api/claims/${claimId}/approve`, approver, {});
     expect(approved.status).toBe(200);
-    // The policy's default notice: 7 days from the approval day, that day included.
+    // The policy's default notice: 7 full days from the day after the approval.
     expect(approved.body).toMatchObject({ status: 'IN_NOTICE', review: { approval: { noticeDays: 7, noticeEndsOn: lastDay } } });
     return { claimId, idNumbers, people };
   }
@@ -129,6 +130,16 @@ describe('the public notice over HTTP', () => {
     const streams = [...(await app.system.store.readStream(toClaimNoticeStreamId(claimId))), ...(await app.system.store.readStream(toClaimStreamId(claimId)))];
     expect(JSON.stringify(streams.map((e) => [e.data, e.metadata]))).not.toContain(NAMED);
     expect(app.logs.join('\n')).not.toContain(NAMED);
+    // R-CLAIM-3: who objected stays on the notice stream, for the bureau: the claim's stream, whose history the provider
+    // reads, records the notice as sending it back, and the provider's history names no objector.
+    const objector = byReviewer.body.items[0].lodgedBy as string;
+    const claimStream = await app.system.store.readStream(toClaimStreamId(claimId));
+    expect(claimStream.at(-1)).toMatchObject({ type: 'ClaimObjectionReturned', data: { returnedBy: 'system:notice' }, metadata: { actor: 'system:notice' } });
+    expect(JSON.stringify(claimStream.map((e) => [e.data, e.metadata]))).not.toContain(objector);
+    const providersHistory = await app.request('GET', `/api/claims/${claimId}/history`, { token: provider });
+    expect(providersHistory.status).toBe(200);
+    expect(providersHistory.body.items.map((i: { type: string }) => i.type)).toContain('ClaimObjectionReturned');
+    expect(providersHistory.text).not.toContain(objector);
 
     // Checked and approved again the same day: a new period of the next review round, on the board again.
     await claimed.expectStatus(post(`/api/claims/${claimId}/check`, reviewer, {}), 200);

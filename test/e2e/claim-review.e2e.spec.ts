@@ -21,6 +21,7 @@ describe('claim review over HTTP', () => {
   let admin: string;
   let reviewer: string;
   let approver: string;
+  let evaluator: string;
   let organiser: { id: string; token: string };
   let secondReviewer: { userId: string; token: string };
   let secondApprover: { userId: string; token: string };
@@ -30,7 +31,7 @@ describe('claim review over HTTP', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    [admin, reviewer, approver] = await Promise.all([app.login('admin'), app.login('reviewer'), app.login('approver')]);
+    [admin, reviewer, approver, evaluator] = await Promise.all([app.login('admin'), app.login('reviewer'), app.login('approver'), app.login('evaluator')]);
     const nancun = app.directory.subdistrictList()[0]!.subdistrictId;
     organiser = await enterpriseWithAccount(app, admin, 'review-organiser', { subdistrictId: nancun, headcount: 120, insured: true });
     secondReviewer = await accountWith(app, 'review-second-reviewer', ['REVIEWER']);
@@ -49,7 +50,7 @@ describe('claim review over HTTP', () => {
     return expectReply(app.request('GET', `/api/review-queue?${query}`, { token }), 200);
   };
 
-  it('R-CLAIM-3 a reviewer checks, a different approver approves: on notice 7 days from the approval day, every step in the history with its actor', async () => {
+  it('R-CLAIM-3 a reviewer checks, a different approver approves: on notice 7 full days from the day after approval, every step in the history with its actor', async () => {
     const claim = await readyCertificationClaim(kit, organiser.token, ['JUNIOR', 'SENIOR']);
     expect(claim.body.totalFen).toBe(90_000);
 
@@ -68,8 +69,8 @@ describe('claim review over HTTP', () => {
     expect((await step(claim.claimId, 'check', secondReviewer.token)).body.error.code).toBe('REVIEW.WRONG_STATUS');
 
     const approved = await expectReply(step(claim.claimId, 'approve', approver), 200);
-    // 7 calendar days, the approval day included: the last day is today + 6.
-    expect(approved).toMatchObject({ status: 'IN_NOTICE', review: { approval: { by: APPROVER_ID, on: today, noticeDays: 7, noticeEndsOn: addDays(today, 6) } } });
+    // Published today, which does not count: 7 full days from tomorrow, the last is today + 7.
+    expect(approved).toMatchObject({ status: 'IN_NOTICE', review: { approval: { by: APPROVER_ID, on: today, noticeDays: 7, noticeEndsOn: addDays(today, 7) } } });
     expect(await read(claim.claimId, organiser.token)).toMatchObject({ status: 'IN_NOTICE', totalFen: 90_000 });
 
     const steps = await history(claim.claimId);
@@ -79,7 +80,7 @@ describe('claim review over HTTP', () => {
       [3, 'ClaimApproved', APPROVER_ID],
     ]);
     expect(steps[0].details).toMatchObject({ status: 'READY_FOR_REVIEW', lineCount: 2, totalFen: 90_000 });
-    expect(steps[2].details).toMatchObject({ noticeDays: 7, noticeEndsOn: addDays(today, 6), policyVersion: 'JCCQ-2020-12.v1' });
+    expect(steps[2].details).toMatchObject({ noticeDays: 7, noticeEndsOn: addDays(today, 7), policyVersion: 'JCCQ-2020-12.v1' });
     expect(steps.every((s) => !Number.isNaN(Date.parse(s.recordedAt)) && shanghaiDateOf(s.occurredAt) === today)).toBe(true);
     await app.system.runner!.waitUntilCaughtUp();
     expect((await expectReply(app.request('GET', `/api/claims?status=IN_NOTICE&subjectId=${claim.evaluationId}`, { token: reviewer }), 200)).items).toEqual([expect.objectContaining({ claimId: claim.claimId, status: 'IN_NOTICE' })]);
@@ -168,7 +169,7 @@ describe('claim review over HTTP', () => {
     expect(await expectReply(step(claim.claimId, 'approve', approver), 200)).toMatchObject({ status: 'IN_NOTICE', review: { round: 2 } });
   });
 
-  it('R-CLAIM-3 R-CLAIM-2 a rejected claim is final and frees its people: a correct new claim for the same evaluation is accepted', async () => {
+  it('R-CLAIM-3 R-CLAIM-2 a rejected claim is final and frees its people: a correct new claim for the same evaluation is accepted; its reason is read per role', async () => {
     const claim = await readyCertificationClaim(kit, organiser.token, ['JUNIOR', 'SENIOR']);
     await expectReply(step(claim.claimId, 'check', reviewer), 200);
     // At the approval level only an approver rejects.
@@ -178,6 +179,12 @@ describe('claim review over HTTP', () => {
     expect((await step(claim.claimId, 'approve', secondApprover.token)).body.error.code).toBe('REVIEW.WRONG_STATUS');
     expect((await step(claim.claimId, 'resubmit', organiser.token)).body.error.code).toBe('REVIEW.WRONG_STATUS');
     expect((await history(claim.claimId)).at(-1)).toMatchObject({ type: 'ClaimRejected', actor: APPROVER_ID, reason: { code: 'IRREGULARITY', text: REASON }, details: { paymentKeysReleased: 2 } });
+    // The written reason may name a person: the roles that see personal data and the claim's organisation read it; an
+    // evaluator (bureau, no personal data) reads the code and the length only.
+    for (const [token, reads] of [[admin, true], [reviewer, true], [approver, true], [organiser.token, true], [evaluator, false]] as const) {
+      const { reason } = (await history(claim.claimId, token)).at(-1);
+      expect(reason).toEqual({ code: 'IRREGULARITY', textLength: [...REASON].length, ...(reads ? { text: REASON } : {}) });
+    }
 
     const fresh = await expectReply(postKeyed(app, '/api/claims', organiser.token, { scheme: 'R-CERT-2', subject: { kind: 'EVALUATION', id: claim.evaluationId } }), 201);
     expect(fresh.claimId).not.toBe(claim.claimId);

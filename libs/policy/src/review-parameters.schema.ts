@@ -18,7 +18,7 @@ export const REVIEW_DEFAULTS = {
 export const reviewParameters = z.strictObject({
   /** Working days (Monday to Friday, not a listed holiday) after the day a claim entered the queue: the due date. */
   serviceLevelWorkingDays: z.number().int().min(1).max(250).optional(),
-  /** Calendar days of public notice, the approval day included; 0: released for payment at approval. */
+  /** Full calendar days of public notice, from the day after the approval (published that day); 0: released for payment at approval. */
   noticeDays: z.number().int().min(0).max(90).optional(),
   /** Weekdays the bureau is closed (法定节假日), not counted as working days. Weekend make-up days are not modelled. */
   holidays: z.array(calendarDateSchema).max(400).optional(),

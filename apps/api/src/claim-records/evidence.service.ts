@@ -77,8 +77,18 @@ export async function listEvidence(system: System, principal: Principal, access:
   };
 }
 
-/** One file's bytes, for the bureau and the claim's own organisation; 404 for an id not on this claim. */
+/**
+ * One file's bytes, for the roles that see personal data (maySeePersonalData) and the claim's own organisation: an
+ * attendance sheet or a contract carries names, ID numbers and signatures, as comment texts may, so a bureau role
+ * without that right (EVALUATOR) is 403 here as it is kept from texts (access.readsTexts); the list shows it the hash,
+ * size and type. 404 for an id not on this claim.
+ */
 export async function readEvidence(system: System, files: SealedFiles, access: ClaimFileAccess, evidenceId: string) {
+  if (!access.readsTexts) {
+    throw new DomainError('EVIDENCE.PERSONAL_DATA', 'evidence files hold personal data: only reviewers, approvers, administrators and the claim\'s own organisation may open them; the list shows their hash, size and type', 'forbidden', {
+      claimId: access.claimId,
+    });
+  }
   const { state } = await loadStream(system.store, system.catalogue, claimRecordsDecider, toClaimRecordsStreamId(access.claimId));
   const evidence = state.evidence.find((e) => e.evidenceId === evidenceId.toLowerCase());
   const notFound = () => new DomainError('EVIDENCE.NOT_FOUND', 'this claim has no evidence file with this id: GET /api/claims/{claimId}/evidence lists them', 'not_found', { evidenceId });

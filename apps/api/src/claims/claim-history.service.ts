@@ -31,7 +31,8 @@ export async function claimHistory(system: System, sealedTexts: SealedTexts, pri
   const bureau = isBureau(principal);
   const ownOrganisation = !bureau && claimReadScopeOf(principal).kind === 'ORGANISATION';
   const texts = await openedTexts(sealedTexts, steps, {
-    reviewReasons: bureau || ownOrganisation,
+    // A reviewer's written reason may name a person: the roles that see personal data and the claim's organisation, not an EVALUATOR.
+    reviewReasons: (bureau && maySeePersonalData(principal)) || ownOrganisation,
     comments: bureau ? maySeePersonalData(principal) : ownOrganisation,
     statements: bureau && maySeePersonalData(principal),
   });

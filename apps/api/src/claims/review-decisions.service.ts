@@ -23,6 +23,7 @@ import { WrongExpectedVersionError, type StreamAppend } from '@skills/event-stor
 import { contextOf, deterministicUuid, hashCommand, idempotencyKeyReused, loadStream, toEventsToAppend, type CommandEnvelope, type Principal, type System } from '@skills/platform';
 import { SealedTextConflictError, sealedTextDigest, type SealedTexts } from '@skills/personal-data';
 import type { RegistryDirectory } from '../registry/registry-directory';
+import { adjustedClaimOf } from './adjusted-claim';
 import { submitterOf } from './claim-access';
 import type { RejectClaimForm, ReturnClaimForm } from './review-forms';
 import { reviewOutcomeOf, type ReviewOutcome } from './review.service';
@@ -37,6 +38,8 @@ interface Decided {
   readonly keyEvents: readonly KeyEvents[];
   readonly keyVersions: ReadonlyMap<string, number>;
   readonly policyVersion?: string;
+  /** An adjustment claim's rejection: the reversal on the claim it adjusts (R-GATE-4), at the version it was read at. */
+  readonly adjustedClaim?: { readonly claimId: string; readonly version: number; readonly events: readonly ClaimEvent[] };
 }
 
 /**
@@ -67,9 +70,11 @@ async function appendDecision(
       expectedVersion: at === 0 ? 'no_stream' : at,
       events: toEventsToAppend(system.catalogue, envelope, id, events, decided.policyVersion, commandHash),
     });
+    const adjusted = decided.adjustedClaim;
     const appends = [
       append(streamId, version, decided.claimEvents),
       ...decided.keyEvents.map((k) => append(toPaymentKeyStreamId(k.paymentKey), decided.keyVersions.get(k.paymentKey) ?? 0, k.events)),
+      ...(adjusted && adjusted.events.length > 0 ? [append(toClaimStreamId(adjusted.claimId), adjusted.version, adjusted.events)] : []),
     ];
     try {
       await system.store.transaction(async (tx) => {
@@ -105,7 +110,11 @@ export function returnClaim(system: System, sealedTexts: SealedTexts, principal:
   return appendDecision(system, envelope, claimId, commandHash, async (state) => ({ claimEvents: claimDecider.decide(command, state), keyEvents: [], keyVersions: new Map() }), { sealedTexts, ...note });
 }
 
-/** R-CLAIM-3: refused for good, with a reason; R-CLAIM-2: its payment keys released in the same transaction. */
+/**
+ * R-CLAIM-3: refused for good, with a reason; R-CLAIM-2: its payment keys released in the same transaction. An
+ * adjustment claim's rejection is reverted on the claim it adjusts in the same transaction too (R-GATE-4), that
+ * stream at the version read, so a late change evaluated meanwhile is decided again on the corrected figures.
+ */
 export function rejectClaim(system: System, sealedTexts: SealedTexts, principal: Principal, claimId: string, form: RejectClaimForm, envelope: CommandEnvelope): Promise<ReviewOutcome> {
   const note = noteOf(system, envelope, claimId, form.reason.text);
   const command: RejectClaim = { type: 'RejectClaim', claimId, reason: { code: form.reason.code, note }, actorRoles: principal.roles, context: contextOf(envelope) };
@@ -117,8 +126,10 @@ export function rejectClaim(system: System, sealedTexts: SealedTexts, principal:
     commandHash,
     async (state) => {
       const keys = await keyStates(system, reviewKeysOf(state));
-      const decision = decideClaimRejection(command, { claim: state, keys: keys.states });
-      return { claimEvents: decision.claimEvents, keyEvents: decision.keyEvents, keyVersions: keys.versions };
+      const adjusted = state.status === 'adjustment' ? await adjustedClaimOf(system, state.adjustment.adjusts.claimId) : undefined;
+      const decision = decideClaimRejection(command, { claim: state, keys: keys.states, ...(adjusted ? { adjusted: adjusted.state } : {}) });
+      const reverted = adjusted && decision.adjustedClaimEvents ? { adjustedClaim: { claimId: adjusted.claimId, version: adjusted.version, events: decision.adjustedClaimEvents } } : {};
+      return { claimEvents: decision.claimEvents, keyEvents: decision.keyEvents, keyVersions: keys.versions, ...reverted };
     },
     { sealedTexts, ...note },
   );

@@ -8,12 +8,15 @@ import {
   type ApproveClaim,
   type AssignClaimReviewer,
   type CheckClaim,
+  type ClaimEvent,
   type ClaimReviewCommand,
   type ClaimState,
   type UnassignClaimReviewer,
 } from '@skills/domain';
 import { policyInForceOn, policyVersionOf, reviewParametersOf } from '@skills/policy';
-import { contextOf, decideAndAppend, deterministicUuid, hashCommand, type CommandEnvelope, type Principal, type System } from '@skills/platform';
+import type { RecordedEvent, StreamAppend } from '@skills/event-store';
+import { appendClaimEvents, contextOf, decideAndAppend, deterministicUuid, hashCommand, loadStream, type CommandEnvelope, type Principal, type System } from '@skills/platform';
+import { adjustedClaimOf } from './adjusted-claim';
 import { reviewViewOf } from './read-claims.service';
 import type { AssignReviewerForm, BulkQueueForm } from './review-forms';
 
@@ -26,7 +29,9 @@ export type ReviewOutcome = ReturnType<typeof reviewOutcomeOf>;
 
 /** One step on the claim's stream alone: load, decide, append at the version read, retried on a race. */
 async function step(system: System, claimId: string, command: ClaimReviewCommand, envelope: CommandEnvelope, commandHash: string): Promise<ReviewOutcome> {
-  const { state, events, alreadyAppended } = await decideAndAppend({ store: system.store, catalogue: system.catalogue, decider: claimDecider, streamId: toClaimStreamId(claimId), command, envelope, commandHash });
+  // R-PAY-1: an approval with no notice releases the claim for payment: its payout instructions commit with it.
+  const append = (append: StreamAppend, decided: readonly ClaimEvent[], recorded: readonly RecordedEvent[]) => appendClaimEvents(system, append, recorded, decided);
+  const { state, events, alreadyAppended } = await decideAndAppend({ store: system.store, catalogue: system.catalogue, decider: claimDecider, streamId: toClaimStreamId(claimId), command, envelope, commandHash, append });
   return reviewOutcomeOf(state, claimId, alreadyAppended || events.length === 0);
 }
 
@@ -38,11 +43,24 @@ export function checkClaim(system: System, principal: Principal, claimId: string
 
 /**
  * R-CLAIM-3 second level: an approver approves. The notice period is the policy's in force on the approval day
- * (libs/policy review parameters: 7 days unless the version says otherwise, 0 releases for payment at once).
+ * (libs/policy review parameters: 7 days unless the version says otherwise, 0 releases for payment at once). An
+ * adjustment claim is approved only once the claim it adjusts is released (R-GATE-4): its status is read here from
+ * that claim's stream; released is final, so it cannot change back before the append.
  */
-export function approveClaim(system: System, principal: Principal, claimId: string, envelope: CommandEnvelope): Promise<ReviewOutcome> {
+export async function approveClaim(system: System, principal: Principal, claimId: string, envelope: CommandEnvelope): Promise<ReviewOutcome> {
   const policy = policyInForceOn(system.policies.documents(), shanghaiDateOf(envelope.now));
-  const command: ApproveClaim = { type: 'ApproveClaim', claimId, noticeDays: reviewParametersOf(policy).noticeDays, policyVersion: policyVersionOf(policy), actorRoles: principal.roles, context: contextOf(envelope) };
+  const { state } = await loadStream(system.store, system.catalogue, claimDecider, toClaimStreamId(claimId));
+  const adjusted = state.status === 'adjustment' ? (await adjustedClaimOf(system, state.adjustment.adjusts.claimId)).state : undefined;
+  const adjustedClaimStatus = adjusted && adjusted.status !== 'absent' ? { adjustedClaimStatus: lifecycleStatusOf(adjusted) } : {};
+  const command: ApproveClaim = {
+    type: 'ApproveClaim',
+    claimId,
+    noticeDays: reviewParametersOf(policy).noticeDays,
+    policyVersion: policyVersionOf(policy),
+    ...adjustedClaimStatus,
+    actorRoles: principal.roles,
+    context: contextOf(envelope),
+  };
   // The notice period is looked up, not asked for: a retry under the same key is the same request whatever the policy says then.
   return step(system, claimId, command, envelope, hashCommand({ type: command.type, claimId: claimId.toLowerCase() }));
 }

@@ -25,7 +25,7 @@ export class TimelinesController {
 
   @Get('labourers/:labourerId')
   @Roles(...PERSON_TIMELINE_READERS)
-  labourer(@Param('labourerId', UuidOr404) labourerId: string) {
-    return labourerTimeline(this.system, labourerId);
+  labourer(@Param('labourerId', UuidOr404) labourerId: string, @CurrentPrincipal() principal: Principal) {
+    return labourerTimeline(this.system, principal, labourerId);
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '@skills/domain';
 import type { Principal, System } from '@skills/platform';
 import { findLabourerOutcomeIds } from '@skills/projections';
+import { readLabourerCard } from '../registry/labourers/labourer-card';
 import { isBureau, visibleCohort } from '../training/cohort-access';
 import { timelineOf, type TimelineEntry } from './timeline-events';
 
@@ -42,9 +43,11 @@ export async function cohortTimeline(system: System, principal: Principal, cohor
 /**
  * R-MON-1 for a person: the card, the free-training ledger, attendance and assessment in every cohort on the
  * ledger or in the read model, and the certificates and employments the read model holds for the person.
- * Certificates and employments come from the read model, so one recorded a moment ago may be missing.
+ * Certificates and employments come from the read model, so one recorded a moment ago may be missing. `person`: who
+ * it is about, the name and ID number masked for every role (the registry's masked card), so the console never
+ * receives the full values to mask itself.
  */
-export async function labourerTimeline(system: System, labourerId: string) {
+export async function labourerTimeline(system: System, principal: Principal, labourerId: string) {
   const card = toLabourerStreamId(labourerId);
   const ledger = toFreeTrainingLedgerStreamId(labourerId);
   const [cardEvents, ledgerEvents, known] = await Promise.all([
@@ -59,5 +62,7 @@ export async function labourerTimeline(system: System, labourerId: string) {
   for (const cohortId of cohortIds) streams.push(toAttendanceStreamId(cohortId, labourerId), toAssessmentStreamId(cohortId, labourerId));
   for (const id of known.certificateIds) streams.push(toCertificateStreamId(id));
   for (const id of known.employmentIds) streams.push(toEmploymentStreamId(id));
-  return { labourerId, events: await timelineOf(system, streams) };
+  const [masked, events] = await Promise.all([readLabourerCard(system, principal, labourerId, 'masked'), timelineOf(system, streams)]);
+  const person = { status: masked.status, name: masked.name, idNumber: masked.idNumber, masked: masked.masked, registeredOn: masked.registeredOn };
+  return { labourerId, person, events };
 }

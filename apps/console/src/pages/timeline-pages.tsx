@@ -1,6 +1,6 @@
 import type { TimelineEvent, Trainee } from '../api/types';
 import { useApi } from '../api/use-api';
-import { formatInstant, maskIdNumber, maskName, shortId } from '../components/format';
+import { formatInstant, maskName, shortId } from '../components/format';
 import { Loading, Page } from '../components/page';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
@@ -23,35 +23,39 @@ export function CohortTimelinePage({ cohortId }: { cohortId: string }) {
   );
 }
 
-interface Card {
-  readonly idNumber: string;
-  readonly name: string;
-  readonly category: string;
+/** Who a person's timeline is about, as the api serves it: name and ID number already masked, whatever the role. */
+interface MaskedPerson {
+  readonly name: string | null;
+  readonly idNumber: string | null;
   readonly registeredOn: string;
 }
 
-/** R-MON-1: every event about one person (card, free-training ledger, attendance, results, certificates, jobs). */
+/**
+ * R-MON-1: every event about one person (card, free-training ledger, attendance, results, certificates, jobs). The api
+ * masks the person (GET /api/timelines/labourers/:id `person`): the full name and ID number never reach the browser.
+ */
 export function PersonTimelinePage({ labourerId }: { labourerId: string }) {
   const { t } = useI18n();
-  const card = useApi<Card>(`/api/labourers/${labourerId}`);
-  const timeline = useApi<{ events: TimelineEvent[] }>(`/api/timelines/labourers/${labourerId}`);
-  const names = new Map([[labourerId, card.data ? maskName(card.data.name) : undefined]]);
+  const timeline = useApi<{ person: MaskedPerson; events: TimelineEvent[] }>(`/api/timelines/labourers/${labourerId}`);
+  const names = new Map([[labourerId, timeline.data?.person.name ?? undefined]]);
   return (
     <Page title={t('timeline.personTitle')}>
       <p className="muted">{t('timeline.masked')}</p>
-      <Loading loaded={card}>
-        {(c) => (
-          <dl className="facts card">
-            <dt>{t('timeline.name')}</dt>
-            <dd data-testid="masked-name">{maskName(c.name)}</dd>
-            <dt>{t('timeline.idNumber')}</dt>
-            <dd data-testid="masked-id">{maskIdNumber(c.idNumber)}</dd>
-            <dt>{t('timeline.registeredOn')}</dt>
-            <dd>{c.registeredOn}</dd>
-          </dl>
+      <Loading loaded={timeline}>
+        {({ person, events }) => (
+          <>
+            <dl className="facts card">
+              <dt>{t('timeline.name')}</dt>
+              <dd data-testid="masked-name">{person.name ?? '—'}</dd>
+              <dt>{t('timeline.idNumber')}</dt>
+              <dd data-testid="masked-id">{person.idNumber ?? '—'}</dd>
+              <dt>{t('timeline.registeredOn')}</dt>
+              <dd>{person.registeredOn}</dd>
+            </dl>
+            <EventTable events={events} names={names} />
+          </>
         )}
       </Loading>
-      <Loading loaded={timeline}>{(data) => <EventTable events={data.events} names={names} />}</Loading>
     </Page>
   );
 }

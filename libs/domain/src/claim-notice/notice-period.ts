@@ -15,7 +15,11 @@ export type ClaimNotice =
   | { readonly status: 'ON_NOTICE' | 'SENT_BACK'; readonly period: NoticePeriod }
   | { readonly status: 'RELEASED'; readonly period?: NoticePeriod; readonly releasedOn: CalendarDate };
 
-/** Both days inclusive, Shanghai calendar days. `round`: the review round whose approval published it (ClaimApproved). */
+/**
+ * Shanghai calendar days. `startsOn`: the day the approval published it (ClaimApproved's approvedOn), from which
+ * objections are taken; that day is not a full day of notice, so the noticeDays full days run from the day after to
+ * `endsOn` (approvedOn + noticeDays), both included. `round`: the review round whose approval published it.
+ */
 export interface NoticePeriod {
   readonly round: number;
   readonly startsOn: CalendarDate;
@@ -52,13 +56,17 @@ export const claimNoticeOf = (events: readonly DomainEvent[]): ClaimNotice => ev
 /** R-CLAIM-3: a notice period ends with its last day; the claim is released on the day after, not before. */
 export const releaseDueOn = (period: NoticePeriod): CalendarDate => shiftDays(period.endsOn, 1);
 
-/** Whether an objection lodged on `day` falls in the period (both ends included). */
+/** Whether an objection lodged on `day` is taken: from publication to the last full day, both included. */
 export const withinNoticePeriod = (period: NoticePeriod, day: CalendarDate): boolean => day >= period.startsOn && day <= period.endsOn;
 
-/** Days an objection can still be lodged, today included; 0 once the period is over. */
+/**
+ * Full days of notice left, today included once they run: on the publication day, which does not count, all of them
+ * (7 for a 7-day notice), then one fewer each day, 1 on the last; 0 once the period is over.
+ */
 export function noticeDaysLeft(period: NoticePeriod, today: CalendarDate): number {
   if (today > period.endsOn) return 0;
-  return calendarDaysInclusive(today < period.startsOn ? period.startsOn : today, period.endsOn);
+  const firstFullDay = shiftDays(period.startsOn, 1);
+  return calendarDaysInclusive(today < firstFullDay ? firstFullDay : today, period.endsOn);
 }
 
 /**

@@ -14,12 +14,13 @@ const released = (round: number, releasedOn: string, noticeEndsOn: string | null
 });
 const submitted: DomainEvent = { type: 'ClaimSubmitted', data: { claimId: CLAIM_ID } };
 
-// A 7-day notice approved on Wednesday 2021-06-30: 06-30, 07-01 … 07-06 are its seven days (approvedOn + 7 − 1).
-const SEVEN_DAYS: NoticePeriod = { round: 1, startsOn: '2021-06-30', endsOn: '2021-07-06', noticeDays: 7 };
+// A 7-day notice approved (and published) on Wednesday 2021-06-30: the approval day does not count, 07-01 … 07-07 are
+// its seven full days (approvedOn + 7).
+const SEVEN_DAYS: NoticePeriod = { round: 1, startsOn: '2021-06-30', endsOn: '2021-07-07', noticeDays: 7 };
 
 describe('public notice periods (R-CLAIM-3, 公示)', () => {
   it('R-CLAIM-3 an approval with noticeDays > 0 publishes the claim from the approval day to noticeEndsOn, both included', () => {
-    expect(claimNoticeOf([submitted, approved(1, '2021-06-30', 7, '2021-07-06')])).toEqual({ status: 'ON_NOTICE', period: SEVEN_DAYS });
+    expect(claimNoticeOf([submitted, approved(1, '2021-06-30', 7, '2021-07-07')])).toEqual({ status: 'ON_NOTICE', period: SEVEN_DAYS });
   });
 
   it('R-CLAIM-3 noticeDays 0 publishes nothing: the claim is released at approval, with no period', () => {
@@ -27,50 +28,51 @@ describe('public notice periods (R-CLAIM-3, 公示)', () => {
   });
 
   it('R-CLAIM-3 an objection sends the claim back, and the next approval publishes a new period of its own round', () => {
-    const history = [submitted, approved(1, '2021-06-30', 7, '2021-07-06'), returned(2, '2021-07-02')];
+    const history = [submitted, approved(1, '2021-06-30', 7, '2021-07-07'), returned(2, '2021-07-02')];
     expect(claimNoticeOf(history)).toEqual({ status: 'SENT_BACK', period: SEVEN_DAYS });
-    // Approved again on 07-09 with a 5-day notice: 07-09 … 07-13.
-    expect(claimNoticeOf([...history, approved(2, '2021-07-09', 5, '2021-07-13')])).toEqual({
+    // Approved again on 07-09 with a 5-day notice: published 07-09, full days 07-10 … 07-14.
+    expect(claimNoticeOf([...history, approved(2, '2021-07-09', 5, '2021-07-14')])).toEqual({
       status: 'ON_NOTICE',
-      period: { round: 2, startsOn: '2021-07-09', endsOn: '2021-07-13', noticeDays: 5 },
+      period: { round: 2, startsOn: '2021-07-09', endsOn: '2021-07-14', noticeDays: 5 },
     });
   });
 
   it('R-CLAIM-3 release keeps the period it ended', () => {
-    expect(claimNoticeOf([submitted, approved(1, '2021-06-30', 7, '2021-07-06'), released(1, '2021-07-07', '2021-07-06')])).toEqual({
+    expect(claimNoticeOf([submitted, approved(1, '2021-06-30', 7, '2021-07-07'), released(1, '2021-07-08', '2021-07-07')])).toEqual({
       status: 'RELEASED',
       period: SEVEN_DAYS,
-      releasedOn: '2021-07-07',
+      releasedOn: '2021-07-08',
     });
   });
 
-  it('R-CLAIM-3 the objection window is the period, both ends included, and the release is due the day after its last day', () => {
+  it('R-CLAIM-3 objections are taken from publication (the approval day) to the last full day, and the release is due the day after it', () => {
     expect(withinNoticePeriod(SEVEN_DAYS, '2021-06-29')).toBe(false);
     expect(withinNoticePeriod(SEVEN_DAYS, '2021-06-30')).toBe(true);
-    expect(withinNoticePeriod(SEVEN_DAYS, '2021-07-06')).toBe(true);
-    expect(withinNoticePeriod(SEVEN_DAYS, '2021-07-07')).toBe(false);
-    expect(releaseDueOn(SEVEN_DAYS)).toBe('2021-07-07');
-    // Across a month and a leap day: ends 2024-02-29, due 03-01.
-    expect(releaseDueOn({ round: 1, startsOn: '2024-02-23', endsOn: '2024-02-29', noticeDays: 7 })).toBe('2024-03-01');
+    expect(withinNoticePeriod(SEVEN_DAYS, '2021-07-07')).toBe(true);
+    expect(withinNoticePeriod(SEVEN_DAYS, '2021-07-08')).toBe(false);
+    expect(releaseDueOn(SEVEN_DAYS)).toBe('2021-07-08');
+    // Across a month and a leap day: approved 02-22, ends 2024-02-29, due 03-01.
+    expect(releaseDueOn({ round: 1, startsOn: '2024-02-22', endsOn: '2024-02-29', noticeDays: 7 })).toBe('2024-03-01');
   });
 
-  it('R-CLAIM-3 counts the days left to object, today included', () => {
+  it('R-CLAIM-3 counts the full days of notice left: 7 on the approval day (it does not count) and the next, 1 on the last', () => {
     expect(noticeDaysLeft(SEVEN_DAYS, '2021-06-30')).toBe(7);
-    expect(noticeDaysLeft(SEVEN_DAYS, '2021-07-05')).toBe(2);
-    expect(noticeDaysLeft(SEVEN_DAYS, '2021-07-06')).toBe(1);
-    expect(noticeDaysLeft(SEVEN_DAYS, '2021-07-07')).toBe(0);
+    expect(noticeDaysLeft(SEVEN_DAYS, '2021-07-01')).toBe(7);
+    expect(noticeDaysLeft(SEVEN_DAYS, '2021-07-06')).toBe(2);
+    expect(noticeDaysLeft(SEVEN_DAYS, '2021-07-07')).toBe(1);
+    expect(noticeDaysLeft(SEVEN_DAYS, '2021-07-08')).toBe(0);
   });
 
   it('R-CLAIM-3 the timer waits through the last day, releases from the day after, and never a claim objected to in this round', () => {
-    const onNotice = claimNoticeOf([approved(1, '2021-06-30', 7, '2021-07-06')]);
-    expect(noticeReleaseOn(onNotice, [], '2021-07-06')).toEqual({ action: 'WAIT', dueOn: '2021-07-07' });
-    expect(noticeReleaseOn(onNotice, [], '2021-07-07')).toEqual({ action: 'RELEASE', period: SEVEN_DAYS });
+    const onNotice = claimNoticeOf([approved(1, '2021-06-30', 7, '2021-07-07')]);
+    expect(noticeReleaseOn(onNotice, [], '2021-07-07')).toEqual({ action: 'WAIT', dueOn: '2021-07-08' });
+    expect(noticeReleaseOn(onNotice, [], '2021-07-08')).toEqual({ action: 'RELEASE', period: SEVEN_DAYS });
     // A restart that missed days still releases.
     expect(noticeReleaseOn(onNotice, [], '2021-07-20')).toEqual({ action: 'RELEASE', period: SEVEN_DAYS });
-    expect(noticeReleaseOn(onNotice, [1], '2021-07-07')).toEqual({ action: 'OBJECTED', period: SEVEN_DAYS });
+    expect(noticeReleaseOn(onNotice, [1], '2021-07-08')).toEqual({ action: 'OBJECTED', period: SEVEN_DAYS });
     // An objection of an earlier round does not hold back the new period's release.
-    const again = claimNoticeOf([approved(1, '2021-06-30', 7, '2021-07-06'), returned(2, '2021-07-01'), approved(2, '2021-07-09', 5, '2021-07-13')]);
-    expect(noticeReleaseOn(again, [1], '2021-07-14')).toMatchObject({ action: 'RELEASE', period: { round: 2 } });
-    expect(noticeReleaseOn(claimNoticeOf([approved(1, '2021-06-30', 7, '2021-07-06'), returned(2, '2021-07-01')]), [1], '2021-07-07')).toEqual({ action: 'DONE' });
+    const again = claimNoticeOf([approved(1, '2021-06-30', 7, '2021-07-07'), returned(2, '2021-07-01'), approved(2, '2021-07-09', 5, '2021-07-14')]);
+    expect(noticeReleaseOn(again, [1], '2021-07-15')).toMatchObject({ action: 'RELEASE', period: { round: 2 } });
+    expect(noticeReleaseOn(claimNoticeOf([approved(1, '2021-06-30', 7, '2021-07-07'), returned(2, '2021-07-01')]), [1], '2021-07-08')).toEqual({ action: 'DONE' });
   });
 });

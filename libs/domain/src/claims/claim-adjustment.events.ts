@@ -63,6 +63,8 @@ export const ClaimAdjustmentRaised = defineEvent(
     period: claimPeriodSchema,
     /** The original claim's submitter: the claim is the organisation's, and that person may not review it (R-CLAIM-3). */
     submittedBy: submitterSchema,
+    /** Whoever resubmitted the original claim: like its submitter, none of them may review this one (R-CLAIM-3). Absent on adjustments raised before it was recorded. */
+    resubmitters: z.array(z.string().min(1).max(200)).optional(),
     raisedOn: calendarDateSchema,
     status: z.literal('READY_FOR_REVIEW'),
     reviewFlag: z.literal('LATE_OUTCOME_CHANGE'),
@@ -96,5 +98,23 @@ export const ClaimAdjustmentLinked = defineEvent(
   }),
 );
 
+/**
+ * On the original claim's stream, in the same append as the adjustment claim's ClaimRejected (R-CLAIM-3): the late
+ * change was refused, so the lines it adjusted pay again what they paid before it (its lines' `explanation.before`).
+ * The next adjustment starts from these figures, never from a rejected one's (R-GATE-4 with R-CLAIM-2).
+ */
+export const ClaimAdjustmentReverted = defineEvent(
+  'ClaimAdjustmentReverted',
+  1,
+  z.strictObject({
+    claimId: z.uuid(),
+    adjustmentClaimId: z.uuid(),
+    flagSequence,
+    revertedOn: calendarDateSchema,
+    lines: z.array(z.strictObject({ lineId: z.uuid(), paying: payingAmountSchema })).min(1),
+  }),
+);
+
 export type ClaimAdjustmentRaised = EventOf<typeof ClaimAdjustmentRaised>;
 export type ClaimAdjustmentLinked = EventOf<typeof ClaimAdjustmentLinked>;
+export type ClaimAdjustmentReverted = EventOf<typeof ClaimAdjustmentReverted>;

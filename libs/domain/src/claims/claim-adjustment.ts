@@ -21,24 +21,28 @@ export function adjustmentKeyMaterial(originalKey: string, flagSequence: number)
 }
 
 /**
- * R-GATE-4: a released claim is paid as it stands. R-CLAIM-3: a rejected claim pays nothing, and a returned one is
- * computed again from the records when resubmitted (an adjustment beside it would pay the change twice).
+ * R-GATE-4 with R-CLAIM-3: only an approved claim (on notice, or released for payment) is paid as it stands, so only
+ * its late change is an adjustment claim. A claim still in review (queued or checked) takes its late change into its
+ * own review instead: its approval is refused while its gates say otherwise (review-late-outcome.ts), and it is
+ * returned, overridden or rejected. A rejected claim pays nothing, and a returned one is computed again when
+ * resubmitted. (An adjustment beside a claim still in review could outlive its rejection and pay for keys another
+ * claim then holds.)
  */
-const isReleased = (state: Submitted) => {
+const isApproved = (state: Submitted) => {
   const stage = reviewOf(state)?.stage;
-  return state.claim.status === 'READY_FOR_REVIEW' && stage !== 'REJECTED' && stage !== 'RETURNED';
+  return state.claim.status === 'READY_FOR_REVIEW' && (stage === 'IN_NOTICE' || stage === 'RELEASED_FOR_PAYMENT');
 };
 
 /**
  * Whether a late-change flag calls for an adjustment claim, and at which R-FREE-4 tier the lines must be priced for
- * it (null: the claim's own lines, or nothing is due). Only a claim already released carries amounts to adjust: a
- * claim still waiting pays nothing yet and is moved by its own gates, a blocked one pays nothing. And only once the
- * new outcome is decided: released again or blocked, at a decided tier; a gate that went back to open may still
- * hold again, and is flagged again when it decides.
+ * it (null: the claim's own lines, or nothing is due). Only an approved claim carries amounts to adjust (isApproved):
+ * a claim still waiting pays nothing yet and is moved by its own gates, a blocked one pays nothing, one in review is
+ * decided on its late outcome. And only once the new outcome is decided: released again or blocked, at a decided
+ * tier; a gate that went back to open may still hold again, and is flagged again when it decides.
  */
 export function lateAdjustmentPlan(state: Submitted, flag: Flag): { readonly priceAt: DecidedTier | null } | null {
   const { after } = flag;
-  if (!isReleased(state) || after.status === 'WAITING_ON_OUTCOMES') return null;
+  if (!isApproved(state) || after.status === 'WAITING_ON_OUTCOMES') return null;
   if (after.status === 'BLOCKED') return { priceAt: null };
   if (after.tier === 'UNDECIDED') return null;
   return { priceAt: isDecidedTier(after.tier) && after.tier !== state.claim.tier ? after.tier : null };
@@ -70,7 +74,7 @@ export interface LateAdjustmentDecision {
 }
 
 /**
- * R-GATE-4 with R-CLAIM-2: the top-up and clawback lines of a late change. For each line of the released claim, what
+ * R-GATE-4 with R-CLAIM-2: the top-up and clawback lines of a late change. For each line of the approved claim, what
  * it pays (as submitted or priced at its tier, or as the last adjustment left it) against what the claim computes
  * now: nothing once blocked, its own lines at its own tier, the lines priced at the other tier when the R-FREE-4 tier
  * flipped. A positive difference is a TOP_UP, a negative one a CLAWBACK, per person, to or from the line's payee.
@@ -101,6 +105,7 @@ export function decideLateAdjustment(input: RaiseLateAdjustment): LateAdjustment
       subject: claim.subject,
       period: claim.period,
       submittedBy: claim.submittedBy,
+      resubmitters: [...(reviewOf(state)?.resubmitters ?? [])],
       raisedOn: flag.detectedOn,
       status: 'READY_FOR_REVIEW',
       reviewFlag: 'LATE_OUTCOME_CHANGE',
@@ -136,7 +141,11 @@ export function decideLateAdjustment(input: RaiseLateAdjustment): LateAdjustment
   return { claimEvents: [linked], adjustmentEvents: [raised], keyEvents };
 }
 
-/** What a line of the claim pays today: the last adjustment's figure, else the line itself (a released claim pays its AMOUNT lines). */
+/**
+ * What a line of the claim pays today: the last standing adjustment's figure, else the line itself (an approved claim
+ * pays its AMOUNT lines). A rejected adjustment's reversal has set its lines back (ClaimAdjustmentReverted), so a
+ * refused change is never counted as paid.
+ */
 function payingOf(state: Submitted, line: ClaimLine): PayingAmount {
   const adjusted = state.adjustments?.paying[line.lineId];
   if (adjusted) return adjusted;

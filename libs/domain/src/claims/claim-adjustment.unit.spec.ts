@@ -1,58 +1,10 @@
 import { EventCatalogue, InvalidEventPayloadError } from '../shared/event-catalogue';
-import { claimDecider, type ClaimState } from './claim.decider';
-import type { ClaimEvent, ClaimGate, ClaimLine, ClaimSubmitted } from './claim.events';
-import { adjustmentKeyMaterial, decideLateAdjustment, lateAdjustmentPlan, type LateAdjustmentIds } from './claim-adjustment';
-import type { ClaimGateEvent, ClaimLateOutcomeFlagged } from './claim-gates.events';
+import { claimDecider } from './claim.decider';
+import { adjustmentKeyMaterial, decideLateAdjustment, lateAdjustmentPlan } from './claim-adjustment';
 import { lateChangeFlagsOf } from './claim-adjustments.state';
-import type { ClaimGateId, GateStatus } from './claim-vocabulary';
 import { claimEvents } from './claims.catalogue';
-import { CLAIM_ID, PERIOD, PROVIDER_ID, amountLine, gate, submitClaim } from './testing/claim-fixtures';
-
-type Submitted = Extract<ClaimState, { status: 'submitted' }>;
-
-// Five trainees of an order-based cohort, each line with its own payment key ('1…1' to '5…5').
-const PEOPLE = ['a1000000-0000-4000-8000-000000000001', 'a1000000-0000-4000-8000-000000000002', 'a1000000-0000-4000-8000-000000000003', 'a1000000-0000-4000-8000-000000000004', 'a1000000-0000-4000-8000-000000000005'];
-const ADJUSTMENT_ID = 'b2000000-0000-4000-8000-0000000000ad';
-
-function personLine(index: number, amountFen: number, ruleId: 'R-FREE-3' | 'R-FREE-4'): ClaimLine {
-  const labourerId = PEOPLE[index]!;
-  const arithmetic = ruleId === 'R-FREE-4' ? `employment 4 / 5: approved ${amountFen / 100}.00 per person` : `7 × 150.00 = 1050.00 yuan, capped at ${amountFen / 100}.00 yuan`;
-  return {
-    lineId: `c3000000-0000-4000-8000-00000000000${index}`,
-    ruleId,
-    labourerId,
-    period: PERIOD,
-    payee: { kind: 'PROVIDER', id: PROVIDER_ID },
-    policyVersion: 'JCCQ-2020-12.v1',
-    explanation: { ruleId, policyVersion: 'JCCQ-2020-12.v1', inputs: { labourerId, attendedDays: 7 }, arithmetic },
-    outcome: 'AMOUNT',
-    amountFen,
-    paymentKey: String(index + 1).repeat(64),
-  };
-}
-
-/** A gate of 5 trainees, decided on 2021-09-20. */
-const g = (id: ClaimGateId, status: GateStatus, thresholdPercent: number, numerator: number): ClaimGate => ({
-  ...gate(id, status, thresholdPercent),
-  rate: { numerator, denominator: 5 },
-  asOf: '2021-09-20',
-  arithmetic: `${numerator} / 5 against ${thresholdPercent}%: ${status}`,
-});
-const eoGates = (status: GateStatus, employed: number) => [gate('PASS', 'HOLDING', 95), gate('CERTIFICATION', 'HOLDING'), g('EMPLOYMENT', status, 80, employed), g('EMPLOYMENT_FALLBACK', 'HOLDING', 30, employed)];
-
-const fold = (events: readonly ClaimEvent[]) => events.reduce(claimDecider.evolve, claimDecider.initialState()) as Submitted;
-const submitted = (overrides: Parameters<typeof submitClaim>[0]) => claimDecider.decide(submitClaim(overrides), claimDecider.initialState())[0] as ClaimSubmitted;
-/** The evaluator's look on 2021-09-20: the claim's moves and its flag, as the claim decider records them. */
-function evaluate(history: readonly ClaimEvent[], gates: readonly ClaimGate[]) {
-  const events = claimDecider.decide({ type: 'EvaluateClaimGates', claimId: CLAIM_ID, gates, context: { actor: 'system:gate-evaluator', now: '2021-09-20T02:00:00.000Z' } }, fold(history)) as ClaimGateEvent[];
-  const flag = events.find((e): e is ClaimLateOutcomeFlagged => e.type === 'ClaimLateOutcomeFlagged');
-  const moves = events.filter((e) => e !== flag);
-  return { flag: flag!, state: fold([...history, ...moves]), events };
-}
-const ids = (lines: readonly ClaimLine[], sequence: number): LateAdjustmentIds => ({
-  claimId: ADJUSTMENT_ID,
-  lines: new Map(lines.flatMap((l, i) => (l.outcome === 'REFUSED' ? [] : [[l.lineId, { lineId: `d4000000-0000-4000-8000-00000000000${i}`, paymentKey: `${String(i).repeat(63)}${sequence}` }] as const]))),
-});
+import { CLAIM_ID, PROVIDER_ID, amountLine, gate } from './testing/claim-fixtures';
+import { ADJUSTMENT_ID, eoGates, evaluate, fold, g, ids, personLine, released, submitted } from './testing/adjustment-fixtures';
 
 describe('adjustment claims for late changes (R-GATE-4, R-CLAIM-2)', () => {
   it('R-GATE-4 R-FREE-4 a released claim whose tier flips to the general fallback gets a clawback of approved minus fallback per person: 5 × (400000 − 100000) = 1500000 fen', () => {
@@ -60,7 +12,7 @@ describe('adjustment claims for late changes (R-GATE-4, R-CLAIM-2)', () => {
     const claim = submitted({ scheme: 'R-FREE-4', gates: eoGates('HOLDING', 4), lines: eo });
     expect(claim.data).toMatchObject({ status: 'READY_FOR_REVIEW', tier: 'EMPLOYMENT_ORIENTED', totalFen: 2_000_000 });
     // A late fact: 3 of 5 employed with the window closed, 3 × 100 = 300 < 80 × 5 = 400.
-    const { flag, state } = evaluate([claim], eoGates('FAILED', 3));
+    const { flag, state } = evaluate(released(claim), eoGates('FAILED', 3));
     expect(lateAdjustmentPlan(state, flag.data)).toEqual({ priceAt: 'GENERAL_FALLBACK' });
     const fallback = [0, 1, 2, 3, 4].map((i) => personLine(i, 100_000, 'R-FREE-3'));
     const decision = decideLateAdjustment({ state, flag: flag.data, linesAtTier: fallback, ids: ids(eo, 1) })!;
@@ -90,7 +42,7 @@ describe('adjustment claims for late changes (R-GATE-4, R-CLAIM-2)', () => {
     const fallback = [0, 1, 2, 3, 4].map((i) => personLine(i, 100_000, 'R-FREE-3'));
     const claim = submitted({ scheme: 'R-FREE-4', gates: eoGates('FAILED', 3), lines: fallback });
     expect(claim.data).toMatchObject({ status: 'READY_FOR_REVIEW', tier: 'GENERAL_FALLBACK', totalFen: 500_000 });
-    const { flag, state } = evaluate([claim], eoGates('HOLDING', 4));
+    const { flag, state } = evaluate(released(claim), eoGates('HOLDING', 4));
     const eo = [0, 1, 2, 3, 4].map((i) => personLine(i, 400_000, 'R-FREE-4'));
     const [raised] = decideLateAdjustment({ state, flag: flag.data, linesAtTier: eo, ids: ids(fallback, 1) })!.adjustmentEvents;
     expect(raised.data).toMatchObject({ topUpFen: 1_500_000, clawbackFen: 0 });
@@ -102,7 +54,7 @@ describe('adjustment claims for late changes (R-GATE-4, R-CLAIM-2)', () => {
     const claim = submitted({});
     expect(claim.data).toMatchObject({ status: 'READY_FOR_REVIEW', totalFen: 190_000 });
     const blocked = [gate('PASS', 'HOLDING', 95), g('CERTIFICATION', 'FAILED', 60, 2), gate('EMPLOYMENT', 'HOLDING', 30)];
-    const { flag, state } = evaluate([claim], blocked);
+    const { flag, state } = evaluate(released(claim), blocked);
     expect(flag.data.after.status).toBe('BLOCKED');
     expect(lateAdjustmentPlan(state, flag.data)).toEqual({ priceAt: null });
     const decision = decideLateAdjustment({ state, flag: flag.data, ids: ids(claim.data.lines, 1) })!;
@@ -119,9 +71,9 @@ describe('adjustment claims for late changes (R-GATE-4, R-CLAIM-2)', () => {
   it('R-GATE-4 the next adjustment starts from what the last one left: blocked (clawback 190000), then released again (top-up 190000)', () => {
     const claim = submitted({});
     const blocked = [gate('PASS', 'HOLDING', 95), g('CERTIFICATION', 'FAILED', 60, 2), gate('EMPLOYMENT', 'HOLDING', 30)];
-    const first = evaluate([claim], blocked);
+    const first = evaluate(released(claim), blocked);
     const decision = decideLateAdjustment({ state: first.state, flag: first.flag.data, ids: ids(claim.data.lines, 1) })!;
-    const history = [claim, first.flag, decision.claimEvents[0]];
+    const history = [...released(claim), first.flag, decision.claimEvents[0]];
     expect(lateChangeFlagsOf(fold(history))).toEqual({
       lateFlagsOpen: 1,
       latestLateFlagSequence: 1,
@@ -141,27 +93,27 @@ describe('adjustment claims for late changes (R-GATE-4, R-CLAIM-2)', () => {
   it('R-GATE-4 nothing is raised while the new outcome is undecided, for a claim not released, or when no amount differs', () => {
     const claim = submitted({});
     // READY → WAITING: the certification window is open again; it may still hold.
-    const reopened = evaluate([claim], [gate('PASS', 'HOLDING', 95), g('CERTIFICATION', 'OPEN', 60, 2), gate('EMPLOYMENT', 'HOLDING', 30)]);
+    const reopened = evaluate(released(claim), [gate('PASS', 'HOLDING', 95), g('CERTIFICATION', 'OPEN', 60, 2), gate('EMPLOYMENT', 'HOLDING', 30)]);
     expect(lateAdjustmentPlan(reopened.state, reopened.flag.data)).toBeNull();
     expect(decideLateAdjustment({ state: reopened.state, flag: reopened.flag.data, ids: ids(claim.data.lines, 1) })).toBeNull();
     // ... and back to READY: the claim pays what it paid, no line differs.
-    const back = evaluate([claim, reopened.flag], [gate('PASS', 'HOLDING', 95), gate('CERTIFICATION', 'HOLDING'), gate('EMPLOYMENT', 'HOLDING', 30)]);
+    const back = evaluate([...released(claim), reopened.flag], [gate('PASS', 'HOLDING', 95), gate('CERTIFICATION', 'HOLDING'), gate('EMPLOYMENT', 'HOLDING', 30)]);
     expect(back.flag.data).toMatchObject({ sequence: 2, after: { status: 'READY_FOR_REVIEW' } });
     expect(decideLateAdjustment({ state: back.state, flag: back.flag.data, ids: ids(claim.data.lines, 2) })).toBeNull();
     // A blocked claim pays nothing: a late fact that would release it is flagged only.
     const blockedClaim = submitted({ gates: [gate('PASS', 'HOLDING', 95), gate('CERTIFICATION', 'FAILED'), gate('EMPLOYMENT', 'HOLDING', 30)] });
-    const released = evaluate([blockedClaim], [gate('PASS', 'HOLDING', 95), gate('CERTIFICATION', 'HOLDING'), gate('EMPLOYMENT', 'HOLDING', 30)]);
-    expect(released.flag.data.after.status).toBe('READY_FOR_REVIEW');
-    expect(lateAdjustmentPlan(released.state, released.flag.data)).toBeNull();
+    const unblocked = evaluate([blockedClaim], [gate('PASS', 'HOLDING', 95), gate('CERTIFICATION', 'HOLDING'), gate('EMPLOYMENT', 'HOLDING', 30)]);
+    expect(unblocked.flag.data.after.status).toBe('READY_FOR_REVIEW');
+    expect(lateAdjustmentPlan(unblocked.state, unblocked.flag.data)).toBeNull();
   });
 
   it('R-CLAIM-2 each adjustment line has its own payment key, reserved for the adjustment claim; the original key is never reused', () => {
     const claim = submitted({});
-    const { flag, state } = evaluate([claim], [gate('PASS', 'HOLDING', 95), g('CERTIFICATION', 'FAILED', 60, 2), gate('EMPLOYMENT', 'HOLDING', 30)]);
+    const { flag, state } = evaluate(released(claim), [gate('PASS', 'HOLDING', 95), g('CERTIFICATION', 'FAILED', 60, 2), gate('EMPLOYMENT', 'HOLDING', 30)]);
     const decision = decideLateAdjustment({ state, flag: flag.data, ids: ids(claim.data.lines, 1) })!;
     expect(decision.keyEvents).toEqual([
-      { paymentKey: `${'0'.repeat(63)}1`, events: [{ type: 'PaymentKeyReserved', data: expect.objectContaining({ claimId: ADJUSTMENT_ID, lineId: 'd4000000-0000-4000-8000-000000000000', scheme: 'R-FREE-3' }) }] },
-      { paymentKey: `${'1'.repeat(63)}1`, events: [expect.objectContaining({ data: expect.objectContaining({ lineId: 'd4000000-0000-4000-8000-000000000001' }) })] },
+      { paymentKey: `${'0'.repeat(63)}1`, events: [{ type: 'PaymentKeyReserved', data: expect.objectContaining({ claimId: ADJUSTMENT_ID, lineId: 'd4000000-0000-4000-8000-000000000010', scheme: 'R-FREE-3' }) }] },
+      { paymentKey: `${'1'.repeat(63)}1`, events: [expect.objectContaining({ data: expect.objectContaining({ lineId: 'd4000000-0000-4000-8000-000000000011' }) })] },
     ]);
     // The key text names the original key and the flag: another flag, another key; the same flag, the same key.
     expect(adjustmentKeyMaterial('1'.repeat(64), 1)).not.toBe(adjustmentKeyMaterial('1'.repeat(64), 2));
@@ -174,7 +126,7 @@ describe('adjustment claims for late changes (R-GATE-4, R-CLAIM-2)', () => {
   it('R-GATE-4 a flipped tier needs every line priced at the new tier: missing lines record nothing', () => {
     const eo = [0, 1].map((i) => personLine(i, 400_000, 'R-FREE-4'));
     const claim = submitted({ scheme: 'R-FREE-4', gates: eoGates('HOLDING', 4), lines: eo });
-    const { flag, state } = evaluate([claim], eoGates('FAILED', 3));
+    const { flag, state } = evaluate(released(claim), eoGates('FAILED', 3));
     expect(() => decideLateAdjustment({ state, flag: flag.data, ids: ids(eo, 1) })).toThrow('priced at the GENERAL_FALLBACK tier');
     expect(() => decideLateAdjustment({ state, flag: flag.data, linesAtTier: [personLine(0, 100_000, 'R-FREE-3')], ids: ids(eo, 1) })).toThrow('1 missing');
   });
@@ -182,7 +134,7 @@ describe('adjustment claims for late changes (R-GATE-4, R-CLAIM-2)', () => {
   it('R-GATE-4 the adjustment events are strict and read back as written: a name on a line is refused', () => {
     const catalogue = new EventCatalogue().register(...claimEvents);
     const claim = submitted({});
-    const { flag, state } = evaluate([claim], [gate('PASS', 'HOLDING', 95), g('CERTIFICATION', 'FAILED', 60, 2), gate('EMPLOYMENT', 'HOLDING', 30)]);
+    const { flag, state } = evaluate(released(claim), [gate('PASS', 'HOLDING', 95), g('CERTIFICATION', 'FAILED', 60, 2), gate('EMPLOYMENT', 'HOLDING', 30)]);
     const decision = decideLateAdjustment({ state, flag: flag.data, ids: ids(claim.data.lines, 1) })!;
     for (const event of [...decision.claimEvents, ...decision.adjustmentEvents]) expect(catalogue.deserialise(JSON.parse(JSON.stringify(catalogue.serialise(event))))).toEqual(event);
     const [raised] = decision.adjustmentEvents;

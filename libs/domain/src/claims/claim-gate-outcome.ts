@@ -69,8 +69,10 @@ export function evolveGateEvent(state: ClaimState, event: ClaimGateEvent): Claim
       const { sequence, after } = event.data;
       return { ...state, lateOutcome: { sequence, ...after } };
     }
-    case 'ClaimAdjustmentLinked':
-      return { ...state, adjustments: withAdjustmentLinked(state.adjustments, event) };
+    case 'ClaimAdjustmentLinked': {
+      const flag = state.lateOutcome?.sequence === event.data.flagSequence ? state.lateOutcome : undefined;
+      return { ...state, adjustments: withAdjustmentLinked(state.adjustments, event, flag) };
+    }
     case 'ClaimAdjustmentRaised':
       // The first event of an adjustment's own stream: no submitted claim holds it.
       return state;

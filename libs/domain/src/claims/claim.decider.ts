@@ -11,7 +11,7 @@ import { decideOverride, evolveOverride } from './override.decisions';
 import type { ClaimOverride } from './override.rules';
 import { decideGateEvaluation, type EvaluateClaimGates } from './claim-gate-evaluation';
 import { evolveGateEvent, type LateOutcome } from './claim-gate-outcome';
-import type { ClaimAdjustments } from './claim-adjustments.state';
+import { withAdjustmentReverted, type ClaimAdjustments } from './claim-adjustments.state';
 import type { ClaimAdjustmentRaised } from './claim-adjustment.events';
 import type { ClaimReviewCommand } from './review.commands';
 import { decideReview } from './review.decisions';
@@ -84,8 +84,9 @@ export const claimDecider: Decider<SubmitClaim | ClaimOverrideCommand | Evaluate
       case 'ClaimOverrideRejected':
         return evolveOverride(state, event);
       case 'ClaimAdjustmentRaised':
-        // The first event of an adjustment claim's own stream: queued for review as it is raised.
-        return state.status === 'absent' ? { status: 'adjustment', adjustment: event.data, review: FIRST_REVIEW } : state;
+        // The first event of an adjustment claim's own stream: queued for review as it is raised. R-CLAIM-3: whoever
+        // resubmitted the original may not review it either, as its submitter may not.
+        return state.status === 'absent' ? { status: 'adjustment', adjustment: event.data, review: { ...FIRST_REVIEW, resubmitters: [...(event.data.resubmitters ?? [])] } } : state;
       case 'ClaimTierDecided':
       case 'ClaimGatesHeld':
       case 'ClaimBlocked':
@@ -103,6 +104,8 @@ export const claimDecider: Decider<SubmitClaim | ClaimOverrideCommand | Evaluate
       case 'ClaimRejected':
       case 'ClaimObjectionReturned':
         return evolveReview(state, event);
+      case 'ClaimAdjustmentReverted':
+        return state.status === 'submitted' ? { ...state, adjustments: withAdjustmentReverted(state.adjustments, event) } : state;
       default:
         return assertNever(event);
     }

@@ -4,6 +4,7 @@ import { defineEvent, type EventOf } from '../shared/event-definition';
 import type { ClaimOverrideEvent } from './override.events';
 import type { ClaimGateEvent } from './claim-gates.events';
 import type { ClaimReviewEvent } from './review.events';
+import type { ClaimAdjustmentReverted } from './claim-adjustment.events';
 import {
   CLAIM_GATE,
   CLAIM_SCHEME,
@@ -120,5 +121,8 @@ export const PaymentKeyReserved = defineEvent(
 
 export type ClaimSubmitted = EventOf<typeof ClaimSubmitted>;
 export type PaymentKeyReserved = EventOf<typeof PaymentKeyReserved>;
-/** R-CLAIM-4's events (override.events.ts), R-GATE-4's decisions after submission (claim-gates.events.ts) and R-CLAIM-3's review (review.events.ts) share the claim's stream. */
-export type ClaimEvent = ClaimSubmitted | ClaimOverrideEvent | ClaimGateEvent | ClaimReviewEvent;
+/**
+ * R-CLAIM-4's events (override.events.ts), R-GATE-4's decisions after submission (claim-gates.events.ts), R-CLAIM-3's
+ * review (review.events.ts) and an adjustment's reversal when it is rejected (claim-adjustment.events.ts) share the claim's stream.
+ */
+export type ClaimEvent = ClaimSubmitted | ClaimOverrideEvent | ClaimGateEvent | ClaimReviewEvent | ClaimAdjustmentReverted;

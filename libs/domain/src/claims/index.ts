@@ -18,12 +18,13 @@ export { decideGateEvaluation, figuresTakenOn, gateDecisionKey, tierToDecide, ty
 export { isDecidedTier, type LateOutcome } from './claim-gate-outcome';
 export * from './claim-adjustment.events';
 export { adjustmentKeyMaterial, decideLateAdjustment, lateAdjustmentPlan, type LateAdjustmentDecision, type LateAdjustmentIds, type RaiseLateAdjustment } from './claim-adjustment';
-export { lateChangeFlagsOf, type ClaimAdjustments, type ClaimLateChangeFlags, type RaisedAdjustment } from './claim-adjustments.state';
+export { lateChangeFlagsOf, liveAdjustmentsOf, type AdjustedOutcome, type ClaimAdjustments, type ClaimLateChangeFlags, type RaisedAdjustment } from './claim-adjustments.state';
+export { decideAdjustmentReversal } from './adjustment-reversal';
 export * from './review.events';
 export * from './review.commands';
 export { CLAIM_LIFECYCLE_STATUS, OPEN_REVIEW_STATUSES, FIRST_REVIEW, statusOfStage, levelOf, type ClaimLifecycleStatus, type ClaimReview, type ReviewStage } from './review.state';
 export { lifecycleStatusOf, reviewOf } from './review.evolve';
-export { heldKeysOf } from './review.decisions';
+export { NOTICE_ACTOR, heldKeysOf } from './review.decisions';
 export { REASON_MAX_CHARACTERS, REASON_MIN_CHARACTERS } from './review.rules';
 export * from './review-payment-keys';
 export * as claimErrors from './claim.errors';

@@ -7,9 +7,12 @@ import { claimNotFound } from './claim.errors';
 import { OVERRIDE_APPROVER_ROLE, OVERRIDE_PROPOSER_ROLE, type ApproveClaimOverride, type ClaimOverrideCommand, type ProposeClaimOverride, type RejectClaimOverride } from './override.commands';
 import * as errors from './override.errors';
 import { OVERRIDE_REJECTION_REASON, type ClaimOverrideEvent, type ClaimOverrideProposed } from './override.events';
+import { reviewOf } from './review.evolve';
+import { lateReleaseGates } from './review-late-outcome';
 import {
   assertHasRole,
   assertJustification,
+  assertNotChecker,
   assertNotProposer,
   assertNotSubmitter,
   assertOverridable,
@@ -40,7 +43,7 @@ export function decideOverride(command: ClaimOverrideCommand, state: ClaimState)
 function propose(command: ProposeClaimOverride, state: Submitted): ClaimOverrideEvent[] {
   const actor = command.context.actor;
   assertHasRole(command.actorRoles, OVERRIDE_PROPOSER_ROLE, 'propose');
-  assertNotSubmitter(state.claim, actor);
+  assertNotSubmitter(state.claim, reviewOf(state), actor);
   const length = assertJustification(command.justification.text);
   const existing = state.overrides.find((o) => sameId(o.overrideId, command.overrideId));
   if (existing) {
@@ -52,7 +55,7 @@ function propose(command: ProposeClaimOverride, state: Submitted): ClaimOverride
   }
   // Free first: an approved override has made its line an amount, and "overridden already" is the useful answer.
   assertTargetFree(state.overrides, command.target);
-  assertOverridable(state.claim, command.target);
+  assertOverridable(state.claim, command.target, lateReleaseGates(state));
   const target = command.target.kind === 'LINE' ? { kind: 'LINE' as const, lineId: command.target.lineId.toLowerCase(), amountFen: command.target.amountFen } : { kind: 'GATE' as const, gate: command.target.gate };
   const overrideId = command.overrideId.toLowerCase();
   const data: ClaimOverrideProposed['data'] = {
@@ -82,12 +85,13 @@ function toDecide(command: ApproveClaimOverride | RejectClaimOverride, state: Su
 function approve(command: ApproveClaimOverride, state: Submitted): ClaimOverrideEvent[] {
   const actor = command.context.actor;
   assertHasRole(command.actorRoles, OVERRIDE_APPROVER_ROLE, 'approve');
-  assertNotSubmitter(state.claim, actor);
+  assertNotSubmitter(state.claim, reviewOf(state), actor);
   const override = toDecide(command, state);
   if (!override) return [];
   assertNotProposer(override, actor);
+  assertNotChecker(reviewOf(state), actor);
   // Checked again: the claim may have moved since the proposal (a later gate decision), and approval is what counts.
-  assertOverridable(state.claim, override.target);
+  assertOverridable(state.claim, override.target, lateReleaseGates(state));
   const after = effectOf(state, override);
   return [
     {
@@ -101,7 +105,7 @@ function reject(command: RejectClaimOverride, state: Submitted): ClaimOverrideEv
   const actor = command.context.actor;
   assertHasRole(command.actorRoles, OVERRIDE_APPROVER_ROLE, 'reject');
   if (!OVERRIDE_REJECTION_REASON.safeParse(command.reason).success) throw errors.rejectionReasonRequired();
-  assertNotSubmitter(state.claim, actor);
+  assertNotSubmitter(state.claim, reviewOf(state), actor);
   const override = toDecide(command, state);
   if (!override) return [];
   assertNotProposer(override, actor);

@@ -19,6 +19,10 @@ export const submitterMayNotReview = () =>
     ruleId: 'R-CLAIM-3',
   });
 
+/** R-CLAIM-4 with R-CLAIM-3: the override's approval is the second reviewer's, never the claim's checker's. */
+export const checkerMayNotApprove = () =>
+  new DomainError('OVERRIDE.CHECKER_MAY_NOT_APPROVE', 'you checked this claim, so a second, different approver must approve its overrides (R-CLAIM-4): the submitter, the checker and the approver are three different people', 'rule', RULE);
+
 /** R-CLAIM-4: the approval is the second reviewer's, so the proposer never decides their own override. */
 export const proposerMayNotDecide = (overrideId: string) =>
   new DomainError('OVERRIDE.PROPOSER_MAY_NOT_DECIDE', 'you proposed this override, so you cannot approve or reject it (R-CLAIM-4): a second approver must decide it', 'rule', { ...RULE, overrideId });

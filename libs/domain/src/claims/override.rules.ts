@@ -6,6 +6,8 @@ import type { ClaimGateId, ClaimStatus } from './claim-vocabulary';
 import type { OverrideTargetRequest } from './override.commands';
 import * as errors from './override.errors';
 import type { JustificationRef, OverrideRejectionReason, OverrideTarget } from './override.events';
+import type { ClaimGate } from './claim.events';
+import { isSubmitterOf, type ClaimReview } from './review.state';
 
 /** An override as the claim's stream holds it (R-CLAIM-4). */
 export interface ClaimOverride {
@@ -30,9 +32,17 @@ export function assertHasRole(roles: readonly string[], role: string, action: 'p
   if (!roles.includes(role)) throw errors.roleRequired(role, action);
 }
 
-/** R-CLAIM-3: the submitter is never one of the claim's reviewers, for overrides as for the review. */
-export function assertNotSubmitter(claim: SubmittedClaim, actor: string): void {
-  if (sameId(claim.submittedBy.accountId, actor)) throw errors.submitterMayNotReview();
+/** R-CLAIM-3: the submitter, and whoever resubmitted the claim, is never one of its reviewers, for overrides as for the review. */
+export function assertNotSubmitter(claim: SubmittedClaim, review: ClaimReview | null, actor: string): void {
+  if (review ? isSubmitterOf(claim.submittedBy.accountId, review, actor) : sameId(claim.submittedBy.accountId, actor)) throw errors.submitterMayNotReview();
+}
+
+/**
+ * R-CLAIM-4 "the second reviewer's approval", with R-CLAIM-3's three people: whoever checked the claim in this round is
+ * its first reviewer, so the override's approval is another person's.
+ */
+export function assertNotChecker(review: ClaimReview | null, actor: string): void {
+  if (review?.check && sameId(review.check.by, actor)) throw errors.checkerMayNotApprove();
 }
 
 /** R-CLAIM-4: an override takes effect only with a second person's approval; the proposer decides nothing. */
@@ -49,12 +59,12 @@ export function assertJustification(text: string): number {
 }
 
 /**
- * R-CLAIM-4: only a "no rule" line or a failed gate can be overridden. A proposed amount is whole fen, zero or more,
+ * R-CLAIM-4: only a "no rule" line or a failed gate (at submission, or since by a late fact) can be overridden. A proposed amount is whole fen, zero or more,
  * and not above the cap the line's explanation recorded under the line's own policy version: the line is the record
  * of what that version said, so the rule needs nothing but the claim's stream. A "no rule" line of a scheme without a
  * cap (R-CERT-2) carries none, and then the second reviewer's approval is the bound.
  */
-export function assertOverridable(claim: SubmittedClaim, target: OverrideTargetRequest): void {
+export function assertOverridable(claim: SubmittedClaim, target: OverrideTargetRequest, lateGates: readonly ClaimGate[] = []): void {
   if (target.kind === 'LINE') {
     const line = claim.lines.find((l) => sameId(l.lineId, target.lineId));
     if (!line) throw errors.lineNotOnClaim(target.lineId);
@@ -68,7 +78,9 @@ export function assertOverridable(claim: SubmittedClaim, target: OverrideTargetR
   const gate = claim.gates.find((g) => g.gate === target.gate);
   if (!gate) throw errors.gateNotOnClaim(target.gate, claim.gates.map((g) => g.gate));
   if (claim.tier !== null && gate.gate === 'EMPLOYMENT') throw errors.tierGateNotOverridable();
-  if (gate.status !== 'FAILED') throw errors.gateNotFailed(gate.gate, gate.status);
+  // R-GATE-4: a gate a late fact failed after submission (lateGates, the last flag's) is as failed as one at submission.
+  const late = lateGates.find((g) => g.gate === gate.gate);
+  if (gate.status !== 'FAILED' && late?.status !== 'FAILED') throw errors.gateNotFailed(gate.gate, late?.status ?? gate.status);
 }
 
 /** One open override per target, and none once an approved one has dealt with it; a rejected one leaves it free. */

@@ -5,7 +5,8 @@ import { claimDecider, type ClaimState } from './claim.decider';
 import type { ClaimEvent } from './claim.events';
 import { claimEvents } from './claims.catalogue';
 import { overrideFlagsOf } from './override-flags';
-import { ACCOUNT_ID, CLAIM_ID, amountLine, gate, pendingLine, refusedLine, submitClaim } from './testing/claim-fixtures';
+import { ACCOUNT_ID, CLAIM_ID, PROVIDER_ID, amountLine, gate, pendingLine, refusedLine, submitClaim } from './testing/claim-fixtures';
+import { BOTH_ROLES_ID, check, resubmit, returnClaim } from './testing/review-fixtures';
 import {
   APPROVER_ID,
   DIGEST,
@@ -210,6 +211,24 @@ describe('claim overrides (R-CLAIM-4)', () => {
     it('R-CLAIM-3 the claim\'s submitter may not approve an override of it', () => {
       const events = history(submitted(certificationClaim()), propose());
       given(claimDecider, events).when(approve({ context: { actor: ACCOUNT_ID, now: '2021-05-13T02:00:00.000Z' } })).thenThrows('OVERRIDE.SUBMITTER_MAY_NOT_REVIEW');
+    });
+
+    it('R-CLAIM-3 whoever resubmitted the claim may neither propose nor decide an override of it, like its submitter', () => {
+      const RESUBMITTER = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c21';
+      const again = resubmit({ submittedBy: { organisation: { kind: 'PROVIDER', id: PROVIDER_ID }, accountId: RESUBMITTER }, gates: [], lines: certificationClaim().lines });
+      const events = history(submitted(certificationClaim()), returnClaim(), again);
+      const as = (roles: string[]) => ({ actorRoles: roles, context: { actor: RESUBMITTER, now: '2021-05-21T02:00:00.000Z' } });
+      given(claimDecider, events).when(propose(as(['REVIEWER']))).thenThrows('OVERRIDE.SUBMITTER_MAY_NOT_REVIEW');
+      const proposed = history(events, propose({ context: { actor: REVIEWER_ID, now: '2021-05-21T02:00:00.000Z' } }));
+      given(claimDecider, proposed).when(approve(as(['APPROVER']))).thenThrows('OVERRIDE.SUBMITTER_MAY_NOT_REVIEW');
+      given(claimDecider, proposed).when(reject(as(['APPROVER']))).thenThrows('OVERRIDE.SUBMITTER_MAY_NOT_REVIEW');
+    });
+
+    it('R-CLAIM-4 R-CLAIM-3 the claim\'s checker in this round may not approve its override: the second reviewer is a third person', () => {
+      const both = ['REVIEWER', 'APPROVER'];
+      const events = history(submitted(certificationClaim()), check(BOTH_ROLES_ID, both), propose());
+      given(claimDecider, events).when(approve({ actorRoles: both, context: { actor: BOTH_ROLES_ID, now: '2021-05-13T02:00:00.000Z' } })).thenThrows('OVERRIDE.CHECKER_MAY_NOT_APPROVE');
+      given(claimDecider, events).when(approve()).then([expect.objectContaining({ type: 'ClaimOverrideApproved', data: expect.objectContaining({ approvedBy: APPROVER_ID }) })]);
     });
 
     it('R-CLAIM-4 only an account with the APPROVER role may approve or reject: a second reviewer or an admin may not', () => {

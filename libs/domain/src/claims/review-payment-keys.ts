@@ -7,12 +7,16 @@ import { paymentKeyDecider, type PaymentKeyState } from './payment-key.decider';
 import type { RejectClaim, ResubmitClaim } from './review.commands';
 import type { ClaimRejected, ClaimResubmitted, PaymentKeyReleased } from './review.events';
 import { heldKeysOf } from './review.decisions';
+import type { ClaimAdjustmentReverted } from './claim-adjustment.events';
+import { decideAdjustmentReversal } from './adjustment-reversal';
 
 /** The claim's stream and the streams of the payment keys it holds or will hold, each as it stands. */
 export interface ReviewKeyStates {
   readonly claim: ClaimState;
   /** toPaymentKeyStreamId(key) of every key involved, by key. */
   readonly keys: ReadonlyMap<string, PaymentKeyState>;
+  /** Rejecting an adjustment claim (R-GATE-4): the claim it adjusts, whose stream takes the reversal. */
+  readonly adjusted?: ClaimState;
 }
 
 export interface KeyEvents {
@@ -24,6 +28,8 @@ export interface KeyEvents {
 export interface ReviewKeyDecision<ClaimEvent> {
   readonly claimEvents: ClaimEvent[];
   readonly keyEvents: readonly KeyEvents[];
+  /** On the adjusted claim's stream, at the version its state was read at (an adjustment's rejection). */
+  readonly adjustedClaimEvents?: readonly ClaimAdjustmentReverted[];
 }
 
 function stateOf(states: ReviewKeyStates, key: string): PaymentKeyState {
@@ -37,7 +43,8 @@ const heldBy = (state: PaymentKeyState, claimId: string) => state.status === 're
 /**
  * R-CLAIM-3 with R-CLAIM-2: a rejected claim is final, and a careful bureau lets a correct claim be made for the same
  * people, so every key the claim holds is released in the same append as the rejection. A key another claim holds
- * (impossible while keys are reserved with the claim) is left alone.
+ * (impossible while keys are reserved with the claim) is left alone. A rejected adjustment claim is also reverted on
+ * the claim it adjusts (decideAdjustmentReversal), so that no later figure counts it as paid.
  */
 export function decideClaimRejection(command: RejectClaim, states: ReviewKeyStates): ReviewKeyDecision<ClaimRejected> {
   const claimEvents = claimDecider.decide(command, states.claim).filter((e): e is ClaimRejected => e.type === 'ClaimRejected');
@@ -47,7 +54,11 @@ export function decideClaimRejection(command: RejectClaim, states: ReviewKeyStat
   const keyEvents = heldKeysOf(states.claim)
     .filter(({ paymentKey }) => heldBy(stateOf(states, paymentKey), claimId))
     .map(({ lineId, paymentKey }) => ({ paymentKey, events: [{ type: 'PaymentKeyReleased' as const, data: { claimId, lineId, releasedOn, reason: 'CLAIM_REJECTED' as const } }] }));
-  return { claimEvents: [{ ...claimEvents[0]!, data: { ...claimEvents[0]!.data, paymentKeysReleased: keyEvents.length } }], keyEvents };
+  const rejected: ClaimRejected = { ...claimEvents[0]!, data: { ...claimEvents[0]!.data, paymentKeysReleased: keyEvents.length } };
+  if (states.claim.status !== 'adjustment') return { claimEvents: [rejected], keyEvents };
+  if (!states.adjusted) throw new Error(`rejecting adjustment claim ${claimId} needs the claim it adjusts`);
+  const reverted = decideAdjustmentReversal(states.claim.adjustment, states.adjusted, releasedOn);
+  return { claimEvents: [rejected], keyEvents, adjustedClaimEvents: reverted ? [reverted] : [] };
 }
 
 /**

@@ -18,7 +18,8 @@ import type { ClaimReview } from './review.state';
  * R-CLAIM-3 "the submitter fixes the underlying records and resubmits": the returned claim computed again by its
  * scheme's source, under the same claim id. It must be ready for review as it stands today (its gates holding, or set
  * aside by an approved override, R-CLAIM-4) and, for R-FREE-4, at the tier already decided: a resubmission corrects
- * the records of a claim, it does not decide its outcome again (R-GATE-4). Approved line overrides stay with their
+ * the records of a claim, it does not decide its outcome again (R-GATE-4), unless a late-change flag found the new
+ * tier already. Approved line overrides stay with their
  * line while it is still "no rule"; a line that is no longer "no rule" is paid by its rule.
  */
 export function decideResubmission(command: ResubmitClaim, state: ClaimState, review: ClaimReview | null): ClaimResubmitted {
@@ -39,7 +40,10 @@ export function decideResubmission(command: ResubmitClaim, state: ClaimState, re
   const setAside = overriddenGates(state.overrides);
   const status = statusWith(release.gates, setAside);
   if (status !== 'READY_FOR_REVIEW') throw errors.resubmissionNotReady(status, release.gates.filter((g) => g.status !== 'HOLDING' && !setAside.has(g.gate)).map((g) => g.gate));
-  if (claim.tier !== release.tier) throw errors.resubmissionTierChanged(claim.tier, release.tier);
+  // R-GATE-4: a resubmission does not decide the outcome again, but a tier a late-change flag has found already (the
+  // claim could not be approved at its old one, review-late-outcome.ts) is the outcome it is computed at.
+  const flagged = isDecidedTier(release.tier) && release.tier === state.lateOutcome?.tier;
+  if (claim.tier !== release.tier && !flagged) throw errors.resubmissionTierChanged(claim.tier, release.tier);
   assertLinesMatchTier(claim.scheme, release.tier, lines);
 
   const lineOverrides = state.overrides.flatMap((o) => (o.status === 'APPROVED' && o.target.kind === 'LINE' ? [o.target] : []));

@@ -8,15 +8,19 @@
  *        │ CheckClaim (REVIEWER, not the submitter)
  *        ▼
  *   CHECKED (an APPROVER may take it)
- *        │ ApproveClaim (APPROVER, neither the submitter nor the checker; every "no rule" line and failed gate
- *        │               covered by an approved override, none waiting: R-CLAIM-4)
+ *        │ ApproveClaim (APPROVER, neither the submitter nor the checker; every "no rule" line and failed gate, a
+ *        │               gate a late fact failed included, covered by an approved override, none waiting: R-CLAIM-4;
+ *        │               no other late change of its outcome: R-GATE-4; an adjustment claim only once the claim it
+ *        │               adjusts is RELEASED_FOR_PAYMENT)
  *        ├── noticeDays > 0 ──► IN_NOTICE ──ReleaseClaimForPayment (releasedOn > noticeEndsOn)──► RELEASED_FOR_PAYMENT
  *        │                          └──ReturnClaimAfterObjection──► READY_FOR_REVIEW (next round: the check starts again)
  *        └── noticeDays = 0 ──► RELEASED_FOR_PAYMENT (ClaimApproved + ClaimReleasedForPayment in one append)
  *
  *   From READY_FOR_REVIEW (by the checker's level) or CHECKED (by the approver's):
  *     ReturnClaim ──► RETURNED ──ResubmitClaim (the submitting organisation, lines computed again)──► READY_FOR_REVIEW
- *     RejectClaim ──► REJECTED (final; R-CLAIM-2 payment keys released so that a correct claim can be made)
+ *     RejectClaim ──► REJECTED (final; R-CLAIM-2 payment keys released so that a correct claim can be made; a claim
+ *                              whose adjustment claims still stand is refused until they are rejected; an adjustment
+ *                              claim's rejection reverts it on the adjusted claim's stream, newest first)
  *
  * Roles come from the caller's token (actorRoles), never the body. The timer's and the notice's commands
  * (ReleaseClaimForPayment, ReturnClaimAfterObjection) carry no roles: their callers decide who may trigger them.
@@ -27,6 +31,7 @@ import type { CommandContext } from '../shared/decider';
 import type { ClaimGate, ClaimLine } from './claim.events';
 import type { ClaimPeriod, Submitter } from './claim-vocabulary';
 import type { RejectionReason, ReturnReason } from './review.events';
+import type { ClaimLifecycleStatus } from './review.state';
 
 /** The bureau roles of the two levels, named as libs/platform's auth names them. */
 export const CHECKER_ROLE = 'REVIEWER';
@@ -62,6 +67,8 @@ export interface ApproveClaim extends ReviewCommandBase {
   readonly type: 'ApproveClaim';
   readonly noticeDays: number;
   readonly policyVersion: string;
+  /** For an adjustment claim (R-GATE-4): the status of the claim it adjusts, read by the caller from that claim's stream. */
+  readonly adjustedClaimStatus?: ClaimLifecycleStatus;
 }
 
 /**

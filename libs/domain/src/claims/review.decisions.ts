@@ -23,10 +23,15 @@ import * as errors from './review.errors';
 import type { ClaimReviewEvent, ReviewLevel } from './review.events';
 import { decideResubmission } from './review-resubmission';
 import { assertNotChecker, assertNotSubmitter, assertNotTakenByAnother, assertOverridesCover, assertReasonText, assertRole, assertStage } from './review.rules';
-import { levelOf, type ClaimReview } from './review.state';
+import { levelOf, type ClaimLifecycleStatus, type ClaimReview } from './review.state';
+import { liveAdjustmentsOf } from './claim-adjustments.state';
+import { assertLateOutcomeSettled } from './review-late-outcome';
 import { lifecycleStatusOf, reviewOf } from './review.evolve';
 
 type Present = Exclude<ClaimState, { status: 'absent' }>;
+
+/** Who sends a claim back after an objection, on the claim's stream: the public notice, never the objector's account. */
+export const NOTICE_ACTOR = 'system:notice';
 
 const facts = (state: Present): { claimId: string; submittedBy: Submitter; totalFen: number } =>
   state.status === 'submitted' ? state.claim : { ...state.adjustment, totalFen: state.adjustment.topUpFen };
@@ -114,7 +119,12 @@ function approve(command: ApproveClaim, state: Present): ClaimReviewEvent[] {
   assertNotSubmitter(submittedBy.accountId, current, actor);
   assertNotChecker(current, actor);
   assertNotTakenByAnother(claimId, current, actor);
-  if (state.status === 'submitted') assertOverridesCover(state); // R-CLAIM-4
+  if (state.status === 'submitted') {
+    assertOverridesCover(state); // R-CLAIM-4, a gate a late fact failed included
+    assertLateOutcomeSettled(state); // R-GATE-4: never approved on figures its gates no longer give
+  } else {
+    assertAdjustedClaimReleased(state.adjustment.adjusts.claimId, command.adjustedClaimStatus);
+  }
   if (!Number.isSafeInteger(command.noticeDays) || command.noticeDays < 0) throw new Error(`a notice period is whole days, 0 or more: got ${command.noticeDays}`);
   const on = shanghaiDateOf(command.context.now);
   const { noticeDays, policyVersion } = command;
@@ -125,8 +135,9 @@ function approve(command: ApproveClaim, state: Present): ClaimReviewEvent[] {
       { type: 'ClaimReleasedForPayment', data: { ...base, releasedBy: actor, releasedOn: on, noticeEndsOn: null, totalFen } },
     ];
   }
-  // The notice is published on the approval day: noticeDays calendar days, that day included.
-  return [{ type: 'ClaimApproved', data: { ...base, approvedBy: actor, approvedOn: on, policyVersion, noticeDays, noticeEndsOn: shiftDays(on, noticeDays - 1), totalFen } }];
+  // R-CLAIM-3: published on the approval day, which is not a full day of notice, so the noticeDays full days start the
+  // day after: the last is approvedOn + noticeDays, and the claim is released the day after that.
+  return [{ type: 'ClaimApproved', data: { ...base, approvedBy: actor, approvedOn: on, policyVersion, noticeDays, noticeEndsOn: shiftDays(on, noticeDays), totalFen } }];
 }
 
 /** Return for correction, or reject, at the level the claim waits for: by a reviewer while queued, an approver once checked. */
@@ -147,12 +158,26 @@ function sendBack(command: ReturnClaim | RejectClaim, state: Present): ClaimRevi
   const reason = { code: command.reason.code, note: { vaultKey: command.reason.note.noteId.toLowerCase(), digest: command.reason.note.digest, length } };
   const at = { claimId, round: review.round, level };
   const on = shanghaiDateOf(command.context.now);
+  // R-GATE-4: an adjustment never outlives the claim it adjusts: its adjustments are rejected first (only a claim sent
+  // back by an objection has any, none approved, for an adjustment waits for its claim's release).
+  const standing = state.status === 'submitted' ? liveAdjustmentsOf(state.adjustments).map((a) => a.adjustmentClaimId) : [];
   if (command.type === 'RejectClaim') {
+    if (standing.length > 0) throw errors.hasOpenAdjustments(standing);
     return [{ type: 'ClaimRejected', data: { ...at, rejectedBy: actor, rejectedOn: on, reason: { ...reason, code: command.reason.code }, paymentKeysReleased: heldKeysOf(state).length } }];
   }
   if (state.status === 'adjustment') throw errors.adjustmentNotReturnable();
-  if (state.adjustments && state.adjustments.raised.length > 0) throw errors.hasAdjustments(state.adjustments.raised.map((a) => a.adjustmentClaimId));
+  if (standing.length > 0) throw errors.hasAdjustments(standing);
   return [{ type: 'ClaimReturned', data: { ...at, returnedBy: actor, returnedOn: on, reason: { ...reason, code: command.reason.code } } }];
+}
+
+/**
+ * R-GATE-4: an adjustment changes what an approved claim pays, so it is approved only once that claim is released for
+ * payment, which is final: a claim still on notice can be sent back by an objection and rejected, and its adjustment
+ * must then be rejectable too. The caller reads the adjusted claim's status from its stream.
+ */
+function assertAdjustedClaimReleased(adjustedClaimId: string, status: ClaimLifecycleStatus | undefined): void {
+  if (status === undefined) throw new Error(`approving adjustment of claim ${adjustedClaimId} needs that claim's status (ApproveClaim.adjustedClaimStatus)`);
+  if (status !== 'RELEASED_FOR_PAYMENT') throw errors.adjustedClaimNotReleased(adjustedClaimId, status);
 }
 
 /** R-CLAIM-2: the payment keys the claim holds, by line: its lines that may pay (an adjustment's lines all do). */
@@ -166,7 +191,9 @@ function returnAfterObjection(command: ReturnClaimAfterObjection, state: Present
   const current = reviewOf(state);
   if (current?.objectionsReturned.some((id) => sameId(id, command.objectionId))) return [];
   assertStage(claimId, current, lifecycleStatusOf(state), ['IN_NOTICE'], 'sent back by an objection');
-  const data = { claimId, objectionId: command.objectionId.toLowerCase(), round: current.round + 1, returnedBy: command.context.actor, returnedOn: shanghaiDateOf(command.context.now) };
+  // The objector stays on the notice stream (ClaimObjectionLodged), which only the bureau reads: the claim's stream is
+  // read by the claim's organisation, and an objector must not fear the payee. The objection id links the two.
+  const data = { claimId, objectionId: command.objectionId.toLowerCase(), round: current.round + 1, returnedBy: NOTICE_ACTOR, returnedOn: shanghaiDateOf(command.context.now) };
   return [{ type: 'ClaimObjectionReturned', data }];
 }
 

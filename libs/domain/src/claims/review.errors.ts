@@ -52,8 +52,13 @@ export const noRuleLinesOpen = (lineIds: readonly string[]) =>
   );
 
 /** R-CLAIM-4: a failed gate is set aside only by an approved override. */
-export const failedGatesOpen = (gates: readonly string[]) =>
-  new DomainError('REVIEW.FAILED_GATE_NOT_OVERRIDDEN', `the ${gates.join(', ')} gate(s) failed and no approved override sets them aside (R-CLAIM-4): the claim cannot be approved`, 'rule', { ...R4, gates });
+export const failedGatesOpen = (gates: readonly string[], since?: 'LATE_CHANGE') =>
+  new DomainError(
+    'REVIEW.FAILED_GATE_NOT_OVERRIDDEN',
+    `the ${gates.join(', ')} gate(s) failed${since ? ' after the claim was submitted (a late fact, R-GATE-4)' : ''} and no approved override sets them aside (R-CLAIM-4): the claim cannot be approved`,
+    'rule',
+    { ...R4, gates, ...(since ? { since } : {}) },
+  );
 
 export const overridesAwaitingApproval = (overrideIds: readonly string[]) =>
   new DomainError('REVIEW.OVERRIDE_AWAITING_APPROVAL', `${overrideIds.length} override(s) of this claim wait for a decision: approve or reject them first (R-CLAIM-4)`, 'conflict', { ...R4, overrideIds });
@@ -98,13 +103,49 @@ export const adjustmentNotReturnable = () =>
 export const hasAdjustments = (adjustmentClaimIds: readonly string[]) =>
   new DomainError(
     'REVIEW.HAS_ADJUSTMENTS',
-    'adjustment claims were raised for this claim\'s late changes (R-GATE-4): computing it again on resubmission would pay those changes twice, so it cannot be returned. Approve or reject it',
+    'adjustment claims were raised for this claim\'s late changes (R-GATE-4): computing it again on resubmission would pay those changes twice, so it cannot be returned while they stand. Reject them first, or approve this claim',
     'rule',
     { ...R3, adjustmentClaimIds },
   );
 
+/** R-CLAIM-3 with R-GATE-4: an adjustment never outlives the claim it adjusts. */
+export const hasOpenAdjustments = (adjustmentClaimIds: readonly string[]) =>
+  new DomainError(
+    'REVIEW.HAS_OPEN_ADJUSTMENTS',
+    `${adjustmentClaimIds.length} adjustment claim(s) of this claim's late changes still stand (R-GATE-4): reject them first (they cannot be approved before this claim is released), then reject this claim`,
+    'rule',
+    { ...R3, adjustmentClaimIds },
+  );
+
+/** R-GATE-4: an adjustment pays a change to what an approved claim pays, so the claim must be paid as approved first. */
+export const adjustedClaimNotReleased = (adjustedClaimId: string, status: string) =>
+  new DomainError(
+    'REVIEW.ADJUSTED_CLAIM_NOT_RELEASED',
+    `the claim this adjustment adjusts is ${status}: an adjustment is approved only once that claim is released for payment (R-GATE-4). Wait for its release, or reject this adjustment`,
+    'rule',
+    { ruleId: 'R-GATE-4', adjustedClaimId, status },
+  );
+
+/** R-GATE-4 with R-CLAIM-2: a later adjustment was computed from this one's figures, so it must go first. */
+export const laterAdjustmentStands = (adjustmentClaimIds: readonly string[]) =>
+  new DomainError(
+    'REVIEW.LATER_ADJUSTMENT_STANDS',
+    'a later adjustment of the same claim was computed on top of this one: reject the later one first (newest first), or approve this one',
+    'rule',
+    { ruleId: 'R-GATE-4', adjustmentClaimIds },
+  );
+
+/** R-GATE-4: a late fact changed the outcome of a claim still in review; approving it would pay the old figures. */
+export const lateOutcomeChanged = (decided: { status: string; tier: string | null }, now: { status: string; tier: string | null }) =>
+  new DomainError(
+    'REVIEW.LATE_OUTCOME_CHANGED',
+    `since this claim was decided its gates changed: they now give ${now.status}${now.tier ? ` at the ${now.tier} tier` : ''}, not ${decided.status}${decided.tier ? ` at the ${decided.tier} tier` : ''} (R-GATE-4). It cannot be approved on its old figures: wait while a gate is open again, return it for the submitter to resubmit it computed again, or reject it`,
+    'rule',
+    { ruleId: 'R-GATE-4', decided, now },
+  );
+
 export const noticeNotEnded = (claimId: string, noticeEndsOn: string) =>
-  new DomainError('REVIEW.NOTICE_NOT_ENDED', `the notice period of this claim runs until ${noticeEndsOn} (inclusive): it is released for payment from the day after`, 'conflict', { ...R3, claimId, noticeEndsOn });
+  new DomainError('REVIEW.NOTICE_NOT_ENDED', `the notice period of this claim runs until ${noticeEndsOn} (its last full day): it is released for payment from the day after`, 'conflict', { ...R3, claimId, noticeEndsOn });
 
 export const claimDecided = (claimId: string, status: string) =>
   new DomainError('REVIEW.CLAIM_DECIDED', `this claim is ${status}: its lines and gates can no longer be overridden (R-CLAIM-4)`, 'conflict', { ...R4, claimId, status });

@@ -68,8 +68,10 @@ export const ClaimChecked = defineEvent('ClaimChecked', 1, z.strictObject({ clai
 
 /**
  * R-CLAIM-3 second level: approved. `noticeDays` is the public-notice period (公示) of the policy version named, in
- * force on the approval day; with noticeDays > 0 the claim is IN_NOTICE until `noticeEndsOn` (its last day, inclusive:
- * approvedOn + noticeDays − 1); with 0 it is released for payment by a ClaimReleasedForPayment in the same append.
+ * force on the approval day; with noticeDays > 0 the claim is IN_NOTICE until `noticeEndsOn`: published on the
+ * approval day, which is not a full day, the period's noticeDays full days run from the next day, so its last day is
+ * approvedOn + noticeDays (stored events before this rule say approvedOn + noticeDays − 1 and keep it); with 0 it is
+ * released for payment by a ClaimReleasedForPayment in the same append.
  */
 export const ClaimApproved = defineEvent(
   'ClaimApproved',

@@ -2,6 +2,7 @@ import { sameId } from '../training/cohort-roster';
 import type { ClaimState } from './claim.decider';
 import { overriddenGates } from './override.rules';
 import * as errors from './review.errors';
+import { lateFailedGates } from './review-late-outcome';
 import { isSubmitterOf, statusOfStage, type ClaimReview, type ReviewStage } from './review.state';
 
 type Submitted = Extract<ClaimState, { status: 'submitted' }>;
@@ -35,7 +36,9 @@ export function assertNotTakenByAnother(claimId: string, review: ClaimReview, ac
 
 /**
  * R-CLAIM-4: a claim is approved only when every "no rule" line and every failed gate is covered by an approved
- * override (an approved line override has turned its line into an amount) and no override waits for a decision.
+ * override (an approved line override has turned its line into an amount) and no override waits for a decision. A
+ * gate a late fact failed after submission (the last late-change flag, R-GATE-4) is a failed gate like any other:
+ * the claim's own gates are the figures it was submitted on, not what holds today.
  */
 export function assertOverridesCover(state: Submitted): void {
   const awaiting = state.overrides.filter((o) => o.status === 'PROPOSED').map((o) => o.overrideId);
@@ -45,6 +48,8 @@ export function assertOverridesCover(state: Submitted): void {
   const setAside = overriddenGates(state.overrides);
   const failed = state.claim.gates.filter((g) => g.status === 'FAILED' && !setAside.has(g.gate)).map((g) => g.gate);
   if (failed.length > 0) throw errors.failedGatesOpen(failed);
+  const failedLate = lateFailedGates(state);
+  if (failedLate.length > 0) throw errors.failedGatesOpen(failedLate, 'LATE_CHANGE');
 }
 
 /** A written reason's length in characters (code points, so one Chinese character counts one), trimmed. */

@@ -61,10 +61,10 @@ describe('claim review (R-CLAIM-3)', () => {
   });
 
   describe('approval by a second, different person', () => {
-    it('R-CLAIM-3 approved on 2021-05-13 with a 7-day notice: on notice until 2021-05-19 inclusive, total 190000 fen', () => {
+    it('R-CLAIM-3 approved on 2021-05-13 with a 7-day notice: the approval day does not count, 7 full days 05-14 … 05-20, total 190000 fen', () => {
       given(claimDecider, checked())
         .when(approveClaim())
-        .then([{ type: 'ClaimApproved', data: { claimId: CLAIM_ID, round: 1, approvedBy: APPROVER_ID, approvedOn: '2021-05-13', policyVersion: 'JCCQ-2020-12.v1', noticeDays: 7, noticeEndsOn: '2021-05-19', totalFen: 190_000 } }]);
+        .then([{ type: 'ClaimApproved', data: { claimId: CLAIM_ID, round: 1, approvedBy: APPROVER_ID, approvedOn: '2021-05-13', policyVersion: 'JCCQ-2020-12.v1', noticeDays: 7, noticeEndsOn: '2021-05-20', totalFen: 190_000 } }]);
       expect(statusAfter(inNotice())).toBe('IN_NOTICE');
     });
 
@@ -173,17 +173,25 @@ describe('claim review (R-CLAIM-3)', () => {
   });
 
   describe('the notice period (for the notice board)', () => {
-    it('R-CLAIM-3 released for payment only after the notice period: not on its last day 2021-05-19, on 2021-05-20; again is nothing', () => {
-      given(claimDecider, inNotice()).when(releaseForPayment('2021-05-19')).thenThrows('REVIEW.NOTICE_NOT_ENDED');
+    it('R-CLAIM-3 released for payment only after the notice period: not on its last day 2021-05-20, on 2021-05-21; again is nothing', () => {
+      given(claimDecider, inNotice()).when(releaseForPayment('2021-05-20')).thenThrows('REVIEW.NOTICE_NOT_ENDED');
       const events = given(claimDecider, inNotice())
-        .when(releaseForPayment('2021-05-20'))
-        .then([{ type: 'ClaimReleasedForPayment', data: { claimId: CLAIM_ID, round: 1, releasedBy: 'system:notice-timer', releasedOn: '2021-05-20', noticeEndsOn: '2021-05-19', totalFen: 190_000 } }]);
-      given(claimDecider, [...inNotice(), ...events]).when(releaseForPayment('2021-05-21')).thenNothingHappens();
-      given(claimDecider, checked()).when(releaseForPayment('2021-05-20')).thenThrows('REVIEW.WRONG_STATUS');
+        .when(releaseForPayment('2021-05-21'))
+        .then([{ type: 'ClaimReleasedForPayment', data: { claimId: CLAIM_ID, round: 1, releasedBy: 'system:notice-timer', releasedOn: '2021-05-21', noticeEndsOn: '2021-05-20', totalFen: 190_000 } }]);
+      given(claimDecider, [...inNotice(), ...events]).when(releaseForPayment('2021-05-22')).thenNothingHappens();
+      given(claimDecider, checked()).when(releaseForPayment('2021-05-21')).thenThrows('REVIEW.WRONG_STATUS');
     });
 
     it('R-CLAIM-3 a release dated after today is a wiring mistake, refused', () => {
       expect(() => claimDecider.decide(releaseForPayment('2021-05-25', '2021-05-20'), fold(claimDecider, inNotice()))).toThrow(/not after today/);
+    });
+
+    it('R-CLAIM-3 the claim\'s stream records the notice, not the objector, as who sent it back: the objector stays on the notice stream', () => {
+      const OBJECTOR = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c31';
+      const events = given(claimDecider, inNotice())
+        .when({ ...objection(), context: { actor: OBJECTOR, now: '2021-05-15T02:00:00.000Z' } })
+        .then([{ type: 'ClaimObjectionReturned', data: { claimId: CLAIM_ID, objectionId: OBJECTION_ID, round: 2, returnedBy: 'system:notice', returnedOn: '2021-05-15' } }]);
+      expect(JSON.stringify(events)).not.toContain(OBJECTOR);
     });
 
     it('R-CLAIM-3 an objection sends the claim back to the queue in round 2; the same objection again is nothing; the check starts again', () => {
@@ -234,8 +242,8 @@ describe('claim review (R-CLAIM-3)', () => {
   describe('adjustment claims', () => {
     it('R-CLAIM-3 R-GATE-4 an adjustment claim is queued as raised and goes through the same review: 30000 fen approved', () => {
       expect(statusAfter(adjustmentHistory())).toBe('READY_FOR_REVIEW');
-      const events = history(adjustmentHistory(), check(), approveClaim());
-      expect(events[events.length - 1]).toMatchObject({ type: 'ClaimApproved', data: { totalFen: 30_000, noticeEndsOn: '2021-05-19' } });
+      const events = history(adjustmentHistory(), check(), { ...approveClaim(), adjustedClaimStatus: 'RELEASED_FOR_PAYMENT' });
+      expect(events[events.length - 1]).toMatchObject({ type: 'ClaimApproved', data: { totalFen: 30_000, noticeEndsOn: '2021-05-20' } });
       given(claimDecider, history(adjustmentHistory(), check())).when(approveClaim(ACCOUNT_ID)).thenThrows('REVIEW.SUBMITTER_MAY_NOT_REVIEW');
     });
 
@@ -249,8 +257,9 @@ describe('claim review (R-CLAIM-3)', () => {
     const blockedLate = { claimId: CLAIM_ID, detectedOn: '2021-06-01', sequence: 1, before: { status: 'READY_FOR_REVIEW' as const, tier: null, gates: [] }, after: { status: 'BLOCKED' as const, tier: null, gates: [] }, message: 'a late fact' };
     const submittedState = (events: readonly ClaimEvent[]) => fold(claimDecider, events) as Extract<ClaimState, { status: 'submitted' }>;
 
-    it('R-GATE-4 R-CLAIM-3 a claim in review still gets its clawback claim; a rejected or a returned one does not (it pays nothing, or is computed again)', () => {
-      expect(lateAdjustmentPlan(submittedState(checked()), blockedLate)).toEqual({ priceAt: null });
+    it('R-GATE-4 R-CLAIM-3 an approved claim gets its clawback claim; one in review, rejected or returned does not (decided in its review, pays nothing, or is computed again)', () => {
+      expect(lateAdjustmentPlan(submittedState(inNotice()), blockedLate)).toEqual({ priceAt: null });
+      expect(lateAdjustmentPlan(submittedState(checked()), blockedLate)).toBeNull();
       expect(lateAdjustmentPlan(submittedState(history(ready(), rejectClaim())), blockedLate)).toBeNull();
       expect(lateAdjustmentPlan(submittedState(history(ready(), returnClaim())), blockedLate)).toBeNull();
     });

@@ -1,4 +1,5 @@
 import {
+  NOTICE_ACTOR,
   claimDecider,
   claimNoticeDecider,
   fold,
@@ -37,8 +38,9 @@ const ATTEMPTS = 5;
 
 /**
  * R-CLAIM-3 public notice (公示): an objection during the period, and the claim sent back to review by it. One
- * transaction holds the sealed statement, ClaimObjectionLodged on the notice stream and ClaimObjectionReturned on the
- * claim's (each with its stream's expected version): an objection never exists without its return, and a release
+ * transaction holds the sealed statement, ClaimObjectionLodged on the notice stream (with the objector, read by the
+ * bureau only) and ClaimObjectionReturned on the claim's (by 'system:notice': the claim's organisation reads that
+ * stream), each with its stream's expected version: an objection never exists without its return, and a release
  * racing it on the claim's stream loses or wins whole. The objection id comes from the Idempotency-Key and the claim,
  * so the same request again answers the same objection.
  */
@@ -78,7 +80,8 @@ export async function lodgeObjection(deps: LodgeObjectionDeps, claimId: string, 
         await deps.statements.put(tx, OBJECTION_STATEMENT, objectionId, form.statement);
         await deps.store.appendManyIn(tx, [
           { streamId: noticeStream, expectedVersion: objectionsRecorded.length === 0 ? 'no_stream' : objectionsRecorded.length, events: toEventsToAppend(deps.catalogue, envelope, noticeStream, lodged, undefined, commandHash) },
-          { streamId: claimStream, expectedVersion: recorded.length, events: toEventsToAppend(deps.catalogue, envelope, claimStream, returned, undefined, commandHash) },
+          // The claim's stream is read by the claim's organisation: the notice, not the objector, is recorded as who acted there.
+          { streamId: claimStream, expectedVersion: recorded.length, events: toEventsToAppend(deps.catalogue, { ...envelope, actor: NOTICE_ACTOR }, claimStream, returned, undefined, commandHash) },
         ]);
       });
       return { objection: lodged[0]!.data, alreadyLodged: false };

@@ -124,42 +124,47 @@ async function roundOn(day: string) {
   return round;
 }
 
-const objectOn = (claimId: string, day: string, key = randomUUID()) =>
-  lodgeObjection(objections, claimId, { reason: 'TRAINING_NOT_HELD', lineIds: [], statement: `学员${NAMED}没有参加过这个班的培训` }, newEnvelope(randomUUID(), randomUUID(), key, at(day)));
+const objectOn = (claimId: string, day: string, key = randomUUID(), objector = randomUUID()) =>
+  lodgeObjection(objections, claimId, { reason: 'TRAINING_NOT_HELD', lineIds: [], statement: `学员${NAMED}没有参加过这个班的培训` }, newEnvelope(objector, randomUUID(), key, at(day)));
 
 describe('the public-notice timer (R-CLAIM-3, 公示)', () => {
   it('R-CLAIM-3 releases a claim for payment the day after its notice period ended, not on its last day, and once', async () => {
     const claimId = await readyClaim();
     await approve(claimId, '2021-06-30');
     await runner.waitUntilCaughtUp();
-    // 7 days from 06-30, that day included: 06-30 … 07-06; due on 07-07.
-    expect(await noticeTimerOf(database.db, claimId)).toBe('2021-07-07');
+    // Published on 06-30, which does not count: 7 full days 07-01 … 07-07; due on 07-08.
+    expect(await noticeTimerOf(database.db, claimId)).toBe('2021-07-08');
 
-    expect((await roundOn('2021-07-06')).released).toEqual([]);
+    expect((await roundOn('2021-07-07')).released).toEqual([]);
     expect(await statusOf(claimId)).toBe('IN_NOTICE');
 
-    expect((await roundOn('2021-07-07')).released).toEqual([claimId]);
+    expect((await roundOn('2021-07-08')).released).toEqual([claimId]);
     const released = (await claimEvents(claimId)).at(-1)!;
     expect(released).toEqual({
       type: 'ClaimReleasedForPayment',
-      data: { claimId, round: 1, releasedBy: NOTICE_TIMER_ACTOR, releasedOn: '2021-07-07', noticeEndsOn: '2021-07-06', totalFen: 100_000 },
+      data: { claimId, round: 1, releasedBy: NOTICE_TIMER_ACTOR, releasedOn: '2021-07-08', noticeEndsOn: '2021-07-07', totalFen: 100_000 },
     });
     expect(await statusOf(claimId)).toBe('RELEASED_FOR_PAYMENT');
     await runner.waitUntilCaughtUp();
     expect(await noticeTimerOf(database.db, claimId)).toBeUndefined();
     const length = (await claimEvents(claimId)).length;
-    await roundOn('2021-07-08');
+    await roundOn('2021-07-09');
     expect(await claimEvents(claimId)).toHaveLength(length);
   });
 
   it('R-CLAIM-3 an objection on the last day sends the claim back, so it is not released; approved again, it gets a new period', async () => {
     const claimId = await readyClaim();
     await approve(claimId, '2021-06-30');
-    const { objection, alreadyLodged } = await objectOn(claimId, '2021-07-06');
+    const objector = randomUUID();
+    const { objection, alreadyLodged } = await objectOn(claimId, '2021-07-07', randomUUID(), objector);
     expect(alreadyLodged).toBe(false);
-    expect(objection).toMatchObject({ claimId, noticeRound: 1, noticeEndsOn: '2021-07-06', reason: 'TRAINING_NOT_HELD', lodgedOn: '2021-07-06' });
+    expect(objection).toMatchObject({ claimId, noticeRound: 1, noticeEndsOn: '2021-07-07', reason: 'TRAINING_NOT_HELD', lodgedOn: '2021-07-07', lodgedBy: objector });
     // Back to review in the same transaction, in the next round; the statement is sealed, in no event.
-    expect((await claimEvents(claimId)).at(-1)).toMatchObject({ type: 'ClaimObjectionReturned', data: { objectionId: objection.objectionId, round: 2, returnedOn: '2021-07-06' } });
+    expect((await claimEvents(claimId)).at(-1)).toMatchObject({ type: 'ClaimObjectionReturned', data: { objectionId: objection.objectionId, round: 2, returnedBy: 'system:notice', returnedOn: '2021-07-07' } });
+    // R-CLAIM-3: the claim's stream (its organisation reads its history) names the notice, never the objector.
+    const claimStream = await store.readStream(toClaimStreamId(claimId));
+    expect(claimStream.at(-1)!.metadata.actor).toBe('system:notice');
+    expect(JSON.stringify(claimStream.map((r) => [r.data, r.metadata]))).not.toContain(objector);
     expect(await statusOf(claimId)).toBe('READY_FOR_REVIEW');
     const noticeStream = await store.readStream(toClaimNoticeStreamId(claimId));
     expect(JSON.stringify(noticeStream.map((r) => [r.data, r.metadata]))).not.toContain(NAMED);
@@ -167,26 +172,26 @@ describe('the public-notice timer (R-CLAIM-3, 公示)', () => {
     await runner.waitUntilCaughtUp();
     expect(await noticeTimerOf(database.db, claimId)).toBeUndefined();
 
-    expect((await roundOn('2021-07-07')).released).toEqual([]);
+    expect((await roundOn('2021-07-08')).released).toEqual([]);
     expect(await statusOf(claimId)).toBe('READY_FOR_REVIEW');
 
-    // Checked and approved again on 07-09: a new 7-day period, 07-09 … 07-15, released on 07-16 and not before.
+    // Checked and approved again on 07-09: a new 7-day period, 07-10 … 07-16, released on 07-17 and not before.
     await approve(claimId, '2021-07-09');
     await runner.waitUntilCaughtUp();
-    expect(await noticeTimerOf(database.db, claimId)).toBe('2021-07-16');
-    expect((await roundOn('2021-07-15')).released).toEqual([]);
-    expect((await roundOn('2021-07-16')).released).toEqual([claimId]);
-    expect((await claimEvents(claimId)).at(-1)).toMatchObject({ type: 'ClaimReleasedForPayment', data: { round: 2, releasedOn: '2021-07-16', noticeEndsOn: '2021-07-15' } });
+    expect(await noticeTimerOf(database.db, claimId)).toBe('2021-07-17');
+    expect((await roundOn('2021-07-16')).released).toEqual([]);
+    expect((await roundOn('2021-07-17')).released).toEqual([claimId]);
+    expect((await claimEvents(claimId)).at(-1)).toMatchObject({ type: 'ClaimReleasedForPayment', data: { round: 2, releasedOn: '2021-07-17', noticeEndsOn: '2021-07-16' } });
   });
 
   it('R-CLAIM-3 refuses an objection once the period is over, naming its last day, and records nothing', async () => {
     const claimId = await readyClaim();
     await approve(claimId, '2021-06-30', 3);
-    // 3 days: 06-30 … 07-02.
-    await expect(objectOn(claimId, '2021-07-03')).rejects.toMatchObject({ code: 'NOTICE.PERIOD_ENDED', message: expect.stringContaining('ended on 2021-07-02') });
+    // 3 full days: 07-01 … 07-03.
+    await expect(objectOn(claimId, '2021-07-04')).rejects.toMatchObject({ code: 'NOTICE.PERIOD_ENDED', message: expect.stringContaining('ended on 2021-07-03') });
     expect(await store.readStream(toClaimNoticeStreamId(claimId))).toEqual([]);
     expect(await statusOf(claimId)).toBe('IN_NOTICE');
-    expect((await roundOn('2021-07-03')).released).toEqual([claimId]);
+    expect((await roundOn('2021-07-04')).released).toEqual([claimId]);
   });
 
   it('R-CLAIM-3 the same objection again (same Idempotency-Key) is the same objection, and a second objection finds the claim sent back', async () => {
@@ -212,10 +217,10 @@ describe('the public-notice timer (R-CLAIM-3, 公示)', () => {
     await runner.stop();
     expect(await statusOf(claimId)).toBe('IN_NOTICE');
 
-    // Restarted two days after the due day (the worker was down on 07-07): the timer is a row, still there.
+    // Restarted a day after the due day (the worker was down on 07-08): the timer is a row, still there.
     runner = new ProjectionRunner(database.db, store, catalogue, ALL_PROJECTIONS, { pollIntervalMs: 20 });
     await runner.start();
-    expect(await noticeTimerOf(database.db, claimId)).toBe('2021-07-07');
+    expect(await noticeTimerOf(database.db, claimId)).toBe('2021-07-08');
     const released: string[] = [];
     today = '2021-07-09';
     const after = new NoticeTimer({ db: database.db, store, catalogue }, { clock, intervalMs: 20, onRelease: (id) => released.push(id) });
@@ -224,6 +229,6 @@ describe('the public-notice timer (R-CLAIM-3, 公示)', () => {
     while (!released.includes(claimId) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     await after.stop();
     expect(released).toContain(claimId);
-    expect((await claimEvents(claimId)).at(-1)).toMatchObject({ type: 'ClaimReleasedForPayment', data: { releasedOn: '2021-07-09', noticeEndsOn: '2021-07-06' } });
+    expect((await claimEvents(claimId)).at(-1)).toMatchObject({ type: 'ClaimReleasedForPayment', data: { releasedOn: '2021-07-09', noticeEndsOn: '2021-07-07' } });
   });
 });

@@ -8,7 +8,7 @@ import { SCHEME_FACT_EVENTS, SchemeFactHistory, firstIssuesAtSubmission, type Wo
 const COHORT_EVENTS = ['CohortPlanned', 'CohortApproved', 'CohortStarted', 'CohortCompleted', 'CohortCancelled', 'TraineeEnrolled', 'TraineeWithdrawn'];
 const COHORT_RECORDS = ['AttendanceRecorded', 'FinalAssessmentRecorded', 'FinalAssessmentCorrected'];
 const PERSON_EVENTS = ['LabourerRegistered', 'LabourerGroupsChanged', 'LabourerErased', 'CertificateRecorded', 'EmploymentRecorded', 'EmploymentVerified', 'EmploymentRejected'];
-const CLAIM_EVENTS = ['ClaimSubmitted', 'ClaimTierDecided', 'ClaimGatesHeld', 'ClaimBlocked', 'ClaimLateOutcomeFlagged', 'ClaimOverrideProposed', 'ClaimOverrideApproved', 'ClaimOverrideRejected', 'ClaimAdjustmentLinked'];
+const CLAIM_EVENTS = ['ClaimSubmitted', 'ClaimTierDecided', 'ClaimGatesHeld', 'ClaimBlocked', 'ClaimLateOutcomeFlagged', 'ClaimOverrideProposed', 'ClaimOverrideApproved', 'ClaimOverrideRejected', 'ClaimAdjustmentLinked', 'ClaimAdjustmentReverted'];
 /**
  * R-CLAIM-3: the review steps that move a claim's stage (lifecycleStatusOf), ClaimResubmitted replacing its lines and
  * ClaimRejected making it final. Taking and releasing a claim of the queue moves nothing and is not read.

@@ -26,12 +26,13 @@ export const labourerNotFound = () =>
 /**
  * One card, read from its own stream (always current, no projection lag). Providers and enterprises see the cards
  * they registered; a subdistrict officer sees the cards of the unit; bureau roles see all. Anyone not allowed to
- * see a card gets "not found", so ids cannot be probed.
+ * see a card gets "not found", so ids cannot be probed. `view` 'masked' masks the ID number and name whatever the
+ * role (a timeline is for following what happened, not for identifying people): the full values never leave the api.
  */
-export async function readLabourerCard(system: System, principal: Principal, labourerId: string): Promise<LabourerCard> {
+export async function readLabourerCard(system: System, principal: Principal, labourerId: string, view: 'as-role' | 'masked' = 'as-role'): Promise<LabourerCard> {
   const { state, version } = await loadStream(system.store, system.catalogue, labourerDecider, toLabourerStreamId(labourerId));
   if (state.status === 'absent' || !scopeAllows(registryReadScope(principal), state)) throw labourerNotFound();
-  const full = maySeePersonalData(principal);
+  const full = view === 'as-role' && maySeePersonalData(principal);
   const record = state.status === 'erased' ? 'erased' : await system.vault.get(labourerId);
   const identity = typeof record === 'object' ? record : undefined;
   return {

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   claimDecider,
+  fold,
   toAssessmentStreamId,
   toAttendanceStreamId,
   toCertificateStreamId,
@@ -8,6 +9,7 @@ import {
   toCohortStreamId,
   toEmploymentStreamId,
   type CalendarDate,
+  type ClaimEvent,
   type ClaimLine,
   type EventCatalogue,
   type SubmittedClaim,
@@ -131,6 +133,20 @@ export class GateHistory {
     const data = event!.data as SubmittedClaim;
     await this.record(toClaimStreamId(claimId), day, { type: 'ClaimSubmitted', data: data as unknown as Record<string, unknown> });
     return data;
+  }
+
+  /**
+   * R-CLAIM-3 through the claim decider: checked and approved on `day` by two bureau accounts with no notice, so released
+   * for payment the same day. Only an approved claim's late change is an adjustment claim (R-GATE-4).
+   */
+  async release(claimId: string, day: CalendarDate): Promise<void> {
+    const stream = toClaimStreamId(claimId);
+    const check = { type: 'CheckClaim' as const, claimId, actorRoles: ['REVIEWER'], context: { actor: randomUUID(), now: at(day) } };
+    const approve = { type: 'ApproveClaim' as const, claimId, noticeDays: 0, policyVersion: VERSION, actorRoles: ['APPROVER'], context: { actor: randomUUID(), now: at(day) } };
+    const loaded = (await this.store.readStream(stream)).map((r) => this.catalogue.deserialise(r) as ClaimEvent);
+    const checked = claimDecider.decide(check, fold(claimDecider, loaded));
+    const approved = claimDecider.decide(approve, fold(claimDecider, [...loaded, ...checked]));
+    await this.record(stream, day, ...([...checked, ...approved] as { type: string; data: Record<string, unknown> }[]));
   }
 }
 
