@@ -1,5 +1,6 @@
 import {
   lifecycleStatusOf,
+  liveAdjustmentsOf,
   overriddenGates,
   statusOf,
   type ClaimGate,
@@ -101,8 +102,11 @@ export function compareClaim(claim: ClaimHistory, simulator: SchemeSimulator | u
  * what the simulation, which judges the gates afresh, is compared with: under the live policy the two agree.
  */
 function liveSideOf(state: Extract<ClaimState, { status: 'submitted' }>): ClaimSide {
-  const { claim, adjustments, lateOutcome } = state;
-  const adjusted = adjustments && lateOutcome ? { ...lateOutcome, paying: adjustments.paying } : undefined;
+  const { claim, adjustments } = state;
+  // The newest adjustment still standing decides the outcome; a rejected one was reverted and adjusts nothing.
+  const standing = liveAdjustmentsOf(adjustments).at(-1);
+  const outcome = standing && adjustments ? adjustments.outcomes[standing.adjustmentClaimId] : undefined;
+  const adjusted = outcome && adjustments ? { ...outcome, paying: adjustments.paying } : undefined;
   // A claim a late change BLOCKED pays nothing now, but its lines still compute what they did (as a simulated BLOCKED
   // claim's do): the payable figures of the report leave both out.
   const paying = adjusted && adjusted.status !== 'BLOCKED' ? adjusted.paying : {};
