@@ -13,6 +13,7 @@ import { CohortRecordsController } from './cohort-records/cohort-records.control
 import { ClaimsController } from './claims/claims.controller';
 import { ClaimOverridesController } from './claims/overrides.controller';
 import { ClaimReviewController } from './claims/review.controller';
+import { ClaimPayoutsController } from './claims/claim-payouts.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { PolicySimulationsController } from './policies/simulations.controller';
 import { EnterpriseSchemesController } from './enterprise-schemes/enterprise-schemes.controller';
@@ -38,6 +39,7 @@ export const API_CONTROLLERS: Type[] = [
   ClaimsController,
   ClaimOverridesController,
   ClaimReviewController,
+  ClaimPayoutsController,
   PoliciesController,
   PolicySimulationsController,
   EnterpriseSchemesController,

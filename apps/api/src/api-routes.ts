@@ -15,6 +15,7 @@ import { COHORT_RECORD_ROUTES } from './cohort-records/cohort-records-routes';
 import { CLAIMS_ROUTES } from './claims/claims-routes';
 import { OVERRIDES_ROUTES } from './claims/overrides-routes';
 import { REVIEW_ROUTES } from './claims/review-routes';
+import { CLAIM_PAYOUTS_ROUTES } from './claims/claim-payouts-routes';
 import { POLICY_ROUTES } from './policies/policies-routes';
 import { SIMULATION_ROUTES } from './policies/simulations-routes';
 import { ENTERPRISE_SCHEME_ROUTES } from './enterprise-schemes/enterprise-schemes-routes';
@@ -53,6 +54,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...CLAIMS_ROUTES,
   ...OVERRIDES_ROUTES,
   ...REVIEW_ROUTES,
+  ...CLAIM_PAYOUTS_ROUTES,
   ...POLICY_ROUTES,
   ...SIMULATION_ROUTES,
   ...ENTERPRISE_SCHEME_ROUTES,

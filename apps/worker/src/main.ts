@@ -10,8 +10,8 @@ async function main(): Promise<void> {
   const logger = new Logger(config.LOG_LEVEL);
   const system = await openSystem(config, logger);
   const runner = await startProjections(system);
-  // startProjections also starts the outcome-gate evaluator (R-GATE-4) and the public-notice timer (R-CLAIM-3): their timers are read from the database.
-  logger.info('worker started', { projections: (await runner.status()).map((s) => s.name), gateEvaluator: system.gates !== undefined, noticeTimer: system.notices !== undefined });
+  // startProjections also starts the outcome-gate evaluator (R-GATE-4) and the public-notice timer (R-CLAIM-3): their timers are read from the database; with KAFKA_BROKERS also the payout outbox relay (R-PAY-1).
+  logger.info('worker started', { projections: (await runner.status()).map((s) => s.name), gateEvaluator: system.gates !== undefined, noticeTimer: system.notices !== undefined, payoutRelay: system.payouts !== undefined });
   const shutdown = async (): Promise<void> => {
     await system.close();
     process.exit(0);

@@ -15,3 +15,4 @@ export * from './certification-schemes';
 export * from './claim-notice';
 export * from './claim-records';
 export * from './targets';
+export * from './payouts';

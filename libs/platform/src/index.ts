@@ -14,4 +14,5 @@ export * from './system/system';
 export * from './policies';
 export * from './gates';
 export * from './notices';
+export * from './payouts';
 export * from './simulation';

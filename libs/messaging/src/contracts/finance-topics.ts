@@ -5,6 +5,10 @@
 export const FINANCE_TOPICS = {
   /** R-PAY-1: one message per payout instruction, keyed by the payee's id. */
   payoutInstructions: 'finance.payout-instructions.v1',
+  /** R-PAY-1: finance's answers (PayoutAnswer.v1), keyed by the payee's id. */
+  payoutAnswers: 'finance.payout-answers.v1',
+  /** Answers the consumer could not record (malformed, unknown instruction, contradicting): with the reason. */
+  payoutAnswersDeadLetter: 'finance.payout-answers.dlq.v1',
 } as const;
 
 /** Headers on every message the relay publishes. */

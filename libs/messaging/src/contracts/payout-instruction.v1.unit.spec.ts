@@ -62,7 +62,7 @@ describe('PayoutInstruction.v1 (R-PAY-1)', () => {
     for (const scheme of CLAIM_SCHEME.options) expect(payoutInstructionV1Schema.safeParse({ ...instruction, scheme }).success).toBe(true);
   });
 
-  it.each(FINANCE_CONTRACTS.map((c) => [c.type, c] as const))('docs/finance holds the current JSON Schema of %s', (_type, contract) => {
+  it.each(FINANCE_CONTRACTS.filter((c) => c.type === 'PayoutInstruction.v1').map((c) => [c.type, c] as const))('docs/finance holds the current JSON Schema of %s', (_type, contract) => {
     const file = path.resolve(__dirname, '../../../../docs/finance', jsonSchemaFileName(contract.type));
     // Regenerate with: node -r ./infra/register.js libs/messaging/src/contracts/export-json-schemas.cli.ts
     expect(readFileSync(file, 'utf8')).toBe(jsonSchemaText(contract));

@@ -1,5 +1,5 @@
 import { DomainError, fold, type Decider, type DomainEvent, type EventCatalogue } from '@skills/domain';
-import { WrongExpectedVersionError, type EventStore, type RecordedEvent, type StreamAppend } from '@skills/event-store';
+import { WrongExpectedVersionError, type AppendResult, type EventStore, type RecordedEvent, type StreamAppend } from '@skills/event-store';
 import type { CommandEnvelope } from './command-envelope';
 import { hashCommand, toEventsToAppend } from './command-envelope';
 import { deterministicUuid } from './deterministic-id';
@@ -39,6 +39,8 @@ export async function decideAndAppend<Command, State, Event extends DomainEvent>
    * date the form left out): the form's own values, so the same key retried after midnight is still a retry.
    */
   commandHash?: string;
+  /** How the decided events are appended (default store.append): a release for payment also writes its payouts (R-PAY-1). */
+  append?: (append: StreamAppend, decided: readonly Event[], recorded: readonly RecordedEvent[]) => Promise<AppendResult>;
 }): Promise<{ events: Event[]; state: State; alreadyAppended: boolean }> {
   const attempts = args.attempts ?? 5;
   const commandHash = args.commandHash ?? hashCommand(args.command);
@@ -58,7 +60,7 @@ export async function decideAndAppend<Command, State, Event extends DomainEvent>
       events: toEventsToAppend(args.catalogue, args.envelope, args.streamId, events, args.policyVersion, commandHash),
     };
     try {
-      const result = events.length === 0 ? { alreadyAppended: false } : await args.store.append(append);
+      const result = events.length === 0 ? { alreadyAppended: false } : args.append ? await args.append(append, events, recorded) : await args.store.append(append);
       return { events, state: events.reduce(args.decider.evolve, state), alreadyAppended: result.alreadyAppended };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError) || attempt >= attempts) throw error;

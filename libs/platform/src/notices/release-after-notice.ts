@@ -16,6 +16,7 @@ import {
 } from '@skills/domain';
 import { WrongExpectedVersionError, type EventStore } from '@skills/event-store';
 import { deterministicUuid } from '../commands/deterministic-id';
+import { appendClaimEvents } from '../payouts/append-claim-release';
 
 export interface NoticeReleaseDeps {
   readonly store: EventStore;
@@ -54,7 +55,8 @@ export async function releaseAfterNotice(deps: NoticeReleaseDeps, claimId: strin
     const version = recorded.length;
     const correlationId = deterministicUuid('notice-release', claimId.toLowerCase());
     try {
-      await deps.store.append({
+      // R-PAY-1: the release and its payout instructions (outbox) commit in one transaction.
+      await appendClaimEvents(deps, {
         streamId,
         expectedVersion: version,
         events: decided.map((event, index) => {
@@ -67,7 +69,7 @@ export async function releaseAfterNotice(deps: NoticeReleaseDeps, claimId: strin
             metadata: { actor: NOTICE_TIMER_ACTOR, correlationId, causationId: null, occurredAt: now.toISOString() },
           };
         }),
-      });
+      }, recorded, decided);
       return release;
     } catch (error) {
       // An objection or another worker came first: judge again on the claim as it is now.

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createEventCatalogue, type EventCatalogue } from '@skills/domain';
 import { EVENT_STORE_MIGRATIONS, SqlEventStore, assertTransactionIdsAhead } from '@skills/event-store';
+import { OUTBOX_MIGRATIONS } from '@skills/messaging';
 import { PERSONAL_DATA_MIGRATIONS, SqlPersonalDataVault, defaultSecretsFile, loadSecrets, type PersonalDataSecrets } from '@skills/personal-data';
 import { ALL_PROJECTIONS, READ_MODEL_MIGRATIONS, ProjectionRunner } from '@skills/projections';
 import { PgDatabase, PgliteDatabase, migrate, type SqlDatabase } from '@skills/sql';
@@ -11,6 +12,7 @@ import type { AppConfig } from '../config/app-config';
 import { describeError, type Logger } from '../logging/logger';
 import { GateEvaluator } from '../gates/gate-evaluator';
 import { NoticeTimer } from '../notices/notice-timer';
+import { startPayoutMessaging, type PayoutMessaging } from '../payouts/payout-messaging';
 import { PolicyCatalogue } from '../policies/policy-catalogue';
 import { readOrCreateLocalSecret } from './local-secret';
 
@@ -33,13 +35,15 @@ export interface System {
   gates?: GateEvaluator;
   /** Present where this process runs the public-notice timer (R-CLAIM-3), beside the projections. */
   notices?: NoticeTimer;
+  /** Present where this process runs the payout outbox relay (R-PAY-1): with KAFKA_BROKERS only. */
+  payouts?: PayoutMessaging;
   close(): Promise<void>;
 }
 
 /** How soon a process that did not publish a policy version sees it (the publishing process sees it at once). */
 const POLICY_REFRESH_MS = 5_000;
 
-export const ALL_MIGRATIONS = [...EVENT_STORE_MIGRATIONS, ...PERSONAL_DATA_MIGRATIONS, ...ACCOUNT_MIGRATIONS, ...READ_MODEL_MIGRATIONS];
+export const ALL_MIGRATIONS = [...EVENT_STORE_MIGRATIONS, ...PERSONAL_DATA_MIGRATIONS, ...ACCOUNT_MIGRATIONS, ...READ_MODEL_MIGRATIONS, ...OUTBOX_MIGRATIONS];
 
 export async function openDatabase(config: AppConfig): Promise<SqlDatabase> {
   if (config.DATABASE_URL) return PgDatabase.fromUrl(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
@@ -75,6 +79,7 @@ export async function openSystem(config: AppConfig, logger: Logger): Promise<Sys
     accounts: new AccountStore(db),
     tokens: new TokenService(jwtSecret, config.JWT_TTL_SECONDS),
     close: async () => {
+      await system.payouts?.stop();
       await system.gates?.stop();
       await system.notices?.stop();
       await system.runner?.stop();
@@ -114,5 +119,7 @@ export async function startProjections(system: System): Promise<ProjectionRunner
   );
   notices.start();
   system.notices = notices;
+  // R-PAY-1: publishes payout instructions to finance and records its answers; without KAFKA_BROKERS instructions wait in the outbox.
+  system.payouts = startPayoutMessaging({ db: system.db, store: system.store, catalogue: system.catalogue, logger: system.logger, brokers: system.config.KAFKA_BROKERS });
   return runner;
 }
