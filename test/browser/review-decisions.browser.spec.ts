@@ -1,11 +1,13 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { shanghaiDateOf } from '@skills/domain';
 import { claimFor, completedCohort } from '../support/claimed-cohorts';
 import { labourerRegistrar } from '../support/labourers';
 import { addDays } from '../support/past-cohorts';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { ensureConsoleBuilt, launchBrowser, loginAs, screenshot } from './support/browser';
-import { accountWith, readyClaim, reviewCast, type ReviewCast } from './support/review-cast';
+import type { TestApp } from '../support/test-app';
+import { loginAs, screenshot } from './support/browser';
+import { historyRow, openClaim, waitForStatus } from './support/claim-page';
+import { accountWith, type ReviewCast } from './support/review-cast';
+import { closeReviewConsole, startReviewConsole, type ReviewConsole } from './support/review-console';
 
 /** What the approver reads before consenting: at least 20 characters, as R-CLAIM-4 asks a justification to be written. */
 const JUSTIFICATION = '三名学员因疫情封控未能参加取证考试，街道已出具证明，建议本班取证率按达标处理。';
@@ -15,7 +17,7 @@ const JUSTIFICATION = '三名学员因疫情封控未能参加取证考试，街
 // and an administrator giving a claim to a chosen reviewer. Debian's Chromium against the real app on PostgreSQL.
 describe('console: rejection, overrides and reassignment', () => {
   let app: TestApp;
-  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let browser: ReviewConsole['browser'];
   let cast: ReviewCast;
   let rejected: string;
   let reassigned: string;
@@ -39,29 +41,14 @@ describe('console: rejection, overrides and reassignment', () => {
   }
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    app = await startTestApp();
-    cast = await reviewCast(app, 'decide', 760);
-    rejected = (await readyClaim(app, cast, cast.labourerIds.slice(0, 3))).claimId;
-    reassigned = (await readyClaim(app, cast, cast.labourerIds.slice(3, 6))).claimId;
+    ({ app, browser, cast, claims: [rejected, reassigned] } = await startReviewConsole('decide', 760));
     blocked = await blockedClaim();
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  const openClaim = async (page: Page, claimId: string) => {
-    await page.goto(`${app.baseUrl}/claims/${claimId}`);
-    await page.getByTestId('claim-status').waitFor();
-  };
-  const waitForStatus = (page: Page, status: string) => page.locator(`[data-testid="claim-status"][data-status="${status}"]`).waitFor();
-  const historyRow = (page: Page, event: string) => page.locator(`#history-title ~ table tbody tr[data-event="${event}"]`);
+  afterAll(() => closeReviewConsole({ app, browser }));
 
   it('R-CLAIM-3 a reviewer rejects a claim with a reason code and text (an empty text is refused beside the field); the claim shows REJECTED and its history the reason', async () => {
     const page = await loginAs(browser.context, app.baseUrl, cast.reviewer.username, cast.reviewer.password);
-    await openClaim(page, rejected);
+    await openClaim(page, app.baseUrl, rejected);
     await waitForStatus(page, 'READY_FOR_REVIEW');
     await page.locator('details:has(#reject-form-text) > summary').click();
     await page.getByTestId('action-reject').click();
@@ -94,7 +81,7 @@ describe('console: rejection, overrides and reassignment', () => {
 
   it('R-CLAIM-4 a reviewer proposes an override of the failed gate with a written justification; proposing it, they are refused its approval on screen', async () => {
     const page = await loginAs(browser.context, app.baseUrl, cast.both.username, cast.both.password);
-    await openClaim(page, blocked);
+    await openClaim(page, app.baseUrl, blocked);
     await waitForStatus(page, 'BLOCKED');
     await page.locator('#overrides-title ~ details > summary').click();
     expect(await page.locator('#override-target option').allTextContents()).toEqual(['取证率']);
@@ -126,7 +113,7 @@ describe('console: rejection, overrides and reassignment', () => {
 
   it('R-CLAIM-4 a different approver reads the justification and consents: the claim enters review, flagged on its page, its gate and its queue row', async () => {
     const page = await loginAs(browser.context, app.baseUrl, cast.approver.username, cast.approver.password);
-    await openClaim(page, blocked);
+    await openClaim(page, app.baseUrl, blocked);
     const proposal = page.locator('.overrides li[data-status="PROPOSED"]');
     await expect(proposal.locator('blockquote').textContent()).resolves.toBe(JUSTIFICATION);
     // Approval waits for the consent box.
@@ -163,7 +150,7 @@ describe('console: rejection, overrides and reassignment', () => {
 
     const administrator = await accountWith(app, 'decide-admin', ['ADMIN']);
     const page = await loginAs(browser.context, app.baseUrl, administrator.username, administrator.password);
-    await openClaim(page, reassigned);
+    await openClaim(page, app.baseUrl, reassigned);
     await waitForStatus(page, 'READY_FOR_REVIEW');
     await expect(page.getByTestId('assignee').textContent()).resolves.toBe('未认领');
     // Reviewers only, for a claim waiting for its check: the approver is not offered.

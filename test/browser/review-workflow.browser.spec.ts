@@ -1,38 +1,27 @@
 import { createHash } from 'node:crypto';
-import type { BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { readyClaim, reviewCast, type ReviewCast } from './support/review-cast';
-import { ensureConsoleBuilt, launchBrowser, loginAs, screenshot } from './support/browser';
+import type { Page } from 'playwright-core';
+import type { TestApp } from '../support/test-app';
+import { loginAs, screenshot } from './support/browser';
+import { openClaim, waitForStatus } from './support/claim-page';
+import type { ReviewCast } from './support/review-cast';
+import { closeReviewConsole, startReviewConsole, type ReviewConsole } from './support/review-console';
 
 // R-CLAIM-3 through the console: two levels by two different people, refused on screen when one person tries both,
 // and the public notice, where an objection sends an approved claim back to review. Debian's Chromium against the
 // real app on PostgreSQL; the tests run in order on the same claims.
 describe('console: the review workflow', () => {
   let app: TestApp;
-  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let browser: ReviewConsole['browser'];
   let cast: ReviewCast;
   let first: string;
   let second: string;
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    app = await startTestApp();
-    cast = await reviewCast(app, 'review', 700);
-    first = (await readyClaim(app, cast, cast.labourerIds.slice(0, 3))).claimId;
-    second = (await readyClaim(app, cast, cast.labourerIds.slice(3, 6))).claimId;
-    browser = await launchBrowser();
+    ({ app, browser, cast, claims: [first, second] } = await startReviewConsole('review', 700));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => closeReviewConsole({ app, browser }));
 
-  const openClaim = async (page: Page, claimId: string) => {
-    await page.goto(`${app.baseUrl}/claims/${claimId}`);
-    await page.getByTestId('claim-status').waitFor();
-  };
   const statusOf = (page: Page) => page.getByTestId('claim-status').getAttribute('data-status');
-  const waitForStatus = (page: Page, status: string) => page.locator(`[data-testid="claim-status"][data-status="${status}"]`).waitFor();
 
   it('R-CLAIM-3 a reviewer takes a claim from the queue and checks it; the history names the step and who took it', async () => {
     const page = await loginAs(browser.context, app.baseUrl, cast.reviewer.username, cast.reviewer.password);
@@ -56,7 +45,7 @@ describe('console: the review workflow', () => {
 
   it('R-CLAIM-3 one person holding both roles checks a claim, and their approval of it is refused beside the button', async () => {
     const page = await loginAs(browser.context, app.baseUrl, cast.both.username, cast.both.password);
-    await openClaim(page, second);
+    await openClaim(page, app.baseUrl, second);
     await page.getByTestId('action-check').click();
     await waitForStatus(page, 'CHECKED');
     await page.getByTestId('action-approve').click();
@@ -74,7 +63,7 @@ describe('console: the review workflow', () => {
 
   it('R-CLAIM-3 a different approver approves the checked claim: it goes on public notice', async () => {
     const page = await loginAs(browser.context, app.baseUrl, cast.approver.username, cast.approver.password);
-    await openClaim(page, first);
+    await openClaim(page, app.baseUrl, first);
     expect(await statusOf(page)).toBe('CHECKED');
     await page.getByTestId('action-approve').click();
     await waitForStatus(page, 'IN_NOTICE');
@@ -100,7 +89,7 @@ describe('console: the review workflow', () => {
     await page.close();
 
     const reviewer = await loginAs(browser.context, app.baseUrl, cast.reviewer.username, cast.reviewer.password);
-    await openClaim(reviewer, first);
+    await openClaim(reviewer, app.baseUrl, first);
     expect(await statusOf(reviewer)).toBe('READY_FOR_REVIEW');
     const sentBack = reviewer.locator('#history-title ~ table tbody tr[data-event="ClaimObjectionReturned"]');
     await sentBack.waitFor();
@@ -114,7 +103,7 @@ describe('console: the review workflow', () => {
 
   it('R-CLAIM-3 a file that is not a PDF, JPEG or PNG is refused beside the file field; a scan is listed with its hash and size; a comment shows', async () => {
     const page = await loginAs(browser.context, app.baseUrl, cast.reviewer.username, cast.reviewer.password);
-    await openClaim(page, first);
+    await openClaim(page, app.baseUrl, first);
     await page.getByLabel('选择文件').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a scan') });
     await page.getByRole('button', { name: '上传材料' }).click();
     const refusal = page.locator('#evidence-title ~ form [role="alert"]');
@@ -140,7 +129,7 @@ describe('console: the review workflow', () => {
 
   it('R-CLAIM-3 the approver returns the checked claim with a reason (an empty one is refused beside the field); its provider reads why and resubmits it', async () => {
     const approver = await loginAs(browser.context, app.baseUrl, cast.approver.username, cast.approver.password);
-    await openClaim(approver, second);
+    await openClaim(approver, app.baseUrl, second);
     expect(await statusOf(approver)).toBe('CHECKED');
     await approver.getByText('退回修改', { exact: true }).first().click();
     await approver.getByRole('button', { name: '退回修改' }).click();

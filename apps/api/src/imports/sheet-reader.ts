@@ -47,14 +47,23 @@ export function readCsv(body: Buffer): GridRow[] {
 }
 
 async function readXlsx(body: Buffer): Promise<GridRow[]> {
+  const sheet = (await loadWorkbook(body)).worksheets[0];
+  return sheet ? worksheetGrid(sheet) : [];
+}
+
+/** An uploaded XLSX, or a 400 asking for it to be saved again when it is not one. */
+export async function loadWorkbook(body: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(body as unknown as ArrayBuffer);
   } catch {
     throw new ValidationFailed([{ field: 'file', message: 'the XLSX could not be read: save it again as an Excel workbook (.xlsx)' }], 'IMPORT.UNREADABLE_FILE');
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
+  return workbook;
+}
+
+/** A worksheet's non-empty rows as text; merged cells repeat their text in each cell they cover. */
+export function worksheetGrid(sheet: ExcelJS.Worksheet): GridRow[] {
   const grid: GridRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];

@@ -1,7 +1,6 @@
-import ExcelJS from 'exceljs';
 import { ValidationFailed } from '@skills/domain';
 import { isDistrictTargetsSheet } from '@skills/policy';
-import { cellText, readCsv, type GridRow } from '../imports/sheet-reader';
+import { loadWorkbook, readCsv, worksheetGrid, type GridRow } from '../imports/sheet-reader';
 
 /** A task table is a few dozen lines; anything far longer is not one. */
 const MAX_ROWS = 500;
@@ -23,26 +22,9 @@ export async function readTargetUploadFile(body: Buffer, type: 'csv' | 'xlsx'): 
 }
 
 async function readWorkbook(body: Buffer): Promise<TargetUploadFile> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(body as unknown as ArrayBuffer);
-  } catch {
-    throw new ValidationFailed([{ field: 'file', message: 'the XLSX could not be read: save it again as an Excel workbook (.xlsx)' }], 'IMPORT.UNREADABLE_FILE');
-  }
+  // Merged cells repeat their text in each cell they cover (worksheetGrid), as 附件1's headings need.
+  const workbook = await loadWorkbook(body);
   const targets = workbook.worksheets.find((sheet) => isDistrictTargetsSheet(sheet.name));
   const table = workbook.worksheets.find((sheet) => sheet !== targets);
-  return { table: table ? gridOf(table) : [], districtTargets: targets ? { sheet: targets.name, grid: gridOf(targets) } : null };
-}
-
-function gridOf(sheet: ExcelJS.Worksheet): GridRow[] {
-  const grid: GridRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    // Merged cells repeat their text in each cell they cover, as 附件1's headings need.
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cellText(cell.value);
-    });
-    grid.push({ rowNumber, cells: Array.from(cells, (c) => c ?? '') });
-  });
-  return grid;
+  return { table: table ? worksheetGrid(table) : [], districtTargets: targets ? { sheet: targets.name, grid: worksheetGrid(targets) } : null };
 }

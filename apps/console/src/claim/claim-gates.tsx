@@ -1,18 +1,16 @@
 import type { ClaimGate } from '../api/types';
-import { formatRate } from '../components/format';
+import { GateRateCells, GateRateHeadings } from '../components/gate-rate-cells';
 import { StatusBadge } from '../components/page';
 import { useI18n } from '../i18n/i18n';
 
 /** R-GATE-4: the gates that apply to the claim as they stood when it was submitted or last evaluated. */
 export function ClaimGates({ gates, overriddenGates }: { gates: readonly ClaimGate[]; overriddenGates: readonly string[] }) {
-  const { t, label } = useI18n();
+  const { t } = useI18n();
   return (
     <table>
       <thead>
         <tr>
-          <th scope="col">{t('claim.gate')}</th>
-          <th scope="col">{t('claim.rate')}</th>
-          <th scope="col" className="num">{t('claim.threshold')}</th>
+          <GateRateHeadings />
           <th scope="col">{t('claims.status')}</th>
           <th scope="col">{t('claim.explanation')}</th>
         </tr>
@@ -20,11 +18,7 @@ export function ClaimGates({ gates, overriddenGates }: { gates: readonly ClaimGa
       <tbody>
         {gates.map((gate) => (
           <tr key={gate.gate}>
-            <th scope="row">
-              {label('gate', gate.gate)} <span className="muted small">{gate.ruleId}</span>
-            </th>
-            <td>{formatRate(gate.rate)}</td>
-            <td className="num">≥ {gate.thresholdPercent}%</td>
+            <GateRateCells gate={gate} />
             <td>
               <StatusBadge status={gate.status} />
               {overriddenGates.includes(gate.gate) && <span className="flag">{t('claims.overridden')}</span>}

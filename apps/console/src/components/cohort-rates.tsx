@@ -2,7 +2,8 @@ import type { CohortOutcomes, GateOutcome, TraineeExplanation } from '../api/typ
 import { useApi } from '../api/use-api';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
-import { formatRate, shortId } from './format';
+import { shortId } from './format';
+import { GateRateCells, GateRateHeadings } from './gate-rate-cells';
 import { Loading, StatusBadge } from './page';
 
 const GATES = ['pass', 'certification', 'employment'] as const;
@@ -27,9 +28,7 @@ function RatesView({ data, personLinks }: { data: CohortOutcomes; personLinks: b
       <table>
         <thead>
           <tr>
-            <th scope="col">{t('claim.gate')}</th>
-            <th scope="col">{t('claim.rate')}</th>
-            <th scope="col" className="num">{t('claim.threshold')}</th>
+            <GateRateHeadings />
             <th scope="col">{t('claim.windowEnd')}</th>
             <th scope="col">{t('claims.status')}</th>
             <th scope="col">{t('claim.explanation')}</th>
@@ -38,11 +37,7 @@ function RatesView({ data, personLinks }: { data: CohortOutcomes; personLinks: b
         <tbody>
           {gates.map((gate) => (
             <tr key={gate.gate} data-gate={gate.gate}>
-              <th scope="row">
-                {label('gate', gate.gate)} <span className="muted small">{gate.ruleId}</span>
-              </th>
-              <td>{formatRate(gate.rate)}</td>
-              <td className="num">≥ {gate.thresholdPercent}%</td>
+              <GateRateCells gate={gate} />
               <td>{gate.window.to}</td>
               <td>
                 <StatusBadge status={gate.state.status} />

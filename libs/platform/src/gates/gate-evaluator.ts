@@ -9,6 +9,7 @@ import {
   readCheckpoint,
   resolveGateFactTouches,
 } from '@skills/projections';
+import { FailureBackoff, RoundLoop } from '../scheduling';
 import { systemClock, type Clock } from './clock';
 import { evaluateClaimGates, type GateEvaluationDeps } from './evaluate-claim-gates';
 
@@ -40,52 +41,18 @@ const READ_MODELS = [cohortOutcomesProjection.name, gateWatchProjection.name];
  * round, so a restart loses none), and evaluates each one. A round never judges from a read model that is behind: a
  * window closing on a fact not yet applied would fail a gate for good.
  */
-export class GateEvaluator {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<GateRound> | undefined;
-  private started = false;
-  private halted = false;
+export class GateEvaluator extends RoundLoop<GateRound> {
   /** Claims whose evaluation failed: tried again after a pause that doubles, up to five minutes, not every round. */
-  private readonly failing = new Map<string, { readonly failures: number; readonly retryAt: number }>();
+  private readonly failing = new FailureBackoff();
 
   constructor(
     private readonly deps: GateEvaluationDeps,
     private readonly options: GateEvaluatorOptions = {},
-  ) {}
-
-  start(): void {
-    this.started = true;
-    this.halted = false;
-    this.schedule(0);
+  ) {
+    super(options);
   }
 
-  /** Stops scheduling and waits for the round under way, which ends after the claim it is on. */
-  async stop(): Promise<void> {
-    this.started = false;
-    this.halted = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => undefined);
-  }
-
-  /** One round now; a round already under way is awaited instead of run beside it. */
-  runOnce(): Promise<GateRound> {
-    this.running ??= this.round().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
-  }
-
-  private schedule(delayMs: number): void {
-    if (!this.started) return;
-    this.timer = setTimeout(() => {
-      void this.runOnce()
-        .catch((error: unknown) => this.options.onError?.(error))
-        .finally(() => this.schedule(this.options.intervalMs ?? 1_000));
-    }, delayMs);
-  }
-
-  private async round(): Promise<GateRound> {
+  protected async round(): Promise<GateRound> {
     const now = (this.options.clock ?? systemClock).now();
     const day = shanghaiDateOf(now.toISOString());
     const head = await committedHeadPosition(this.deps.db);
@@ -95,13 +62,13 @@ export class GateEvaluator {
     let evaluated = 0;
     for (const due of await findDueGateClaims(this.deps.db, day)) {
       if (this.halted) break;
-      if ((this.failing.get(due.claimId)?.retryAt ?? 0) > Date.now()) continue;
+      if (this.failing.pausing(due.claimId)) continue;
       try {
         const result = await evaluateClaimGates(this.deps, due.claimId, now);
         // Left due: a clock behind the claim's figures judges nothing, and one that catches up will.
         if (result.outcome === 'CLOCK_BEHIND') continue;
         await markGateClaimEvaluated(this.deps.db, due, day);
-        this.failing.delete(due.claimId);
+        this.failing.succeeded(due.claimId);
         evaluated++;
         if (result.events.length > 0) {
           decisions.push({ claimId: due.claimId, types: result.events.map((e) => e.type) });
@@ -109,8 +76,7 @@ export class GateEvaluator {
         }
       } catch (error) {
         // The claim stays due and is tried again later; the others go on.
-        const failures = (this.failing.get(due.claimId)?.failures ?? 0) + 1;
-        this.failing.set(due.claimId, { failures, retryAt: Date.now() + Math.min(300_000, 1_000 * 2 ** failures) });
+        this.failing.failed(due.claimId);
         this.options.onError?.(error, due.claimId);
       }
     }

@@ -1,6 +1,7 @@
 import { shanghaiDateOf, type CalendarDate } from '@skills/domain';
 import { completeNoticeTimer, findDueNoticeTimers, postponeNoticeTimer } from '@skills/projections';
 import type { SqlExecutor } from '@skills/sql';
+import { FailureBackoff, RoundLoop } from '../scheduling';
 import { systemClock, type Clock } from '../gates/clock';
 import { releaseAfterNotice, type NoticeReleaseDeps } from './release-after-notice';
 
@@ -32,52 +33,18 @@ export interface NoticeRound {
  * payment each claim whose notice period ended with no objection. The day is the Clock's, in Shanghai: a release is
  * due the day after the period's last day, never before.
  */
-export class NoticeTimer {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<NoticeRound> | undefined;
-  private started = false;
-  private halted = false;
+export class NoticeTimer extends RoundLoop<NoticeRound> {
   /** Claims whose release failed: tried again after a pause that doubles, up to five minutes. */
-  private readonly failing = new Map<string, { readonly failures: number; readonly retryAt: number }>();
+  private readonly failing = new FailureBackoff();
 
   constructor(
     private readonly deps: NoticeTimerDeps,
     private readonly options: NoticeTimerOptions = {},
-  ) {}
-
-  start(): void {
-    this.started = true;
-    this.halted = false;
-    this.schedule(0);
+  ) {
+    super(options);
   }
 
-  /** Stops scheduling and waits for the round under way, which ends after the claim it is on. */
-  async stop(): Promise<void> {
-    this.started = false;
-    this.halted = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => undefined);
-  }
-
-  /** One round now; a round already under way is awaited instead of run beside it. */
-  runOnce(): Promise<NoticeRound> {
-    this.running ??= this.round().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
-  }
-
-  private schedule(delayMs: number): void {
-    if (!this.started) return;
-    this.timer = setTimeout(() => {
-      void this.runOnce()
-        .catch((error: unknown) => this.options.onError?.(error))
-        .finally(() => this.schedule(this.options.intervalMs ?? 1_000));
-    }, delayMs);
-  }
-
-  private async round(): Promise<NoticeRound> {
+  protected async round(): Promise<NoticeRound> {
     const now = (this.options.clock ?? systemClock).now();
     const day = shanghaiDateOf(now.toISOString());
     const released: string[] = [];
@@ -85,10 +52,10 @@ export class NoticeTimer {
     const postponed: string[] = [];
     for (const due of await findDueNoticeTimers(this.deps.db, day)) {
       if (this.halted) break;
-      if ((this.failing.get(due.claimId)?.retryAt ?? 0) > Date.now()) continue;
+      if (this.failing.pausing(due.claimId)) continue;
       try {
         const outcome = await releaseAfterNotice(this.deps, due.claimId, now);
-        this.failing.delete(due.claimId);
+        this.failing.succeeded(due.claimId);
         if (outcome.action === 'WAIT') {
           // The claim's own stream says its period ends later (a newer approval the read model has not applied yet).
           await postponeNoticeTimer(this.deps.db, due, outcome.dueOn);
@@ -105,8 +72,7 @@ export class NoticeTimer {
         }
       } catch (error) {
         // The timer stays due and is tried again later; the others go on.
-        const failures = (this.failing.get(due.claimId)?.failures ?? 0) + 1;
-        this.failing.set(due.claimId, { failures, retryAt: Date.now() + Math.min(300_000, 1_000 * 2 ** failures) });
+        this.failing.failed(due.claimId);
         this.options.onError?.(error, due.claimId);
       }
     }

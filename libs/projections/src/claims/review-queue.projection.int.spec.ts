@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { toClaimStreamId, toProviderStreamId, type ClaimSubmitted } from '@skills/domain';
+import { toClaimStreamId, toProviderStreamId } from '@skills/domain';
 import { reviewDueOn } from '@skills/policy';
 import { openProjectionTestStore, type EventSpec, type ProjectionTestStore } from '../testing/projection-test-store';
+import { submittedClaim } from '../testing/submitted-claim';
 import { organisationsProjection } from '../registry/organisations.projection';
 import { claimsProjection } from './claims.projection';
 import { listReviewQueue, queuedDaysOf, OPEN_QUEUE_STATUSES } from './review-queue.query';
@@ -13,39 +14,12 @@ beforeAll(async () => {
 });
 afterAll(() => test?.close());
 
-const PERIOD = { from: '2021-03-01', to: '2021-03-10' };
 const REVIEWER = randomUUID();
 const APPROVER = randomUUID();
 const TEN_DAYS = { serviceLevelWorkingDays: 10, holidays: [] };
 
-function submitted(organisationId: string, submittedOn: string, status: 'READY_FOR_REVIEW' | 'BLOCKED' = 'READY_FOR_REVIEW'): ClaimSubmitted['data'] {
-  return {
-    claimId: randomUUID(),
-    scheme: 'R-FREE-3',
-    subject: { kind: 'COHORT', id: randomUUID() },
-    period: PERIOD,
-    submittedBy: { organisation: { kind: 'PROVIDER', id: organisationId }, accountId: randomUUID() },
-    submittedOn,
-    status,
-    tier: null,
-    gates: [],
-    lines: [
-      {
-        lineId: randomUUID(),
-        ruleId: 'R-FREE-3',
-        labourerId: randomUUID(),
-        period: PERIOD,
-        payee: { kind: 'PROVIDER', id: organisationId },
-        policyVersion: 'JCCQ-2020-12.v1',
-        explanation: { ruleId: 'R-FREE-3', policyVersion: 'JCCQ-2020-12.v1', inputs: { attendedDays: 7 }, arithmetic: '7 × 150.00 = 1050.00 yuan, capped at 1000.00 yuan' },
-        outcome: 'AMOUNT',
-        amountFen: 100_000,
-        paymentKey: 'b'.repeat(64),
-      },
-    ],
-    totalFen: 100_000,
-  };
-}
+const submitted = (organisationId: string, submittedOn: string, status: 'READY_FOR_REVIEW' | 'BLOCKED' = 'READY_FOR_REVIEW') =>
+  submittedClaim({ organisationId, submittedOn, status });
 
 const provider = (providerId: string, subdistrictId: string): EventSpec => [
   toProviderStreamId(providerId),

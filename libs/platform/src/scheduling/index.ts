@@ -1,0 +1,2 @@
+export * from './round-loop';
+export * from './failure-backoff';
