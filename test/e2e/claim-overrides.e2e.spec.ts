@@ -143,5 +143,13 @@ describe('claim overrides over HTTP', () => {
     const { rows } = await app.system.db.query<{ ciphertext: Uint8Array }>("SELECT ciphertext FROM sealed_texts WHERE owner_id = $1 AND purpose = 'override-justification'", [overrideId]);
     expect(rows).toHaveLength(1);
     expect(Buffer.from(rows[0]!.ciphertext).toString('utf8')).not.toContain(NAMED);
+
+    // Checked, approved: on the public notice (公示) the claim is flagged too, without the justification.
+    expect((await post(`/api/claims/${claimId}/check`, reviewer, {})).status).toBe(200);
+    expect((await post(`/api/claims/${claimId}/approve`, approver, {})).body.status).toBe('IN_NOTICE');
+    const notice = await app.request('GET', `/api/notices/${claimId}`, { token: provider });
+    expect(notice.status).toBe(200);
+    expect(notice.body).toMatchObject({ claimId, overridden: true, totalFen: 300_000 });
+    expect(JSON.stringify(notice.body)).not.toContain(NAMED);
   });
 });

@@ -19,6 +19,8 @@ export interface OnNotice {
   readonly organisation: { readonly kind: string; readonly id: string };
   readonly notice: NoticePeriod;
   readonly lines: readonly PayingLine[];
+  /** R-CLAIM-4: an approved override changed the claim; "flagged in every report", the public notice included. */
+  readonly overridden: boolean;
 }
 
 /** What the board looks names up in: the vault's records of the people, the register's names of organisations. */
@@ -53,6 +55,7 @@ export function noticeBoardItem(c: OnNotice, names: BoardNames, today: CalendarD
     subject: c.subject.kind === 'PERSON' ? { kind: c.subject.kind } : { kind: c.subject.kind, id: c.subject.id },
     period: c.period,
     organisation: { kind: c.organisation.kind, id: c.organisation.id, name: names.organisations.get(c.organisation.id.toLowerCase()) ?? null },
+    overridden: c.overridden,
     notice: { ...c.notice, daysLeft: noticeDaysLeft(c.notice, today), objectionsOpen: today >= c.notice.startsOn && today <= c.notice.endsOn },
     totalFen: c.lines.reduce((sum, l) => (l.direction === 'CLAWBACK' ? sum : sum + l.amountFen), 0),
     payees: [...payees.values()].map(({ payee, amountFen, clawbackFen, lines }) => ({ ...payee, amountFen, ...(clawbackFen > 0 ? { clawbackFen } : {}), lines })),

@@ -20,6 +20,7 @@ const claim: OnNotice = {
   organisation: { kind: 'PROVIDER', id: PROVIDER },
   notice: { round: 1, startsOn: '2021-06-30', endsOn: '2021-07-06', noticeDays: 7 },
   lines: [line('a1111111-1111-4111-8111-111111111111', ZHANG, 100_000), line('b2222222-2222-4222-8222-222222222222', LI, 90_000), line('c3333333-3333-4333-8333-333333333333', ERASED, 45_000)],
+  overridden: false,
 };
 
 describe('the notice board (R-CLAIM-3, 公示)', () => {
@@ -42,6 +43,11 @@ describe('the notice board (R-CLAIM-3, 公示)', () => {
     expect(item.organisation).toEqual({ kind: 'PROVIDER', id: PROVIDER, name: '南村职业培训学校' });
     expect(item.notice).toEqual({ round: 1, startsOn: '2021-06-30', endsOn: '2021-07-06', noticeDays: 7, daysLeft: 2, objectionsOpen: true });
     expect(noticeBoardItem(claim, { people, organisations }, '2021-07-07').notice).toMatchObject({ daysLeft: 0, objectionsOpen: false });
+  });
+
+  it('R-CLAIM-4 an overridden claim is flagged on the public notice too, one that is not is not', () => {
+    expect(noticeBoardItem({ ...claim, overridden: true }, { people, organisations }, '2021-07-02').overridden).toBe(true);
+    expect(noticeBoardItem(claim, { people, organisations }, '2021-07-02').overridden).toBe(false);
   });
 
   it('R-CLAIM-3 names a person paid directly by the masked name and hides a PERSON subject\'s id; an adjustment shows what it recovers', () => {

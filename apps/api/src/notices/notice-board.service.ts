@@ -43,12 +43,14 @@ async function onNotice(system: System, claimId: string): Promise<OnNotice | und
   if (state.status === 'submitted') {
     const { claim } = state;
     const lines = claim.lines.flatMap((l) => (l.outcome === 'AMOUNT' ? [{ lineId: l.lineId, ruleId: l.ruleId, labourerId: l.labourerId, payee: l.payee, amountFen: l.amountFen }] : []));
-    return { claimId: claim.claimId, scheme: claim.scheme, subject: claim.subject, period: claim.period, organisation: claim.submittedBy.organisation, notice: notice.period, lines };
+    const overridden = state.overrides.some((o) => o.status === 'APPROVED');
+    return { claimId: claim.claimId, scheme: claim.scheme, subject: claim.subject, period: claim.period, organisation: claim.submittedBy.organisation, notice: notice.period, lines, overridden };
   }
   if (state.status === 'adjustment') {
     const { adjustment } = state;
     const lines = adjustment.lines.map((l) => ({ lineId: l.lineId, ruleId: adjustment.scheme, labourerId: l.labourerId, payee: l.payee, amountFen: l.amountFen, direction: l.direction }));
-    return { claimId: adjustment.claimId, scheme: adjustment.scheme, subject: adjustment.subject, period: adjustment.period, organisation: adjustment.submittedBy.organisation, notice: notice.period, lines };
+    // An adjustment claim has no overrides of its own (R-CLAIM-4 applies to the claim it adjusts).
+    return { claimId: adjustment.claimId, scheme: adjustment.scheme, subject: adjustment.subject, period: adjustment.period, organisation: adjustment.submittedBy.organisation, notice: notice.period, lines, overridden: false };
   }
   return undefined;
 }

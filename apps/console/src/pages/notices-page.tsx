@@ -12,6 +12,7 @@ export interface Notice {
   readonly claimId: string;
   readonly scheme: string;
   readonly organisation: { readonly name: string | null };
+  readonly overridden?: boolean;
   readonly notice: { readonly startsOn: string; readonly endsOn: string; readonly daysLeft: number; readonly objectionsOpen: boolean };
   readonly totalFen: number;
   readonly lines: readonly { readonly lineId: string; readonly personName: string | null; readonly payee: { readonly kind: string; readonly name: string | null }; readonly amountFen: number; readonly direction?: string }[];
@@ -50,6 +51,7 @@ function NoticeCard({ notice, onObjected }: { notice: Notice; onObjected: (claim
     <section className="card" aria-labelledby={`${id}-title`} data-claim={notice.claimId}>
       <h2 id={`${id}-title`}>
         {notice.organisation.name ?? shortId(notice.claimId)} · {notice.scheme} · {formatFen(notice.totalFen)}
+        {notice.overridden && <span className="flag">{t('claims.overridden')}</span>}
       </h2>
       <p>
         {t('notices.period')}: {notice.notice.startsOn} – {notice.notice.endsOn} ({t('notices.daysLeft', { n: notice.notice.daysLeft })})
