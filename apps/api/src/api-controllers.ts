@@ -14,6 +14,8 @@ import { ClaimsController } from './claims/claims.controller';
 import { ClaimOverridesController } from './claims/overrides.controller';
 import { ClaimReviewController } from './claims/review.controller';
 import { ClaimPayoutsController } from './claims/claim-payouts.controller';
+import { ClaimPayoutDecisionsController } from './claims/claim-payout-decisions.controller';
+import { PayoutExportController } from './payouts/payout-export.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { PolicySimulationsController } from './policies/simulations.controller';
 import { EnterpriseSchemesController } from './enterprise-schemes/enterprise-schemes.controller';
@@ -40,6 +42,8 @@ export const API_CONTROLLERS: Type[] = [
   ClaimOverridesController,
   ClaimReviewController,
   ClaimPayoutsController,
+  ClaimPayoutDecisionsController,
+  PayoutExportController,
   PoliciesController,
   PolicySimulationsController,
   EnterpriseSchemesController,

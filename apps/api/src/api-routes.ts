@@ -16,6 +16,8 @@ import { CLAIMS_ROUTES } from './claims/claims-routes';
 import { OVERRIDES_ROUTES } from './claims/overrides-routes';
 import { REVIEW_ROUTES } from './claims/review-routes';
 import { CLAIM_PAYOUTS_ROUTES } from './claims/claim-payouts-routes';
+import { CLAIM_PAYOUT_DECISION_ROUTES } from './claims/claim-payout-decisions-routes';
+import { PAYOUT_EXPORT_ROUTES } from './payouts/payout-export-routes';
 import { POLICY_ROUTES } from './policies/policies-routes';
 import { SIMULATION_ROUTES } from './policies/simulations-routes';
 import { ENTERPRISE_SCHEME_ROUTES } from './enterprise-schemes/enterprise-schemes-routes';
@@ -55,6 +57,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...OVERRIDES_ROUTES,
   ...REVIEW_ROUTES,
   ...CLAIM_PAYOUTS_ROUTES,
+  ...CLAIM_PAYOUT_DECISION_ROUTES,
+  ...PAYOUT_EXPORT_ROUTES,
   ...POLICY_ROUTES,
   ...SIMULATION_ROUTES,
   ...ENTERPRISE_SCHEME_ROUTES,

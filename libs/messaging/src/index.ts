@@ -15,3 +15,6 @@ export * from './relay/outbox-relay';
 export * from './payouts/payout-instructions';
 export * from './answers/dead-letter';
 export * from './answers/payout-answer-consumer';
+export * from './export/csv-text';
+export * from './export/payout-instructions-csv';
+export * from './export/waiting-payout-instructions';

@@ -10,7 +10,7 @@ import { decryptRecord, encryptRecord, masterKeyId, newDataKey, PersonalDataUnre
  * so a sealed text cannot be moved to another owner or purpose. Deleting the row shreds it. Tables:
  * PERSONAL_DATA_MIGRATIONS.
  */
-export type SealedTextPurpose = 'override-justification' | 'notice-objection' | 'claim-comment' | 'review-reason';
+export type SealedTextPurpose = 'override-justification' | 'notice-objection' | 'claim-comment' | 'review-reason' | 'payout-cancellation';
 
 /**
  * The digest an event may carry instead of the text: HMAC-SHA256 under the fingerprint key, bound to the owner and

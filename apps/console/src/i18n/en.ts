@@ -284,6 +284,9 @@ export const en: Record<MessageKey, string> = {
 
   'timeline.registeredOn': 'Card registered',
   'notices.title': 'Public notice',
+  'payouts.export': 'Export waiting payout instructions (CSV)',
+  'payouts.exporting': 'Exporting…',
+  'payouts.exportHelp': 'Payout instructions not yet sent to finance (nothing is marked sent)',
   'notices.help': 'Anyone with an account may object during the notice period; an objection sends the claim back to review. Names are masked and no ID numbers are shown.',
   'notices.period': 'Notice period',
   'notices.payees': 'Payees',

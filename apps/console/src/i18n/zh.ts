@@ -282,6 +282,9 @@ export const zh = {
 
   'timeline.registeredOn': '建卡日期',
   'notices.title': '公示',
+  'payouts.export': '导出待付指令 CSV',
+  'payouts.exporting': '正在导出…',
+  'payouts.exportHelp': '尚未发送给财政的付款指令（不会标记为已发送）',
   'notices.help': '公示期内，任何有账户的人都可以提出异议；异议会使申请退回审核。姓名已脱敏，不显示身份证号。',
   'notices.period': '公示期',
   'notices.payees': '拟补贴名单',

@@ -6,6 +6,7 @@ import { useApi } from '../api/use-api';
 import { ErrorNote, FieldError, fieldProps } from '../components/errors';
 import { formatFen, maskName, shortId } from '../components/format';
 import { Loading, Page } from '../components/page';
+import { PayoutExportButton } from '../components/payout-export-button';
 import { useI18n } from '../i18n/i18n';
 
 export interface Notice {
@@ -34,6 +35,7 @@ export function NoticesPage() {
   return (
     <Page title={t('notices.title')}>
       <p className="muted">{t('notices.help')}</p>
+      <PayoutExportButton />
       {objected && (
         <p role="status" className="report" data-testid="objected">
           {shortId(objected)}: {t('notices.objected')}

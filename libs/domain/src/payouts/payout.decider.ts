@@ -1,14 +1,19 @@
+import { assertReasonText } from '../claims/review.rules';
 import { assertNever, type Decider } from '../shared/decider';
-import type { PayoutCommand, PayoutAnswer, RecordPayoutAnswer, RecordPayoutInstructed } from './payout.commands';
-import type { PayoutEvent, PayoutInstructed } from './payout.events';
+import { shanghaiDateOf } from '../shared/calendar-date';
+import { PAYOUT_DECIDER_ROLE, type CancelPayout, type PayoutCommand, type PayoutAnswer, type RecordPayoutAnswer, type RecordPayoutInstructed, type ReinstructPayout } from './payout.commands';
+import type { PayoutCancelled, PayoutEvent, PayoutInstructed } from './payout.events';
 import * as errors from './payout.errors';
 
-export type PayoutStatus = 'INSTRUCTED' | 'PAID' | 'FAILED';
+/** CANCELLED: an approver closed a FAILED payout for good (R-PAY-1); it is final, like PAID. */
+export type PayoutStatus = 'INSTRUCTED' | 'PAID' | 'FAILED' | 'CANCELLED';
 
 export interface PayoutAttempt {
   readonly instructionId: string;
   readonly attempt: number;
   readonly instructedAt: string;
+  /** The approver who re-instructed it; absent on attempt 1, which the release instructed. */
+  readonly reinstructedBy?: string;
   readonly answer?: { readonly outcome: 'PAID'; readonly bankReference: string; readonly paidOn: string } | { readonly outcome: 'FAILED'; readonly reasonCode: string; readonly failedOn: string };
 }
 
@@ -19,6 +24,7 @@ export type PayoutState =
       readonly instruction: PayoutInstructed['data'];
       /** Oldest first; the last is the one finance is working on. */
       readonly attempts: readonly PayoutAttempt[];
+      readonly cancellation?: PayoutCancelled['data'];
     };
 
 /**
@@ -35,6 +41,10 @@ export const payoutDecider: Decider<PayoutCommand, PayoutState, PayoutEvent> = {
         return instructed(command, state);
       case 'RecordPayoutAnswer':
         return answered(command, state);
+      case 'ReinstructPayout':
+        return reinstructed(command, state);
+      case 'CancelPayout':
+        return cancelled(command, state);
       default:
         return assertNever(command);
     }
@@ -53,8 +63,17 @@ export const payoutDecider: Decider<PayoutCommand, PayoutState, PayoutEvent> = {
         const attempts = state.attempts.map((a) => (a.instructionId === event.data.instructionId ? { ...a, answer } : a));
         // The status is the last attempt's: an answer for an older attempt is history.
         const last = attempts[attempts.length - 1]!;
+        // A cancelled payout stays cancelled: a late answer for its attempt is history too.
+        if (state.status === 'CANCELLED') return { ...state, attempts };
         return { ...state, attempts, status: last.answer?.outcome ?? 'INSTRUCTED' };
       }
+      case 'PayoutReinstructed': {
+        if (state.status === 'absent') return state;
+        const attempt: PayoutAttempt = { instructionId: event.data.instructionId, attempt: event.data.attempt, instructedAt: event.data.instructedAt, reinstructedBy: event.data.reinstructedBy };
+        return { ...state, status: 'INSTRUCTED', attempts: [...state.attempts, attempt] };
+      }
+      case 'PayoutCancelled':
+        return state.status === 'absent' ? state : { ...state, status: 'CANCELLED', cancellation: event.data };
       default:
         return assertNever(event);
     }
@@ -65,9 +84,51 @@ function instructed(command: RecordPayoutInstructed, state: PayoutState): Payout
   const instruction = command.instruction;
   if (state.status !== 'absent' && state.attempts.some((a) => a.instructionId === instruction.instructionId)) return [];
   if (state.status === 'absent' && instruction.attempt !== 1) throw new Error(`the first instruction of payout ${instruction.idempotencyKey} is attempt 1, not ${instruction.attempt}`);
-  // Re-instructing a failed payout is for a later slice (issue 6, item 3): only a first attempt is recorded here.
+  // Only the release's first attempt is recorded here; a later one is a ReinstructPayout, by an approver.
   if (state.status !== 'absent') throw new Error(`payout ${instruction.idempotencyKey} is already instructed (${state.status}): a new attempt needs a re-instruction`);
   return [{ type: 'PayoutInstructed', data: instruction }];
+}
+
+/**
+ * R-PAY-1 "a failed payout can be retried": the next attempt under the same idempotency key, only when the last
+ * attempt FAILED (a PAID payout is settled; an INSTRUCTED one waits for finance), by an approver. The same
+ * re-instruction again (its instruction id already an attempt) decides nothing.
+ */
+function reinstructed(command: ReinstructPayout, state: PayoutState): PayoutEvent[] {
+  if (state.status === 'absent') throw errors.unknownInstruction(command.instructionId);
+  if (state.attempts.some((a) => a.instructionId === command.instructionId.toLowerCase())) return [];
+  if (state.status !== 'FAILED') throw errors.notFailed(state.instruction.idempotencyKey, state.status, 're-instructed');
+  if (!command.actorRoles.includes(PAYOUT_DECIDER_ROLE)) throw errors.approverRequired('re-instruct');
+  const last = state.attempts[state.attempts.length - 1]!;
+  if (command.attempt !== last.attempt + 1) throw errors.attemptOutOfTurn(state.instruction.idempotencyKey, last.attempt + 1, command.attempt);
+  return [
+    {
+      type: 'PayoutReinstructed',
+      data: { idempotencyKey: state.instruction.idempotencyKey, instructionId: command.instructionId.toLowerCase(), attempt: command.attempt, previousInstructionId: last.instructionId, reinstructedBy: command.context.actor, instructedAt: command.context.now },
+    },
+  ];
+}
+
+/**
+ * R-PAY-1 "or cancelled, never silently dropped": only a FAILED payout, by an approver, with a reason code and a
+ * written reason (5 to 2000 characters, as a review reason). The same cancellation again (same code and text) decides
+ * nothing; a cancelled payout takes no other.
+ */
+function cancelled(command: CancelPayout, state: PayoutState): PayoutEvent[] {
+  if (state.status === 'absent') throw errors.unknownInstruction(command.reason.note.noteId);
+  const done = state.cancellation;
+  if (state.status === 'CANCELLED' && done && done.reason.code === command.reason.code && done.reason.note.digest === command.reason.note.digest) return [];
+  if (state.status !== 'FAILED') throw errors.notFailed(state.instruction.idempotencyKey, state.status, 'cancelled');
+  if (!command.actorRoles.includes(PAYOUT_DECIDER_ROLE)) throw errors.approverRequired('cancel');
+  const length = assertReasonText(command.reason.note.text);
+  const last = state.attempts[state.attempts.length - 1]!;
+  const note = { vaultKey: command.reason.note.noteId.toLowerCase(), digest: command.reason.note.digest, length };
+  return [
+    {
+      type: 'PayoutCancelled',
+      data: { idempotencyKey: state.instruction.idempotencyKey, instructionId: last.instructionId, attempt: last.attempt, cancelledBy: command.context.actor, cancelledOn: shanghaiDateOf(command.context.now), reason: { code: command.reason.code, note } },
+    },
+  ];
 }
 
 function answered(command: RecordPayoutAnswer, state: PayoutState): PayoutEvent[] {

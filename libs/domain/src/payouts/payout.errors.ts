@@ -13,3 +13,18 @@ export const answerConflict = (instructionId: string, recorded: string) =>
 /** A paid answer for another amount than instructed. */
 export const amountMismatch = (instructionId: string, instructedFen: number, answeredFen: number) =>
   new DomainError('PAYOUT.AMOUNT_MISMATCH', `instruction ${instructionId} was for ${instructedFen} fen but the answer says ${answeredFen} fen were paid`, 'conflict', { ...RULE, instructionId, instructedFen, answeredFen });
+
+/** Re-instruct or cancel a payout that is not FAILED: a PAID one is settled, an INSTRUCTED one waits for finance. */
+export const notFailed = (idempotencyKey: string, status: string, action: 're-instructed' | 'cancelled') =>
+  new DomainError('PAYOUT.NOT_FAILED', `payout ${idempotencyKey} is ${status}: only a FAILED payout can be ${action}`, 'conflict', { ...RULE, idempotencyKey, status });
+
+/** The handler named another attempt than the next one: another re-instruction came first. */
+export const attemptOutOfTurn = (idempotencyKey: string, expected: number, asked: number) =>
+  new DomainError('PAYOUT.ATTEMPT_OUT_OF_TURN', `payout ${idempotencyKey} is at attempt ${expected - 1}: the next attempt is ${expected}, not ${asked}`, 'conflict', { ...RULE, idempotencyKey, expected, asked });
+
+export const approverRequired = (action: 're-instruct' | 'cancel') =>
+  new DomainError('PAYOUT.APPROVER_REQUIRED', `only an account with the APPROVER role can ${action} a failed payout (R-PAY-1)`, 'forbidden', { ...RULE, role: 'APPROVER' });
+
+/** A payout id (its idempotency key) that names no payout of this claim. */
+export const payoutNotFound = (claimId: string) =>
+  new DomainError('PAYOUT.NOT_FOUND', `claim ${claimId} has no payout with this id: use a payout's idempotencyKey from GET /api/claims/${claimId}/payouts`, 'not_found', RULE);

@@ -45,9 +45,53 @@ export const PayoutFailed = defineEvent(
   z.strictObject({ idempotencyKey: key, instructionId: uuid, attempt, answerId: uuid, reasonCode: z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/), failedOn: date }),
 );
 
+/**
+ * R-PAY-1 "a failed payout can be retried": an approver sent the failed payout to finance again, as the next attempt
+ * under the same idempotency key (a new instruction id), written to the outbox in the same transaction.
+ */
+export const PayoutReinstructed = defineEvent(
+  'PayoutReinstructed',
+  1,
+  z.strictObject({ idempotencyKey: key, instructionId: uuid, attempt, previousInstructionId: uuid, reinstructedBy: z.string().min(1).max(200), instructedAt: z.iso.datetime() }),
+);
+
+/** Why an approver gives up a failed payout: a code; the explanation is a sealed text (purpose 'payout-cancellation'). */
+export const PAYOUT_CANCELLATION_REASON = z.enum([
+  'PAYEE_NOT_ENTITLED', // on a second look the payee is not owed this money
+  'BANK_DETAILS_UNAVAILABLE', // no account finance can pay into, and none is coming
+  'PAYEE_DISSOLVED', // the organisation no longer exists
+  'PAID_BY_OTHER_MEANS', // settled outside this system; the record says so
+  'OTHER',
+]);
+export type PayoutCancellationReason = z.infer<typeof PAYOUT_CANCELLATION_REASON>;
+
+/**
+ * R-PAY-1 "or cancelled": an approver closed a failed payout for good, with a reason code and a written reason. The text
+ * may name a person, so it is sealed outside the event (libs/personal-data SealedTexts); the event keeps its vault key,
+ * length and keyed digest, as a review reason does.
+ */
+export const PayoutCancelled = defineEvent(
+  'PayoutCancelled',
+  1,
+  z.strictObject({
+    idempotencyKey: key,
+    /** The failed attempt the cancellation closes. */
+    instructionId: uuid,
+    attempt,
+    cancelledBy: z.string().min(1).max(200),
+    cancelledOn: date,
+    reason: z.strictObject({
+      code: PAYOUT_CANCELLATION_REASON,
+      note: z.strictObject({ vaultKey: uuid, digest: z.string().regex(/^[0-9a-f]{64}$/), length: z.number().int().min(1) }),
+    }),
+  }),
+);
+
 export type PayoutInstructed = EventOf<typeof PayoutInstructed>;
 export type PayoutPaid = EventOf<typeof PayoutPaid>;
 export type PayoutFailed = EventOf<typeof PayoutFailed>;
-export type PayoutEvent = PayoutInstructed | PayoutPaid | PayoutFailed;
+export type PayoutReinstructed = EventOf<typeof PayoutReinstructed>;
+export type PayoutCancelled = EventOf<typeof PayoutCancelled>;
+export type PayoutEvent = PayoutInstructed | PayoutPaid | PayoutFailed | PayoutReinstructed | PayoutCancelled;
 
-export const payoutEvents = [PayoutInstructed, PayoutPaid, PayoutFailed] as const;
+export const payoutEvents = [PayoutInstructed, PayoutPaid, PayoutFailed, PayoutReinstructed, PayoutCancelled] as const;

@@ -14,15 +14,20 @@ export interface ClaimPayoutView {
     readonly attempt: number;
     readonly instructionId: string;
     readonly instructedAt: string;
+    /** The approver who sent a failed payout again (R-PAY-1); null for attempt 1, instructed by the release. */
+    readonly reinstructedBy: string | null;
     readonly answer: { readonly outcome: 'PAID'; readonly bankReference: string; readonly paidOn: string } | { readonly outcome: 'FAILED'; readonly reasonCode: string; readonly failedOn: string } | null;
   }[];
+  /** R-PAY-1: who closed the FAILED payout, when and why (code; the written reason is sealed, its length shown). */
+  readonly cancellation: { readonly attempt: number; readonly cancelledBy: string; readonly cancelledOn: string; readonly reasonCode: string; readonly reasonLength: number } | null;
 }
 
 /**
  * NOT_RELEASED: no payout yet. INSTRUCTED: some payout has no answer. PAID: every payout paid, the claim is paid.
- * FAILED: some payout failed and waits for a re-instruction or a cancellation (never dropped).
+ * FAILED: some payout failed and waits for a re-instruction or a cancellation (never dropped). CLOSED: every payout is
+ * paid or cancelled and at least one was cancelled, so `paidFen` is short of `releasedFen` by the cancelled amounts.
  */
-export type ClaimPaymentStatus = 'NOT_RELEASED' | 'INSTRUCTED' | 'PAID' | 'FAILED';
+export type ClaimPaymentStatus = 'NOT_RELEASED' | 'INSTRUCTED' | 'PAID' | 'FAILED' | 'CLOSED';
 
 /**
  * R-PAY-1: a claim's payouts, one per payee, from the event store (the claim's stream gives the payees and keys as the
@@ -50,11 +55,20 @@ export async function claimPayouts(deps: { readonly store: EventStore; readonly 
       amountFen: state.instruction.amountFen,
       status: state.status,
       sentToFinanceAt: sentAt === null ? null : new Date(sentAt).toISOString(),
-      attempts: state.attempts.map((a) => ({ attempt: a.attempt, instructionId: a.instructionId, instructedAt: a.instructedAt, answer: a.answer ?? null })),
+      attempts: state.attempts.map((a) => ({ attempt: a.attempt, instructionId: a.instructionId, instructedAt: a.instructedAt, reinstructedBy: a.reinstructedBy ?? null, answer: a.answer ?? null })),
+      cancellation: state.cancellation
+        ? { attempt: state.cancellation.attempt, cancelledBy: state.cancellation.cancelledBy, cancelledOn: state.cancellation.cancelledOn, reasonCode: state.cancellation.reason.code, reasonLength: state.cancellation.reason.note.length }
+        : null,
     });
   }
   const releasedFen = instructions.reduce((sum, i) => sum + i.amountFen, 0);
   const paidFen = payouts.filter((p) => p.status === 'PAID').reduce((sum, p) => sum + p.amountFen, 0);
-  const status: ClaimPaymentStatus = payouts.some((p) => p.status === 'FAILED') ? 'FAILED' : payouts.length > 0 && payouts.every((p) => p.status === 'PAID') ? 'PAID' : 'INSTRUCTED';
+  const status: ClaimPaymentStatus = payouts.some((p) => p.status === 'FAILED')
+    ? 'FAILED'
+    : payouts.length > 0 && payouts.every((p) => p.status === 'PAID')
+      ? 'PAID'
+      : payouts.length > 0 && payouts.every((p) => p.status === 'PAID' || p.status === 'CANCELLED')
+        ? 'CLOSED'
+        : 'INSTRUCTED';
   return { claimId: claimId.toLowerCase(), status, releasedFen, paidFen, payouts };
 }
