@@ -13,5 +13,5 @@ export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 export NODE_OPTIONS="${NODE_OPTIONS:-} --experimental-vm-modules --no-warnings=ExperimentalWarning"
 echo "== type check"; npx tsc -p tsconfig.json --noEmit
 echo "== console build (type check + vite)"; npm run --silent build:console
-echo "== lint (module boundaries)"; npx nx show projects >/dev/null; npx eslint apps libs test
+echo "== lint (module boundaries)"; npx nx show projects >/dev/null; npx eslint apps libs test tools
 echo "== jest"; npx jest --ci "$@"
