@@ -16,6 +16,7 @@ import { ClaimReviewController } from './claims/review.controller';
 import { ClaimPayoutsController } from './claims/claim-payouts.controller';
 import { ClaimPayoutDecisionsController } from './claims/claim-payout-decisions.controller';
 import { PayoutExportController } from './payouts/payout-export.controller';
+import { PayoutReconciliationController } from './payouts/payout-reconciliation.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { PolicySimulationsController } from './policies/simulations.controller';
 import { EnterpriseSchemesController } from './enterprise-schemes/enterprise-schemes.controller';
@@ -44,6 +45,7 @@ export const API_CONTROLLERS: Type[] = [
   ClaimPayoutsController,
   ClaimPayoutDecisionsController,
   PayoutExportController,
+  PayoutReconciliationController,
   PoliciesController,
   PolicySimulationsController,
   EnterpriseSchemesController,

@@ -13,8 +13,10 @@ import { GATE_WATCH_MIGRATIONS } from './claims/gate-watch.migrations';
 import { gateWatchProjection } from './claims/gate-watch.projection';
 import { CLAIM_NOTICES_MIGRATIONS } from './notices/claim-notices.migrations';
 import { claimNoticesProjection } from './notices/claim-notices.projection';
+import { PAYOUTS_READ_MODEL_MIGRATIONS } from './payouts/payouts.migrations';
+import { payoutsProjection } from './payouts/payouts.projection';
 
 /** Every read model the worker keeps, and the tables they need. */
-export const ALL_PROJECTIONS: readonly Projection[] = [labourersProjection, organisationsProjection, cohortOutcomesProjection, claimsProjection, gateWatchProjection, claimNoticesProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [labourersProjection, organisationsProjection, cohortOutcomesProjection, claimsProjection, gateWatchProjection, claimNoticesProjection, payoutsProjection];
 
-export const READ_MODEL_MIGRATIONS: Migration[] = [...CHECKPOINT_MIGRATIONS, ...LABOURERS_READ_MODEL_MIGRATIONS, ...ORGANISATIONS_READ_MODEL_MIGRATIONS, ...COHORT_OUTCOMES_READ_MODEL_MIGRATIONS, ...CLAIMS_READ_MODEL_MIGRATIONS, ...GATE_WATCH_MIGRATIONS, ...CLAIM_NOTICES_MIGRATIONS];
+export const READ_MODEL_MIGRATIONS: Migration[] = [...CHECKPOINT_MIGRATIONS, ...LABOURERS_READ_MODEL_MIGRATIONS, ...ORGANISATIONS_READ_MODEL_MIGRATIONS, ...COHORT_OUTCOMES_READ_MODEL_MIGRATIONS, ...CLAIMS_READ_MODEL_MIGRATIONS, ...GATE_WATCH_MIGRATIONS, ...CLAIM_NOTICES_MIGRATIONS, ...PAYOUTS_READ_MODEL_MIGRATIONS];

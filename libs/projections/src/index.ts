@@ -24,3 +24,6 @@ export * from './claims/gate-watch.projection';
 export * from './claims/gate-watch.queries';
 export * from './notices/claim-notices.projection';
 export * from './notices/claim-notices.queries';
+export * from './payouts/payouts.projection';
+export * from './payouts/payout-reconciliation';
+export * from './payouts/payout-reconciliation.query';

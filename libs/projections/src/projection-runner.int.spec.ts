@@ -195,6 +195,7 @@ seeded('a projection of a higher version empties its tables at start and rebuild
     { name: 'gate-watch', version: gateWatchProjection.version, position: head },
     { name: 'labourers', version: labourersProjection.version + 1, position: head },
     { name: 'organisations', version: organisationsProjection.version, position: head },
+    { name: 'payouts', version: 1, position: head },
   ]);
 
   // The same version again is no rebuild: a row the events do not explain stays.
