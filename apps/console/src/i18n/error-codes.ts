@@ -42,6 +42,8 @@ export const CODE_MESSAGES_ZH: Readonly<Record<string, string>> = {
   'EVIDENCE.EMPTY': '文件是空的。',
   'EVIDENCE.TOO_LARGE': '文件太大，请降低扫描分辨率或分成几个文件。',
   'EVIDENCE.TYPE_NOT_ALLOWED': '证明材料只能是 PDF、JPEG 或 PNG 文件。',
+  'PAYOUT.NOT_FAILED': '只有付款失败的款项才能重新发出或取消，请刷新页面。',
+  'PAYOUT.APPROVER_REQUIRED': '只有审批人才能重新发出或取消付款。',
   'IDEMPOTENCY.KEY_REUSED': '这次提交与之前的一次冲突，请刷新页面后重试。',
   'INTERNAL': '服务器出错了，请报告问题编号。',
 };

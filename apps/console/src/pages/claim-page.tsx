@@ -8,6 +8,7 @@ import { ClaimGates } from '../claim/claim-gates';
 import { ClaimHistory } from '../claim/claim-history';
 import { ClaimLines } from '../claim/claim-lines';
 import { ClaimOverrides } from '../claim/claim-overrides';
+import { ClaimPayouts } from '../claim/claim-payouts';
 import { ReviewActions } from '../claim/review-actions';
 import { CohortRates } from '../components/cohort-rates';
 import { formatFen, shortId } from '../components/format';
@@ -102,6 +103,10 @@ export function ClaimPage({ claimId }: { claimId: string }) {
                 <ClaimOverrides key={c.status} claim={c} onDone={stepTaken} />
               </Section>
             )}
+            <Section title={t('claim.payoutsTitle')} id="payouts">
+              {/* R-PAY-1: keyed by the status, so a release taken on this page reads the payouts it instructed. */}
+              <ClaimPayouts key={c.status} claimId={c.claimId} />
+            </Section>
             <Section title={t('claim.evidenceTitle')} id="evidence">
               <ClaimEvidence claimId={c.claimId} />
             </Section>
