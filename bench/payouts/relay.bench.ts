@@ -2,11 +2,12 @@
  * Outbox relay throughput and lag (issue 6, "Speed"). Run it with `bash bench/payouts/run.sh`.
  * Markdown on stdout, progress on stderr.
  *
- * 1. Throughput: a fresh PostgreSQL database whose outbox holds BENCH_ROWS (100,000) PayoutInstruction.v1 rows for
- *    BENCH_PAYEES (1,000) payees, written in bulk before the clock starts; BENCH_RELAYS (1) relays publish them to
- *    the librdkafka mock cluster (3 brokers, 6 partitions, over TCP) in batches of BENCH_BATCH (1,000) until the
- *    outbox is empty. Checked afterwards: the partitions' high watermarks add up to the row count, and no row is
- *    left unsent. (The mock keeps only the last few MB per partition, so the count comes from the offsets.)
+ * 1. Throughput, once per setting of BENCH_RUNS ("1x1000,1x2000,2x1000,2x2000": relays × batch size): a fresh outbox
+ *    of BENCH_ROWS (100,000) PayoutInstruction.v1 rows for BENCH_PAYEES (1,000) payees, written in bulk before the
+ *    clock starts; the relays publish them side by side (per-payee locks) to the librdkafka mock cluster (3 brokers,
+ *    6 partitions, over TCP) until the outbox is empty. Checked afterwards: the partitions' high watermarks grew by
+ *    the row count, and no row is left unsent. (The mock keeps only the last few MB per partition, so the count comes
+ *    from the offsets.)
  * 2. Lag: BENCH_LAG_SECONDS (20) of approvals at BENCH_RATE (100) instructions a second, written in ten
  *    transactions a second, with one relay at its default settings; lag = sent_at − created_at of each row.
  */
@@ -18,8 +19,8 @@ import { loadAverage, machineDescription } from '../lib/machine';
 
 const ROWS = Number(process.env['BENCH_ROWS'] ?? 100_000);
 const PAYEES = Number(process.env['BENCH_PAYEES'] ?? 1_000);
-const RELAYS = Number(process.env['BENCH_RELAYS'] ?? 1);
-const BATCH = Number(process.env['BENCH_BATCH'] ?? 1_000);
+const RUNS = (process.env['BENCH_RUNS'] ?? '1x1000,1x2000,2x1000,2x2000').split(',').map(parseRun);
+const MOST_RELAYS = Math.max(...RUNS.map((r) => r.relays));
 const LAG_SECONDS = Number(process.env['BENCH_LAG_SECONDS'] ?? 20);
 const RATE = Number(process.env['BENCH_RATE'] ?? 100);
 const TOPIC = FINANCE_TOPICS.payoutInstructions;
@@ -30,28 +31,32 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function main(): Promise<void> {
   const name = newDatabaseName('payouts');
   await createDatabase(name);
-  const db = PgDatabase.fromUrl(urlOf(name), 4 + RELAYS);
+  const db = PgDatabase.fromUrl(urlOf(name), 4 + MOST_RELAYS);
   const mock = await startMockKafka({ brokers: 3, topics: [{ name: TOPIC, partitions: 6 }] });
   const publishers: KafkaOutboxPublisher[] = [];
   try {
     await migrate(db, OUTBOX_MIGRATIONS);
-    log(`writing ${ROWS} rows for ${PAYEES} payees`);
-    await bulkWrite(db, ROWS, PAYEES);
     const load = await loadAverage();
-
     // Connect the producers before the clock starts, as a running worker has.
-    const relays = Array.from({ length: RELAYS }, () => {
-      const publisher = new KafkaOutboxPublisher(mockKafkaClient(mock));
-      publishers.push(publisher);
-      return new OutboxRelay(db, publisher, { batchSize: BATCH });
-    });
+    for (let i = 0; i < MOST_RELAYS; i++) publishers.push(new KafkaOutboxPublisher(mockKafkaClient(mock)));
     await Promise.all(publishers.map((p) => p.connect()));
-    log(`publishing with ${RELAYS} relay(s), batches of ${BATCH}`);
-    const started = process.hrtime.bigint();
-    await Promise.all(relays.map(drain));
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const onTopic = await messagesOnTopic(mock);
-    const left = (await outboxBacklog(db)).unsent;
+    const results: string[] = [];
+    let failed = false;
+    for (const { relays: count, batch } of RUNS) {
+      await db.query('TRUNCATE outbox');
+      log(`writing ${ROWS} rows for ${PAYEES} payees`);
+      await bulkWrite(db, ROWS, PAYEES);
+      const before = await messagesOnTopic(mock);
+      const relays = publishers.slice(0, count).map((publisher) => new OutboxRelay(db, publisher, { batchSize: batch }));
+      log(`publishing with ${count} relay(s), batches of ${batch}`);
+      const started = process.hrtime.bigint();
+      await Promise.all(relays.map((relay) => drain(relay, db)));
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const onTopic = (await messagesOnTopic(mock)) - before;
+      const left = (await outboxBacklog(db)).unsent;
+      results.push(`| ${ROWS} | ${PAYEES} | ${count} | ${batch} | ${seconds.toFixed(2)} | ${Math.round(ROWS / seconds)} | ${onTopic} | ${left} |`);
+      if (onTopic !== ROWS || left !== 0) failed = true;
+    }
 
     log(`lag: ${LAG_SECONDS} s at ${RATE} instructions/s`);
     await db.query('TRUNCATE outbox');
@@ -61,11 +66,11 @@ async function main(): Promise<void> {
     console.log(`${machineDescription()}; ${await serverDescription()}; load average before: ${load}\n`);
     console.log(`| rows | payees | relays | batch | seconds | messages/s | on the topic | left unsent |`);
     console.log(`| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
-    console.log(`| ${ROWS} | ${PAYEES} | ${RELAYS} | ${BATCH} | ${seconds.toFixed(2)} | ${Math.round(ROWS / seconds)} | ${onTopic} | ${left} |\n`);
+    console.log(`${results.join('\n')}\n`);
     console.log(`| approvals/s | seconds | instructions | lag p50 ms | lag p99 ms | lag max ms |`);
     console.log(`| ---: | ---: | ---: | ---: | ---: | ---: |`);
     console.log(`| ${RATE} | ${LAG_SECONDS} | ${lag.count} | ${lag.p50} | ${lag.p99} | ${lag.max} |`);
-    if (onTopic !== ROWS || left !== 0) process.exitCode = 1;
+    if (failed) process.exitCode = 1;
   } finally {
     for (const p of publishers) await p.close();
     await mock.stop();
@@ -74,8 +79,17 @@ async function main(): Promise<void> {
   }
 }
 
-async function drain(relay: OutboxRelay): Promise<void> {
-  while ((await relay.runOnce()) > 0);
+function parseRun(text: string): { relays: number; batch: number } {
+  const [relays, batch] = text.split('x').map(Number);
+  if (!Number.isInteger(relays) || !Number.isInteger(batch) || relays! < 1 || batch! < 1) {
+    throw new Error(`BENCH_RUNS: "${text}" is not relays x batch size, e.g. BENCH_RUNS=1x1000,2x2000`);
+  }
+  return { relays: relays!, batch: batch! };
+}
+
+/** Rounds until the outbox is empty: a round that found every waiting key held by the other relay is not the end. */
+async function drain(relay: OutboxRelay, db: PgDatabase): Promise<void> {
+  while ((await relay.runOnce()) > 0 || (await outboxBacklog(db)).unsent > 0);
 }
 
 /** Rows written 5,000 to a statement (unnest), the way a backlog would have piled up. */

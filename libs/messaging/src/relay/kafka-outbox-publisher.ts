@@ -1,6 +1,7 @@
-import { Partitioners, type Kafka, type Message, type Producer, type RetryOptions } from 'kafkajs';
+import { CompressionTypes, type Kafka, type Message, type Producer, type RetryOptions } from 'kafkajs';
 import { MESSAGE_HEADERS } from '../contracts/finance-topics';
 import type { OutboxRow } from '../outbox/outbox-message';
+import { CachedKeyPartitioner } from './cached-key-partitioner';
 import type { OutboxPublisher } from './outbox-publisher';
 
 /**
@@ -14,8 +15,10 @@ export const PRODUCER_RETRY: RetryOptions = { retries: 8, initialRetryTime: 300,
 
 /**
  * Publishes outbox rows with kafkajs's idempotent producer (DESIGN.md: never Kafka transactions for money), keyed by
- * the row's key with kafkajs's default (Java-compatible murmur2) partitioner, so one key's rows stay on one partition in
- * order. One producer for the relay's life; after an error that is not a connection problem (an out-of-order sequence,
+ * the row's key with kafkajs's default (Java-compatible murmur2) partitioner, its answers remembered per key
+ * (CachedKeyPartitioner), so one key's rows stay on one partition in order. A batch goes out as one sendBatch: one
+ * produce request per broker, all of a partition's messages in one record batch, uncompressed (the payloads are small
+ * and compressing them costs the relay CPU it is short of; issue 6). One producer for the relay's life; after an error that is not a connection problem (an out-of-order sequence,
  * a fenced producer id) the next publish starts a new one.
  */
 export class KafkaOutboxPublisher implements OutboxPublisher {
@@ -30,7 +33,7 @@ export class KafkaOutboxPublisher implements OutboxPublisher {
     if (rows.length === 0) return;
     const producer = await this.connected();
     try {
-      await producer.sendBatch({ acks: -1, topicMessages: byTopic(rows) });
+      await producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages: byTopic(rows) });
     } catch (error) {
       if (!isConnectionTrouble(error)) await this.reset();
       throw error;
@@ -60,7 +63,7 @@ export class KafkaOutboxPublisher implements OutboxPublisher {
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
+      createPartitioner: CachedKeyPartitioner,
       retry: this.retry,
     });
     try {
@@ -85,7 +88,8 @@ function byTopic(rows: readonly OutboxRow[]): { topic: string; messages: Message
     const messages = topics.get(row.topic) ?? [];
     messages.push({
       key: row.key,
-      value: JSON.stringify(row.payload),
+      // The jsonb's own text, unparsed: the same JSON content as written (R-PAY-1), without a parse and re-stringify.
+      value: row.payloadJson,
       headers: { [MESSAGE_HEADERS.messageId]: row.messageId, [MESSAGE_HEADERS.messageType]: row.type, [MESSAGE_HEADERS.contentType]: 'application/json' },
     });
     topics.set(row.topic, messages);
