@@ -1,27 +1,16 @@
 import { shanghaiDateOf } from '@skills/domain';
 import { FINANCE_TOPICS, KafkaOutboxPublisher, OutboxRelay, outboxBacklog, type PayoutAnswerV1 } from '@skills/messaging';
-import { instructionsOn, mockKafkaClient, readTopic, startMockKafka, type MockKafka } from '@skills/messaging/testing';
-import { NoticeTimer, startPayoutMessaging } from '@skills/platform';
+import { instructionsOn, mockKafkaClient, readTopic, type MockKafka } from '@skills/messaging/testing';
+import { NoticeTimer } from '@skills/platform';
 import { findDueNoticeTimers } from '@skills/projections';
 import { FinanceSimulator } from '../../tools/finance-simulator/src/finance-simulator';
 import { failBucket, simulationRule, type SimulationRule } from '../../tools/finance-simulator/src/simulated-answer';
-import { labourerRegistrar } from '../support/labourers';
 import { addDays } from '../support/past-cohorts';
+import { appWithMockFinanceBroker, eventually, payoutActors } from '../support/released-payouts';
 import { expectReply, postKeyed, readyCertificationClaim, type CertificationClaimKit } from '../support/review-claims';
-import { enterpriseWithAccount } from '../support/scheme-claims';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
-
-async function eventually<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
@@ -51,23 +40,9 @@ describe('the payout loop from approval to finance answer (R-PAY-1, R-CLAIM-3)',
   const lastNoticeDay = addDays(today, 7);
 
   beforeAll(async () => {
-    mock = await startMockKafka({
-      brokers: 1,
-      topics: [
-        { name: FINANCE_TOPICS.payoutInstructions, partitions: 3 },
-        { name: FINANCE_TOPICS.payoutAnswers, partitions: 2 },
-        { name: FINANCE_TOPICS.payoutAnswersDeadLetter, partitions: 1 },
-      ],
-    });
-    app = await startTestApp();
-    // What startProjections does with KAFKA_BROKERS, with the test-only client for the mock's controller id.
-    app.system.payouts = startPayoutMessaging({ db: app.system.db, store: app.system.store, catalogue: app.system.catalogue, logger: app.system.logger, brokers: mock.brokers, kafka: mockKafkaClient(mock) });
-    const admin = await app.login('admin');
-    [reviewer, approver] = await Promise.all([app.login('reviewer'), app.login('approver')]);
-    const nancun = app.directory.subdistrictList()[0]!.subdistrictId;
-    organiser = await enterpriseWithAccount(app, admin, 'payout-loop-organiser', { subdistrictId: nancun, headcount: 120, insured: true });
-    const evaluationBodyId = (await expectReply(postKeyed(app, '/api/evaluation-bodies', admin, { name: '城区职业技能评价站', kind: 'VOCATIONAL_SCHOOL', subdistrictId: nancun }), 201)).evaluationBodyId as string;
-    kit = { app, admin, evaluationBodyId, registrar: labourerRegistrar(app, admin, { subdistrictId: nancun, born: '1990-03-03', name: '孙学员', firstSequence: 600 }) };
+    ({ mock, app } = await appWithMockFinanceBroker());
+    // The default policy (7-day notice): the notice timer releases the claims.
+    ({ kit, organiser, reviewer, approver } = await payoutActors(app, { organiser: 'payout-loop-organiser', trainees: { born: '1990-03-03', name: '孙学员', firstSequence: 600 } }));
   });
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();

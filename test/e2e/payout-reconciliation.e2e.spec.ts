@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { shanghaiDateOf } from '@skills/domain';
 import { comparePositions } from '@skills/event-store';
 import { payoutInstructionId } from '@skills/messaging';
-import { JCCQ_2020_12 } from '@skills/policy';
 import { recordPayoutAnswer } from '@skills/platform';
 import { committedHeadPosition, readCheckpoint } from '@skills/projections';
-import { labourerRegistrar } from '../support/labourers';
+import { payoutActors } from '../support/released-payouts';
 import { expectReply, postKeyed, readyCertificationClaim, type CertificationClaimKit } from '../support/review-claims';
-import { enterpriseWithAccount } from '../support/scheme-claims';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
@@ -24,15 +22,8 @@ describe('payout reconciliation per scheme (R-PAY-1)', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    const admin = await app.login('admin');
-    [reviewer, approver] = await Promise.all([app.login('reviewer'), app.login('approver')]);
-    const nancun = app.directory.subdistrictList()[0]!.subdistrictId;
-    organiser = await enterpriseWithAccount(app, admin, 'payout-reconciliation-organiser', { subdistrictId: nancun, headcount: 120, insured: true });
-    const evaluationBodyId = (await expectReply(postKeyed(app, '/api/evaluation-bodies', admin, { name: '城区职业技能评价站', kind: 'VOCATIONAL_SCHOOL', subdistrictId: nancun }), 201)).evaluationBodyId as string;
-    kit = { app, admin, evaluationBodyId, registrar: labourerRegistrar(app, admin, { subdistrictId: nancun, born: '1988-02-02', name: '周学员', firstSequence: 700 }) };
     // No notice period: the approval releases the claim for payment at once.
-    const version2 = { ...JCCQ_2020_12, version: 2, effectiveFrom: today, parameters: { ...JCCQ_2020_12.parameters, review: { noticeDays: 0, serviceLevelWorkingDays: 5, holidays: [] } } };
-    await expectReply(postKeyed(app, '/api/policies', admin, version2), 201);
+    ({ kit, organiser, reviewer, approver } = await payoutActors(app, { organiser: 'payout-reconciliation-organiser', trainees: { born: '1988-02-02', name: '周学员', firstSequence: 700 }, noticeDays: 0 }));
   });
   afterAll(async () => {
     await app?.close();

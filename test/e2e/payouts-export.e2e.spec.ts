@@ -4,10 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { shanghaiDateOf } from '@skills/domain';
-import { JCCQ_2020_12 } from '@skills/policy';
-import { labourerRegistrar } from '../support/labourers';
+import { payoutActors } from '../support/released-payouts';
 import { expectReply, postKeyed, readyCertificationClaim, type CertificationClaimKit } from '../support/review-claims';
-import { enterpriseWithAccount } from '../support/scheme-claims';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
@@ -32,15 +30,9 @@ describe('payout instructions as a CSV file without Kafka (R-PAY-1)', () => {
   beforeAll(async () => {
     app = await startTestApp();
     expect(app.system.payouts).toBeUndefined();
-    const admin = await app.login('admin');
-    [reviewer, approver, finance] = await Promise.all([app.login('reviewer'), app.login('approver'), app.login('finance')]);
-    const nancun = app.directory.subdistrictList()[0]!.subdistrictId;
-    organiser = await enterpriseWithAccount(app, admin, 'export-organiser', { subdistrictId: nancun, headcount: 120, insured: true });
-    const evaluationBodyId = (await expectReply(postKeyed(app, '/api/evaluation-bodies', admin, { name: '城区职业技能评价站', kind: 'VOCATIONAL_SCHOOL', subdistrictId: nancun }), 201)).evaluationBodyId as string;
-    kit = { app, admin, evaluationBodyId, registrar: labourerRegistrar(app, admin, { subdistrictId: nancun, born: '1988-02-02', name: '孙学员', firstSequence: 900 }) };
     // A policy version with no notice period: an approval releases the claim for payment at once.
-    const version2 = { ...JCCQ_2020_12, version: 2, effectiveFrom: today, parameters: { ...JCCQ_2020_12.parameters, review: { noticeDays: 0, serviceLevelWorkingDays: 5, holidays: [] } } };
-    await expectReply(postKeyed(app, '/api/policies', admin, version2), 201);
+    ({ kit, organiser, reviewer, approver } = await payoutActors(app, { organiser: 'export-organiser', trainees: { born: '1988-02-02', name: '孙学员', firstSequence: 900 }, noticeDays: 0 }));
+    finance = await app.login('finance');
   });
   afterAll(async () => {
     await app?.close();

@@ -1,26 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDateOf } from '@skills/domain';
 import { FINANCE_TOPICS, type PayoutAnswerV1 } from '@skills/messaging';
-import { instructionsOn, mockKafkaClient, readTopic, startMockKafka, type MockKafka } from '@skills/messaging/testing';
-import { JCCQ_2020_12 } from '@skills/policy';
-import { startPayoutMessaging } from '@skills/platform';
+import { instructionsOn, mockKafkaClient, readTopic, type MockKafka } from '@skills/messaging/testing';
 import type { Producer } from 'kafkajs';
-import { labourerRegistrar } from '../support/labourers';
+import { appWithMockFinanceBroker, eventually, payoutActors } from '../support/released-payouts';
 import { expectReply, postKeyed, readyCertificationClaim, type CertificationClaimKit } from '../support/review-claims';
-import { enterpriseWithAccount } from '../support/scheme-claims';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
-
-async function eventually<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 // R-PAY-1 the whole loop over HTTP, PostgreSQL and a real Kafka-protocol broker (librdkafka's mock cluster): approval
 // with no notice, release, instruction in the outbox, relay to finance's topic, finance's paid answer, claim paid.
@@ -35,28 +22,11 @@ describe('payouts to finance over Kafka (R-PAY-1)', () => {
   const today = shanghaiDateOf(new Date().toISOString());
 
   beforeAll(async () => {
-    mock = await startMockKafka({
-      brokers: 1,
-      topics: [
-        { name: FINANCE_TOPICS.payoutInstructions, partitions: 3 },
-        { name: FINANCE_TOPICS.payoutAnswers, partitions: 2 },
-        { name: FINANCE_TOPICS.payoutAnswersDeadLetter, partitions: 1 },
-      ],
-    });
-    app = await startTestApp();
-    // What startProjections does with KAFKA_BROKERS, with the test-only client for the mock's controller id.
-    app.system.payouts = startPayoutMessaging({ db: app.system.db, store: app.system.store, catalogue: app.system.catalogue, logger: app.system.logger, brokers: mock.brokers, kafka: mockKafkaClient(mock) });
+    ({ mock, app } = await appWithMockFinanceBroker());
     producer = mockKafkaClient(mock).producer();
     await producer.connect();
-    const admin = await app.login('admin');
-    [reviewer, approver] = await Promise.all([app.login('reviewer'), app.login('approver')]);
-    const nancun = app.directory.subdistrictList()[0]!.subdistrictId;
-    organiser = await enterpriseWithAccount(app, admin, 'payout-organiser', { subdistrictId: nancun, headcount: 120, insured: true });
-    const evaluationBodyId = (await expectReply(postKeyed(app, '/api/evaluation-bodies', admin, { name: '城区职业技能评价站', kind: 'VOCATIONAL_SCHOOL', subdistrictId: nancun }), 201)).evaluationBodyId as string;
-    kit = { app, admin, evaluationBodyId, registrar: labourerRegistrar(app, admin, { subdistrictId: nancun, born: '1988-02-02', name: '钱学员', firstSequence: 800 }) };
     // A policy version with no notice period: an approval releases the claim for payment at once.
-    const version2 = { ...JCCQ_2020_12, version: 2, effectiveFrom: today, parameters: { ...JCCQ_2020_12.parameters, review: { noticeDays: 0, serviceLevelWorkingDays: 5, holidays: [] } } };
-    await expectReply(postKeyed(app, '/api/policies', admin, version2), 201);
+    ({ kit, organiser, reviewer, approver } = await payoutActors(app, { organiser: 'payout-organiser', trainees: { born: '1988-02-02', name: '钱学员', firstSequence: 800 }, noticeDays: 0 }));
   });
   afterAll(async () => {
     await producer?.disconnect();

@@ -3,7 +3,8 @@ import { api } from '../api/client';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
 import { hasRole, useUser } from '../api/user';
-import { ErrorNote, FieldError, fieldProps } from '../components/errors';
+import { ErrorNote } from '../components/errors';
+import { ReasonFields } from '../components/reason-fields';
 import { formatFen, formatInstant, shortId } from '../components/format';
 import { Loading } from '../components/page';
 import { useI18n } from '../i18n/i18n';
@@ -157,7 +158,7 @@ function ReinstructButton({ claimId, payoutKey, onDone }: { claimId: string; pay
 
 /** R-PAY-1: closing a failed payout for good takes a reason code and a written reason (5 to 2000 characters, api-checked). */
 function CancelForm({ claimId, payoutKey, onDone }: { claimId: string; payoutKey: string; onDone: () => void }) {
-  const { t, label } = useI18n();
+  const { t } = useI18n();
   const action = useAction();
   const [code, setCode] = useState<string>(PAYOUT_CANCELLATION_REASONS[0]);
   const [text, setText] = useState('');
@@ -170,25 +171,7 @@ function CancelForm({ claimId, payoutKey, onDone }: { claimId: string; payoutKey
     <details className="action">
       <summary>{t('claimPayouts.cancel')}</summary>
       <form onSubmit={submit} noValidate data-testid="payout-cancel-form">
-        <div className="field">
-          <label htmlFor={`${id}-code`}>{t('action.reasonCode')}</label>
-          <select id={`${id}-code`} value={code} onChange={(e) => setCode(e.target.value)} data-testid="payout-cancel-code" {...fieldProps(action.error, 'reason.code', `${id}-code-error`)}>
-            {PAYOUT_CANCELLATION_REASONS.map((c) => (
-              <option key={c} value={c}>
-                {label('payoutReason', c)}
-              </option>
-            ))}
-          </select>
-          <FieldError error={action.error} field="reason.code" id={`${id}-code-error`} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-text`}>{t('action.reason')}</label>
-          <textarea id={`${id}-text`} rows={3} value={text} onChange={(e) => setText(e.target.value)} data-testid="payout-cancel-text" {...fieldProps(action.error, 'reason.text', `${id}-text-error`, `${id}-help`)} />
-          <p className="muted small" id={`${id}-help`}>
-            {t('claimPayouts.cancelHelp')}
-          </p>
-          <FieldError error={action.error} field="reason.text" id={`${id}-text-error`} />
-        </div>
+        <ReasonFields id={id} codes={PAYOUT_CANCELLATION_REASONS} labelPrefix="payoutReason" help={t('claimPayouts.cancelHelp')} code={code} text={text} onCode={setCode} onText={setText} error={action.error} testId="payout-cancel" />
         <ErrorNote error={action.error} shownFields={['reason.code', 'reason.text']} />
         <button type="submit" className="danger" disabled={action.busy} data-testid="payout-cancel">
           {action.busy ? t('action.busy') : t('claimPayouts.cancel')}

@@ -4,7 +4,8 @@ import { REJECTION_REASONS, RETURN_REASONS, reviewApi } from '../api/review-api'
 import type { Claim } from '../api/types';
 import { useAction } from '../api/use-action';
 import { hasRole, isClaimant, useUser, type User } from '../api/user';
-import { ErrorNote, FieldError, fieldProps } from '../components/errors';
+import { ErrorNote } from '../components/errors';
+import { ReasonFields } from '../components/reason-fields';
 import { AssignReviewer } from './assign-reviewer';
 import { useI18n } from '../i18n/i18n';
 
@@ -64,7 +65,7 @@ function StepButton({ claimId, path, text, onDone, testId }: { claimId: string; 
 
 /** Return for correction or reject: a reason code and a written explanation, both required by the api. */
 function ReasonForm({ claimId, kind, onDone }: { claimId: string; kind: 'return' | 'reject'; onDone: () => void }) {
-  const { t, label } = useI18n();
+  const { t } = useI18n();
   const action = useAction();
   const codes = kind === 'return' ? RETURN_REASONS : REJECTION_REASONS;
   const [code, setCode] = useState<string>(codes[0]);
@@ -78,25 +79,7 @@ function ReasonForm({ claimId, kind, onDone }: { claimId: string; kind: 'return'
     <details className="action">
       <summary>{t(kind === 'return' ? 'action.return' : 'action.reject')}</summary>
       <form onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-code`}>{t('action.reasonCode')}</label>
-          <select id={`${id}-code`} value={code} onChange={(e) => setCode(e.target.value)} {...fieldProps(action.error, 'reason.code', `${id}-code-error`)}>
-            {codes.map((c) => (
-              <option key={c} value={c}>
-                {label('reason', c)}
-              </option>
-            ))}
-          </select>
-          <FieldError error={action.error} field="reason.code" id={`${id}-code-error`} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-text`}>{t('action.reason')}</label>
-          <textarea id={`${id}-text`} rows={3} value={text} onChange={(e) => setText(e.target.value)} {...fieldProps(action.error, 'reason.text', `${id}-text-error`, `${id}-help`)} />
-          <p className="muted small" id={`${id}-help`}>
-            {t('action.reasonHelp')}
-          </p>
-          <FieldError error={action.error} field="reason.text" id={`${id}-text-error`} />
-        </div>
+        <ReasonFields id={id} codes={codes} labelPrefix="reason" help={t('action.reasonHelp')} code={code} text={text} onCode={setCode} onText={setText} error={action.error} />
         <ErrorNote error={action.error} shownFields={['reason.code', 'reason.text']} />
         <button type="submit" className={kind === 'reject' ? 'danger' : undefined} disabled={action.busy} data-testid={`action-${kind}`}>
           {action.busy ? t('action.busy') : t(kind === 'return' ? 'action.return' : 'action.reject')}

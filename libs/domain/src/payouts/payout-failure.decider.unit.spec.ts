@@ -1,26 +1,13 @@
 import { fold } from '../shared/decider';
 import type { CancelPayout, ReinstructPayout } from './payout.commands';
 import { payoutDecider, type PayoutState } from './payout.decider';
-import type { PayoutEvent, PayoutInstructed } from './payout.events';
+import type { PayoutEvent } from './payout.events';
+import { FIRST_INSTRUCTION_ID as FIRST, PAYOUT_KEY as KEY, instruction } from './testing/payout-fixtures';
 
-const KEY = 'b'.repeat(64);
-const FIRST = '0b7f6c2e-3d4a-5b6c-8d7e-9f0a1b2c3d4e';
 const SECOND = '1c8a7d3f-4e5b-5c7d-9e8f-0a1b2c3d4e5f';
 const APPROVER = '7e6d5c4b-3a29-4817-8695-a4b3c2d1e0f9';
 const NOTE_ID = '5f4e3d2c-1b0a-4998-8776-655443322110';
 const DIGEST = 'c'.repeat(64);
-const instruction: PayoutInstructed['data'] = {
-  idempotencyKey: KEY,
-  instructionId: FIRST,
-  attempt: 1,
-  claimId: '3d4e5f60-7182-4c9d-8ebf-2a3b4c5d6e7f',
-  payee: { kind: 'PROVIDER', id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c60' },
-  amountFen: 190_000,
-  scheme: 'R-FREE-3',
-  policyVersion: 'JCCQ-2020-12.v1',
-  releasedOn: '2021-07-02',
-  instructedAt: '2021-07-02T02:00:00.000Z',
-};
 const answerBase = { idempotencyKey: KEY, answerId: '11111111-2222-4333-8444-666666666666' };
 const failedOnce: PayoutEvent[] = [
   { type: 'PayoutInstructed', data: instruction },

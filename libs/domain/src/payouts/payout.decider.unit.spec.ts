@@ -1,22 +1,9 @@
 import { fold } from '../shared/decider';
 import type { PayoutAnswer } from './payout.commands';
 import { payoutDecider } from './payout.decider';
-import type { PayoutEvent, PayoutInstructed } from './payout.events';
+import type { PayoutEvent } from './payout.events';
+import { FIRST_INSTRUCTION_ID as INSTRUCTION_ID, PAYOUT_KEY as KEY, instruction } from './testing/payout-fixtures';
 
-const KEY = 'a'.repeat(64);
-const INSTRUCTION_ID = '0b7f6c2e-3d4a-5b6c-8d7e-9f0a1b2c3d4e';
-const instruction: PayoutInstructed['data'] = {
-  idempotencyKey: KEY,
-  instructionId: INSTRUCTION_ID,
-  attempt: 1,
-  claimId: '3d4e5f60-7182-4c9d-8ebf-2a3b4c5d6e7f',
-  payee: { kind: 'PROVIDER', id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c60' },
-  amountFen: 190_000,
-  scheme: 'R-FREE-3',
-  policyVersion: 'JCCQ-2020-12.v1',
-  releasedOn: '2021-07-02',
-  instructedAt: '2021-07-02T02:00:00.000Z',
-};
 const paid: PayoutAnswer = { outcome: 'PAID', answerId: '11111111-2222-4333-8444-555555555555', instructionId: INSTRUCTION_ID, amountFen: 190_000, bankReference: 'ICBC-20210705-0001', paidOn: '2021-07-05' };
 const failed: PayoutAnswer = { outcome: 'FAILED', answerId: '11111111-2222-4333-8444-666666666666', instructionId: INSTRUCTION_ID, reasonCode: 'ACCOUNT_CLOSED', failedOn: '2021-07-05' };
 const instructedEvents: PayoutEvent[] = [{ type: 'PayoutInstructed', data: instruction }];

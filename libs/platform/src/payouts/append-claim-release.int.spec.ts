@@ -1,5 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { claimDecider, createEventCatalogue, toClaimStreamId, toPayoutStreamId, type ClaimEvent, type ClaimReviewCommand, type ClaimSubmitted, type EventCatalogue } from '@skills/domain';
+import { randomUUID } from 'node:crypto';
+import { claimDecider, createEventCatalogue, toClaimStreamId, toPayoutStreamId, type ClaimEvent, type ClaimReviewCommand, type EventCatalogue } from '@skills/domain';
 import { SqlEventStore, type RecordedEvent, type StreamAppend } from '@skills/event-store';
 import { OutboxConflictError, PAYOUT_INSTRUCTION_V1, payoutIdempotencyKey, payoutInstructionId, writeToOutbox, type PayoutInstructionV1 } from '@skills/messaging';
 import { migrate } from '@skills/sql';
@@ -9,6 +9,7 @@ import { decideAndAppend } from '../commands/decide-and-append';
 import { releaseAfterNotice } from '../notices/release-after-notice';
 import { ALL_MIGRATIONS } from '../system/system';
 import { appendClaimEvents } from './append-claim-release';
+import { submittedClaim } from './testing/released-claim';
 
 // R-PAY-1 on PostgreSQL: a claim released for payment (an approval with no notice, or the notice timer) writes its
 // payout instructions to the outbox in the release's own transaction. The claim pays a provider 100,000 + 90,000 fen
@@ -32,40 +33,8 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function readyClaim() {
-  const claimId = randomUUID();
-  const provider = { kind: 'PROVIDER' as const, id: randomUUID() };
-  const trainee = { kind: 'LABOURER' as const, id: randomUUID() };
-  const period = { from: '2021-05-01', to: '2021-05-10' };
-  const line = (payee: typeof provider | typeof trainee, amountFen: number) => ({
-    lineId: randomUUID(),
-    ruleId: 'R-FREE-3' as const,
-    labourerId: trainee.id,
-    period,
-    payee,
-    policyVersion: 'JCCQ-2020-12.v1',
-    explanation: { ruleId: 'R-FREE-3' as const, policyVersion: 'JCCQ-2020-12.v1', inputs: {}, arithmetic: `${amountFen / 100} yuan` },
-    outcome: 'AMOUNT' as const,
-    amountFen,
-    paymentKey: randomBytes(32).toString('hex'),
-  });
-  const data: ClaimSubmitted['data'] = {
-    claimId,
-    scheme: 'R-FREE-3',
-    subject: { kind: 'COHORT', id: randomUUID() },
-    period,
-    submittedBy: { organisation: provider, accountId: randomUUID() },
-    submittedOn: '2021-06-20',
-    status: 'READY_FOR_REVIEW',
-    tier: null,
-    gates: [],
-    lines: [line(provider, 100_000), line(trainee, 4_500), line(provider, 90_000)],
-    totalFen: 194_500,
-  };
-  const metadata = { actor: data.submittedBy.accountId, correlationId: randomUUID(), causationId: null, occurredAt: at('2021-06-20').toISOString() };
-  await store.append({ streamId: toClaimStreamId(claimId), expectedVersion: 'no_stream', events: [{ eventId: randomUUID(), ...catalogue.serialise({ type: 'ClaimSubmitted', data }), metadata }] });
-  return { claimId, provider, trainee };
-}
+/** A claim submitted and ready for review: provider 100,000 + 90,000 fen, trainee 4,500 fen. */
+const readyClaim = () => submittedClaim(store, catalogue);
 
 type ReviewStep = { type: 'CheckClaim'; actorRoles: string[] } | { type: 'ApproveClaim'; actorRoles: string[]; noticeDays: number; policyVersion: string };
 

@@ -9,10 +9,10 @@ import { appendClaimEvents } from '../append-claim-release';
 const at = (day: string) => new Date(`${day}T02:00:00.000Z`);
 
 /**
- * TEST ONLY. A claim submitted, checked and approved with no notice on 2021-07-02, so released for payment with its
- * payout instructions: the provider is owed 100,000 + 90,000 fen, the trainee 4,500 fen (total 194,500).
+ * TEST ONLY. A claim submitted on 2021-06-20 and ready for review, not yet checked: the provider is owed
+ * 100,000 + 90,000 fen, the trainee 4,500 fen (total 194,500).
  */
-export async function releasedClaim(store: SqlEventStore, catalogue: EventCatalogue) {
+export async function submittedClaim(store: SqlEventStore, catalogue: EventCatalogue) {
   const claimId = randomUUID();
   const provider = { kind: 'PROVIDER' as const, id: randomUUID() };
   const trainee = { kind: 'LABOURER' as const, id: randomUUID() };
@@ -44,6 +44,15 @@ export async function releasedClaim(store: SqlEventStore, catalogue: EventCatalo
   };
   const metadata = { actor: data.submittedBy.accountId, correlationId: randomUUID(), causationId: null, occurredAt: at('2021-06-20').toISOString() };
   await store.append({ streamId: toClaimStreamId(claimId), expectedVersion: 'no_stream', events: [{ eventId: randomUUID(), ...catalogue.serialise({ type: 'ClaimSubmitted', data }), metadata }] });
+  return { claimId, provider, trainee };
+}
+
+/**
+ * TEST ONLY. The submitted claim above, checked and approved with no notice on 2021-07-02, so released for payment
+ * with its payout instructions: 190,000 fen to the provider, 4,500 fen to the trainee.
+ */
+export async function releasedClaim(store: SqlEventStore, catalogue: EventCatalogue) {
+  const { claimId, provider, trainee } = await submittedClaim(store, catalogue);
   const append = (a: StreamAppend, decided: readonly ClaimEvent[], recorded: readonly RecordedEvent[]) => appendClaimEvents({ store, catalogue }, a, recorded, decided);
   const review = async (actor: string, command: { type: 'CheckClaim'; actorRoles: string[] } | { type: 'ApproveClaim'; actorRoles: string[]; noticeDays: number; policyVersion: string }) => {
     const envelope = newEnvelope(actor, randomUUID(), randomUUID(), at(command.type === 'CheckClaim' ? '2021-07-01' : '2021-07-02'));
