@@ -16,6 +16,8 @@ import { ClaimReviewController } from './claims/review.controller';
 import { ClaimPayoutsController } from './claims/claim-payouts.controller';
 import { ClaimPayoutDecisionsController } from './claims/claim-payout-decisions.controller';
 import { PayoutExportController } from './payouts/payout-export.controller';
+import { PayeeBankAccountController } from './payouts/payee-bank-account.controller';
+import { LabourerBankAccountController } from './registry/labourers/labourer-bank-account.controller';
 import { PayoutReconciliationController } from './payouts/payout-reconciliation.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { PolicySimulationsController } from './policies/simulations.controller';
@@ -45,6 +47,8 @@ export const API_CONTROLLERS: Type[] = [
   ClaimPayoutsController,
   ClaimPayoutDecisionsController,
   PayoutExportController,
+  PayeeBankAccountController,
+  LabourerBankAccountController,
   PayoutReconciliationController,
   PoliciesController,
   PolicySimulationsController,

@@ -18,6 +18,7 @@ import { REVIEW_ROUTES } from './claims/review-routes';
 import { CLAIM_PAYOUTS_ROUTES } from './claims/claim-payouts-routes';
 import { CLAIM_PAYOUT_DECISION_ROUTES } from './claims/claim-payout-decisions-routes';
 import { PAYOUT_EXPORT_ROUTES } from './payouts/payout-export-routes';
+import { PAYEE_BANK_ACCOUNT_ROUTES } from './payouts/payee-bank-account-routes';
 import { PAYOUT_RECONCILIATION_ROUTES } from './payouts/payout-reconciliation-routes';
 import { POLICY_ROUTES } from './policies/policies-routes';
 import { SIMULATION_ROUTES } from './policies/simulations-routes';
@@ -60,6 +61,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...CLAIM_PAYOUTS_ROUTES,
   ...CLAIM_PAYOUT_DECISION_ROUTES,
   ...PAYOUT_EXPORT_ROUTES,
+  ...PAYEE_BANK_ACCOUNT_ROUTES,
   ...PAYOUT_RECONCILIATION_ROUTES,
   ...POLICY_ROUTES,
   ...SIMULATION_ROUTES,

@@ -1,5 +1,6 @@
 export * from './personal-data-secrets';
 export * from './fingerprint';
+export * from './bank-account-fingerprint';
 export * from './envelope-crypto';
 export * from './masking';
 export * from './personal-data-vault';

@@ -5,6 +5,7 @@ export * from './labourer.commands';
 export * from './labourer.decider';
 export * from './identity.decider';
 export * from './labourer-registration';
+export * from './labourer-bank-account';
 export * from './organisation.events';
 export * from './provider.decider';
 export * from './enterprise.decider';

@@ -1,4 +1,5 @@
 import type { EventDefinition } from '../shared/event-definition';
+import { LabourerBankAccountRecorded } from './labourer-bank-account';
 import { LabourerErased, LabourerGroupsChanged, LabourerIdentityClaimed, LabourerRegistered } from './labourer.events';
 import {
   EnterpriseProfileChanged,
@@ -15,6 +16,7 @@ export const registryEvents: readonly EventDefinition[] = [
   LabourerGroupsChanged,
   LabourerErased,
   LabourerIdentityClaimed,
+  LabourerBankAccountRecorded,
   ProviderRegistered,
   ProviderQualificationRenewed,
   EnterpriseRegistered,

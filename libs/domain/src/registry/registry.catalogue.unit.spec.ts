@@ -14,6 +14,7 @@ describe('registry events in the catalogue', () => {
       'LabourerGroupsChanged.v1',
       'LabourerErased.v1',
       'LabourerIdentityClaimed.v1',
+      'LabourerBankAccountRecorded.v1',
       'ProviderRegistered.v1',
       'ProviderQualificationRenewed.v1',
       'EnterpriseRegistered.v1',

@@ -13,6 +13,8 @@ function uuidStream(prefix: string, id: string): string {
 }
 
 export const toLabourerStreamId = (labourerId: string) => uuidStream('labourer', labourerId);
+/** R-PAY-1: the recordings of one labourer's bank account (the account itself is in the vault only). */
+export const toLabourerBankAccountStreamId = (labourerId: string) => uuidStream('labourer-bank-account', labourerId);
 export const toProviderStreamId = (providerId: string) => uuidStream('provider', providerId);
 export const toEnterpriseStreamId = (enterpriseId: string) => uuidStream('enterprise', enterpriseId);
 export const toEvaluationBodyStreamId = (evaluationBodyId: string) => uuidStream('evaluation-body', evaluationBodyId);
