@@ -3,8 +3,13 @@ import { lockNextBatch, lockSameBatch, markSent } from '../outbox/outbox-batches
 import type { OutboxPublisher } from './outbox-publisher';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff';
 
+const DEFAULT_BATCH_SIZE = 1_000;
+
 export interface OutboxRelayOptions {
-  /** Rows published in one round at most. */
+  /**
+   * Rows published in one round at most: 1,000 by default, the batch with which bench/payouts measured one relay
+   * above the 15,000 messages/s goal.
+   */
   readonly batchSize?: number;
   /** The pause after a round that found nothing to send. */
   readonly idleMs?: number;
@@ -82,7 +87,7 @@ export class OutboxRelay {
   private async round(): Promise<number> {
     const work = async (tx: SqlExecutor): Promise<number> => {
       let rows = this.unfinished ? await lockSameBatch(tx, this.unfinished) : [];
-      if (rows.length === 0) rows = await lockNextBatch(tx, this.options.batchSize ?? 500);
+      if (rows.length === 0) rows = await lockNextBatch(tx, this.options.batchSize ?? DEFAULT_BATCH_SIZE);
       if (rows.length === 0) return 0;
       const ids = rows.map((row) => row.id);
       this.unfinished = ids;
