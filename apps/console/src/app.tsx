@@ -1,6 +1,6 @@
 import { useEffect, type ReactElement } from 'react';
 import { session } from './api/client';
-import { homeOf, isBureau, isClaimant, useUser, type User } from './api/user';
+import { hasRole, homeOf, isBureau, isClaimant, useUser, type User } from './api/user';
 import { useI18n } from './i18n/i18n';
 import { ClaimPage } from './pages/claim-page';
 import { CohortPage } from './pages/cohort-page';
@@ -9,12 +9,14 @@ import { LoginPage } from './pages/login-page';
 import { MinePage } from './pages/mine-page';
 import { NoticesPage } from './pages/notices-page';
 import { QueuePage } from './pages/queue-page';
+import { ReconciliationPage } from './pages/reconciliation-page';
 import { Link, matchPath, navigate, useLocation } from './router';
 
 const ROUTES: readonly { pattern: string; page: (params: Record<string, string>) => ReactElement }[] = [
   { pattern: '/queue', page: () => <QueuePage /> },
   { pattern: '/mine', page: () => <MinePage /> },
   { pattern: '/notices', page: () => <NoticesPage /> },
+  { pattern: '/reconciliation', page: () => <ReconciliationPage /> },
   { pattern: '/claims/:claimId', page: (p) => <ClaimPage claimId={p['claimId']!} /> },
   { pattern: '/cohorts/:cohortId', page: (p) => <CohortPage cohortId={p['cohortId']!} /> },
   { pattern: '/cohorts/:cohortId/timeline', page: (p) => <CohortTimelinePage cohortId={p['cohortId']!} /> },
@@ -63,6 +65,8 @@ function Header({ user }: { user: User | null }) {
   if (user && (isBureau(user) || user.roles.includes('SUBDISTRICT_OFFICER'))) links.push({ to: '/queue', text: t('nav.queue') });
   if (user && (isClaimant(user) || user.roles.includes('SUBDISTRICT_OFFICER'))) links.push({ to: '/mine', text: t('nav.mine') });
   if (user) links.push({ to: '/notices', text: t('nav.notices') });
+  // R-PAY-1: the reconcilers of payouts/payout-reconciliation-access.ts; the api refuses anyone else.
+  if (user && hasRole(user, 'FINANCE', 'APPROVER', 'ADMIN', 'EVALUATOR')) links.push({ to: '/reconciliation', text: t('nav.reconciliation') });
   return (
     <header className="top">
       <span className="brand">{t('app.title')}</span>

@@ -9,6 +9,7 @@ import { formatFen, shortId } from '../components/format';
 import { Loading, Page, Section, StatusBadge } from '../components/page';
 import { useI18n } from '../i18n/i18n';
 import { Link, navigate, useLocation } from '../router';
+import { SCHEMES } from '../api/schemes';
 
 export interface QueueItem extends Omit<ClaimListItem, 'organisation'> {
   readonly organisation: { readonly kind: string; readonly id: string; readonly name?: string | null };
@@ -18,7 +19,6 @@ export interface QueueItem extends Omit<ClaimListItem, 'organisation'> {
   readonly subdistrictId?: string | null;
 }
 
-const SCHEMES = ['R-FREE-3', 'R-FREE-4', 'R-FREE-5', 'R-FREE-6', 'R-FREE-7', 'R-FREE-8', 'R-ENT-1', 'R-ENT-2', 'R-ENT-3', 'R-ENT-4', 'R-CERT-2', 'R-CERT-3', 'R-AWARD-1', 'R-AWARD-2'];
 const STATES = ['READY_FOR_REVIEW', 'CHECKED', 'IN_NOTICE', 'RETURNED', 'WAITING_ON_OUTCOMES', 'BLOCKED', 'REJECTED', 'RELEASED_FOR_PAYMENT'];
 const FILTERS = ['scheme', 'subdistrictId', 'organisationId', 'status', 'dueBefore'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;

@@ -1,0 +1,193 @@
+import { useState, type FormEvent } from 'react';
+import { useApi } from '../api/use-api';
+import { formatFen, shortId } from '../components/format';
+import { Loading, Page, Section } from '../components/page';
+import { PayoutExportButton } from '../components/payout-export-button';
+import { useI18n } from '../i18n/i18n';
+import { Link, navigate, useLocation } from '../router';
+import { SCHEMES } from '../api/schemes';
+
+/** The money columns of one scheme or of the totals, in fen, as GET /api/payouts/reconciliation gives them. */
+interface Figures {
+  readonly releasedClaims: number;
+  readonly releasedFen: number;
+  readonly payouts: number;
+  readonly instructedFen: number;
+  readonly paidFen: number;
+  readonly failedFen: number;
+  readonly cancelledFen: number;
+  readonly outstandingFen: number;
+  readonly olderOutstanding: { readonly count: number; readonly fen: number };
+}
+interface Difference {
+  readonly claimId: string;
+  readonly releasedFen: number;
+  readonly paidFen: number;
+  readonly cancelledFen: number;
+  readonly outstandingFen: number;
+  readonly unaccountedFen: number;
+  readonly unpaidFen: number;
+}
+export interface Reconciliation {
+  readonly from: string;
+  readonly to: string;
+  readonly asOf: string;
+  readonly olderThanDays: number;
+  readonly schemes: readonly (Figures & { readonly scheme: string; readonly differences: readonly Difference[] })[];
+  readonly totals: Figures & { readonly differences: number };
+}
+
+const MONEY = ['releasedFen', 'instructedFen', 'paidFen', 'failedFen', 'cancelledFen', 'outstandingFen'] as const;
+type Filters = { from: string; to: string; scheme: string; olderThanDays: string };
+
+/** This month in Shanghai, the district's calendar (en-CA formats a day as YYYY-MM-DD): the 1st to the last day. */
+function thisMonth(): { from: string; to: string } {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const mm = String(month).padStart(2, '0');
+  return { from: `${year}-${mm}-01`, to: `${year}-${mm}-${String(last).padStart(2, '0')}` };
+}
+
+/**
+ * R-PAY-1 reconciliation: money released for payment against money paid, per scheme and in total, for a period of
+ * release days; filters kept in the address so a period's report can be bookmarked. Figures and claim ids only.
+ * The api decides who may read it (FINANCE, APPROVER, ADMIN, EVALUATOR); anyone else sees its 403 here.
+ */
+export function ReconciliationPage() {
+  const { t } = useI18n();
+  const { search } = useLocation();
+  const month = thisMonth();
+  const applied: Filters = { from: search.get('from') || month.from, to: search.get('to') || month.to, scheme: search.get('scheme') ?? '', olderThanDays: search.get('olderThanDays') ?? '' };
+  const query = new URLSearchParams(Object.entries(applied).filter(([, v]) => v !== '')).toString();
+  const report = useApi<Reconciliation>(`/api/payouts/reconciliation?${query}`);
+  return (
+    <Page title={t('reconciliation.title')}>
+      <p className="muted">{t('reconciliation.help')}</p>
+      <ReconciliationFilters applied={applied} />
+      <PayoutExportButton />
+      <Loading loaded={report}>{(data) => <ReconciliationReport data={data} />}</Loading>
+    </Page>
+  );
+}
+
+function ReconciliationFilters({ applied }: { applied: Filters }) {
+  const { t } = useI18n();
+  const [filters, setFilters] = useState<Filters>(applied);
+  const set = (name: keyof Filters) => (event: { target: { value: string } }) => setFilters({ ...filters, [name]: event.target.value });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    navigate(`/reconciliation?${new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== '')).toString()}`);
+  };
+  return (
+    <form className="card filters" onSubmit={submit} aria-label={t('queue.filters')}>
+      <div className="field">
+        <label htmlFor="r-from">{t('reconciliation.from')}</label>
+        <input id="r-from" type="date" value={filters.from} onChange={set('from')} />
+      </div>
+      <div className="field">
+        <label htmlFor="r-to">{t('reconciliation.to')}</label>
+        <input id="r-to" type="date" value={filters.to} onChange={set('to')} />
+      </div>
+      <div className="field">
+        <label htmlFor="r-scheme">{t('queue.scheme')}</label>
+        <select id="r-scheme" value={filters.scheme} onChange={set('scheme')}>
+          <option value="">{t('queue.any')}</option>
+          {SCHEMES.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="r-older">{t('reconciliation.olderThanDays')}</label>
+        <input id="r-older" type="number" min={0} max={3650} step={1} placeholder="30" value={filters.olderThanDays} onChange={set('olderThanDays')} />
+      </div>
+      <button type="submit">{t('queue.apply')}</button>
+    </form>
+  );
+}
+
+function ReconciliationReport({ data }: { data: Reconciliation }) {
+  const { t } = useI18n();
+  const rows = [...data.schemes.map((s) => ({ key: s.scheme, name: s.scheme, figures: s as Figures })), { key: 'TOTAL', name: t('reconciliation.total'), figures: data.totals as Figures }];
+  const differences = data.schemes.flatMap((s) => s.differences.map((d) => ({ ...d, scheme: s.scheme })));
+  return (
+    <>
+      <Section title={t('reconciliation.perScheme')} id="reconciliation">
+        <p className="muted" data-testid="reconciliation-period">
+          {t('reconciliation.period', { from: data.from, to: data.to, asOf: data.asOf })}
+        </p>
+        {data.schemes.length === 0 && <p>{t('reconciliation.empty')}</p>}
+        <table data-testid="reconciliation-table">
+          <caption className="visually-hidden">{t('reconciliation.perScheme')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('queue.scheme')}</th>
+              <th scope="col" className="num">{t('reconciliation.releasedClaims')}</th>
+              {MONEY.map((m) => (
+                <th scope="col" className="num" key={m}>
+                  {t(`reconciliation.${m}`)}
+                </th>
+              ))}
+              <th scope="col" className="num">{t('reconciliation.older', { n: data.olderThanDays })}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key} data-scheme={row.key} className={row.key === 'TOTAL' ? 'total' : undefined}>
+                <th scope="row">{row.name}</th>
+                <td className="num" data-testid="releasedClaims">{row.figures.releasedClaims}</td>
+                {MONEY.map((m) => (
+                  <td className="num" key={m} data-testid={m}>
+                    {formatFen(row.figures[m])}
+                  </td>
+                ))}
+                <td className="num" data-testid="olderOutstanding">
+                  {formatFen(row.figures.olderOutstanding.fen)} ({row.figures.olderOutstanding.count})
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+      <Section title={t('reconciliation.differences')} id="reconciliation-differences">
+        {differences.length === 0 ? (
+          <p>{t('reconciliation.noDifferences')}</p>
+        ) : (
+          <table data-testid="reconciliation-differences">
+            <thead>
+              <tr>
+                <th scope="col">{t('reconciliation.claim')}</th>
+                <th scope="col">{t('queue.scheme')}</th>
+                <th scope="col" className="num">{t('reconciliation.releasedFen')}</th>
+                <th scope="col" className="num">{t('reconciliation.paidFen')}</th>
+                <th scope="col" className="num">{t('reconciliation.cancelledFen')}</th>
+                <th scope="col" className="num">{t('reconciliation.outstandingFen')}</th>
+                <th scope="col" className="num">{t('reconciliation.unaccounted')}</th>
+                <th scope="col" className="num">{t('reconciliation.unpaid')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {differences.map((d) => (
+                <tr key={d.claimId} data-claim={d.claimId}>
+                  <td>
+                    <Link to={`/claims/${d.claimId}`} title={d.claimId}>
+                      {shortId(d.claimId)}
+                    </Link>
+                  </td>
+                  <td>{d.scheme}</td>
+                  <td className="num">{formatFen(d.releasedFen)}</td>
+                  <td className="num">{formatFen(d.paidFen)}</td>
+                  <td className="num">{formatFen(d.cancelledFen)}</td>
+                  <td className="num">{formatFen(d.outstandingFen)}</td>
+                  <td className="num">{formatFen(d.unaccountedFen)}</td>
+                  <td className="num">{formatFen(d.unpaidFen)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { shanghaiDateOf } from '@skills/domain';
+import { payoutInstructionId } from '@skills/messaging';
+import { recordPayoutAnswer } from '@skills/platform';
+import { eventually, payoutActors, type PayoutActors } from '../support/released-payouts';
+import { expectReply, postKeyed, readyCertificationClaim } from '../support/review-claims';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { ensureConsoleBuilt, launchBrowser, loginAs, screenshot } from './support/browser';
+import { accountWith, type Account } from './support/review-cast';
+
+jest.setTimeout(180_000);
+
+// R-PAY-1 reconciliation through the console: Debian's Chromium against the real app on PostgreSQL. No broker: finance's
+// answers are recorded through the function the answer consumer calls, and the instructions wait in the outbox (so the
+// export finds them).
+describe('console: the reconciliation page per scheme and the payout export (R-PAY-1)', () => {
+  let app: TestApp;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let actors: PayoutActors;
+  let finance: Account;
+  let reviewer: Account;
+  let paid: { claimId: string; key: string };
+  let failed: { claimId: string; key: string };
+  const today = shanghaiDateOf(new Date().toISOString());
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const monthStart = `${today.slice(0, 8)}01`;
+  const monthEnd = `${today.slice(0, 8)}${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;
+
+  async function releasedClaim(levels: string[]): Promise<{ claimId: string; key: string }> {
+    const claim = await readyCertificationClaim(actors.kit, actors.organiser.token, levels);
+    await expectReply(postKeyed(app, `/api/claims/${claim.claimId}/check`, actors.reviewer, {}), 200);
+    await expectReply(postKeyed(app, `/api/claims/${claim.claimId}/approve`, actors.approver, {}), 200);
+    const { payouts } = await expectReply(app.request('GET', `/api/claims/${claim.claimId}/payouts`, { token: actors.reviewer }), 200);
+    return { claimId: claim.claimId, key: payouts[0].idempotencyKey as string };
+  }
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    app = await startTestApp();
+    // No notice period: the approval releases the claim for payment at once.
+    actors = await payoutActors(app, { organiser: 'reconciliation-page-organiser', trainees: { born: '1986-05-05', name: '周学员', firstSequence: 980 }, noticeDays: 0 });
+    // A: JUNIOR 300.00 + SENIOR 600.00 yuan = 90,000 fen, paid in full. B: SENIOR 600.00 yuan = 60,000 fen, failed.
+    paid = await releasedClaim(['JUNIOR', 'SENIOR']);
+    failed = await releasedClaim(['SENIOR']);
+    const answer = { type: 'PayoutAnswer.v1' as const, answeredAt: new Date().toISOString() };
+    await recordPayoutAnswer(app.system, { ...answer, answerId: randomUUID(), instructionId: payoutInstructionId(paid.key, 1), idempotencyKey: paid.key, outcome: 'PAID', amountFen: 90_000, bankReference: 'ICBC-2026-0042', paidOn: today });
+    await recordPayoutAnswer(app.system, { ...answer, answerId: randomUUID(), instructionId: payoutInstructionId(failed.key, 1), idempotencyKey: failed.key, outcome: 'FAILED', reasonCode: 'ACCOUNT_CLOSED', failedOn: today });
+    // The figures come from read models a moment behind: the page is opened once the api shows both answers.
+    const token = await app.login('finance');
+    await eventually(
+      'the reconciliation read models',
+      async () => (await app.request('GET', `/api/payouts/reconciliation?from=${today}&to=${today}`, { token })).body,
+      (body) => body?.totals?.paidFen === 90_000 && body?.totals?.failedFen === 60_000,
+    );
+    finance = await accountWith(app, 'reconciliation-finance', ['FINANCE']);
+    reviewer = await accountWith(app, 'reconciliation-reviewer', ['REVIEWER']);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('R-PAY-1 finance opens 对账 from the nav: this month by default, R-CERT-2 released ¥1,500.00 = paid ¥900.00 + outstanding ¥600.00 (failed), the failed claim listed as differing', async () => {
+    const page = await loginAs(browser.context, app.baseUrl, finance.username, finance.password);
+    await page.getByRole('navigation').getByRole('link', { name: '对账' }).click();
+    await page.getByRole('heading', { level: 1, name: '付款对账' }).waitFor();
+    await expect(page.getByTestId('reconciliation-period').textContent()).resolves.toContain(`放行日期 ${monthStart} 至 ${monthEnd}`);
+    const row = page.locator('[data-testid="reconciliation-table"] tr[data-scheme="R-CERT-2"]');
+    const cells = async (r: typeof row) => r.locator('td').evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-testid'), td.textContent]));
+    // 2 claims; 90,000 + 60,000 = 150,000 fen released and instructed; 90,000 paid; 60,000 failed and so still outstanding.
+    const expected = [
+      ['releasedClaims', '2'],
+      ['releasedFen', '¥1,500.00'],
+      ['instructedFen', '¥1,500.00'],
+      ['paidFen', '¥900.00'],
+      ['failedFen', '¥600.00'],
+      ['cancelledFen', '¥0.00'],
+      ['outstandingFen', '¥600.00'],
+      // Instructed today: not older than the default 30 days.
+      ['olderOutstanding', '¥0.00 (0)'],
+    ];
+    expect(await cells(row)).toEqual(expected);
+    // One scheme only in this database: the totals row is the same figures.
+    expect(await cells(page.locator('[data-testid="reconciliation-table"] tr[data-scheme="TOTAL"]'))).toEqual(expected);
+    // B differs (60,000 released, 0 paid, 60,000 outstanding, 60,000 unpaid); A, paid in full, does not.
+    const differing = page.locator('[data-testid="reconciliation-differences"] tbody tr');
+    expect(await differing.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-claim')))).toEqual([failed.claimId]);
+    await expect(differing.first().locator('td').allTextContents()).resolves.toEqual([failed.claimId.slice(0, 8), 'R-CERT-2', '¥600.00', '¥0.00', '¥0.00', '¥600.00', '¥0.00', '¥600.00']);
+    await screenshot(page, 'payout-reconciliation');
+    await differing.first().getByRole('link').click();
+    await page.waitForURL(`**/claims/${failed.claimId}`);
+    await page.close();
+  });
+
+  it('R-PAY-1 the filters live in the address: another scheme shows nothing released, the period kept', async () => {
+    const page = await loginAs(browser.context, app.baseUrl, finance.username, finance.password);
+    await page.goto(`${app.baseUrl}/reconciliation?from=${today}&to=${today}`);
+    await page.locator('[data-testid="reconciliation-table"] tr[data-scheme="R-CERT-2"]').waitFor();
+    await page.getByLabel('补贴项目', { exact: true }).selectOption('R-FREE-3');
+    await page.getByRole('button', { name: '筛选' }).click();
+    await page.getByText('这段时间没有放行付款的申请。').waitFor();
+    const url = new URL(page.url());
+    expect([url.searchParams.get('from'), url.searchParams.get('to'), url.searchParams.get('scheme')]).toEqual([today, today, 'R-FREE-3']);
+    await expect(page.locator('[data-testid="reconciliation-table"] tr[data-scheme="TOTAL"] [data-testid="releasedFen"]').textContent()).resolves.toBe('¥0.00');
+    await page.close();
+  });
+
+  it('R-PAY-1 finance exports the waiting instructions from the page: the downloaded CSV holds both instructions with their keys', async () => {
+    const page = await loginAs(browser.context, app.baseUrl, finance.username, finance.password);
+    await page.goto(`${app.baseUrl}/reconciliation`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出待付指令 CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe(`payout-instructions-${today}.csv`);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toContain('指令ID instructionId');
+    for (const { key } of [paid, failed]) expect(csv).toContain(`${payoutInstructionId(key, 1)},${key}`);
+    await page.close();
+  });
+
+  it('R-PAY-1 a reviewer has no 对账 link and, opening the address, reads the api\'s refusal (403 AUTH.ROLE_REQUIRED) and no figures', async () => {
+    const page = await loginAs(browser.context, app.baseUrl, reviewer.username, reviewer.password);
+    await page.getByRole('navigation').getByRole('link', { name: '审核队列' }).waitFor();
+    expect(await page.getByRole('navigation').getByRole('link', { name: '对账' }).count()).toBe(0);
+    await page.goto(`${app.baseUrl}/reconciliation`);
+    const refusal = page.locator('main [role="alert"]');
+    await refusal.waitFor();
+    expect(await refusal.getAttribute('data-code')).toBe('AUTH.ROLE_REQUIRED');
+    await expect(refusal.locator('p').first().textContent()).resolves.toBe('您的角色不能办理此事项。');
+    expect(await page.getByTestId('reconciliation-table').count()).toBe(0);
+    expect(await page.getByRole('button', { name: '导出待付指令 CSV' }).count()).toBe(0);
+    await page.close();
+  });
+});
