@@ -27,6 +27,7 @@ import { NoticesController } from './notices/notices.controller';
 import { ClaimCommentsController } from './claim-records/comments.controller';
 import { ClaimEvidenceController } from './claim-records/evidence.controller';
 import { TargetsController } from './targets/targets.controller';
+import { EvaluationController } from './evaluation/evaluation.controller';
 import { AccountsController } from './accounts/accounts.controller';
 
 export const API_CONTROLLERS: Type[] = [
@@ -58,5 +59,6 @@ export const API_CONTROLLERS: Type[] = [
   ClaimCommentsController,
   ClaimEvidenceController,
   TargetsController,
+  EvaluationController,
   AccountsController,
 ];

@@ -27,6 +27,7 @@ import { CERTIFICATION_SCHEME_ROUTES } from './certification-schemes/certificati
 import { NOTICE_ROUTES } from './notices/notices-routes';
 import { CLAIM_RECORD_ROUTES } from './claim-records/claim-records-routes';
 import { TARGET_ROUTES } from './targets/targets-routes';
+import { EVALUATION_ROUTES } from './evaluation/evaluation-routes';
 import { ACCOUNT_ROUTES } from './accounts/accounts-routes';
 
 const READERS = REGISTRY_READERS;
@@ -70,5 +71,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...NOTICE_ROUTES,
   ...CLAIM_RECORD_ROUTES,
   ...TARGET_ROUTES,
+  ...EVALUATION_ROUTES,
   ...ACCOUNT_ROUTES,
 ];
