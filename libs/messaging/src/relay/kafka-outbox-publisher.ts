@@ -19,10 +19,19 @@ export const PRODUCER_RETRY: RetryOptions = { retries: 8, initialRetryTime: 300,
  * (CachedKeyPartitioner), so one key's rows stay on one partition in order. A batch goes out as one sendBatch: one
  * produce request per broker, all of a partition's messages in one record batch, uncompressed (the payloads are small
  * and compressing them costs the relay CPU it is short of; issue 6). One producer for the relay's life; after an error that is not a connection problem (an out-of-order sequence,
- * a fenced producer id) the next publish starts a new one.
+ * a fenced producer id), or before a batch other than the one whose send failed, the next publish starts a new one.
  */
 export class KafkaOutboxPublisher implements OutboxPublisher {
   private producer: Promise<Producer> | undefined;
+  /**
+   * The message ids of a batch whose send failed while the producer was kept (a broker unreachable). kafkajs then
+   * rolls the producer's sequence numbers back to that batch, so only that very batch may go out on it again: the
+   * broker drops what it already wrote. Any other batch (another relay sent these rows meanwhile, and this one moved
+   * on) gets a new producer, or the broker could take it for the lost retry, acknowledge it and write nothing: an
+   * instruction marked sent that finance never got (R-PAY-1). A new producer may repeat a message; finance drops a
+   * repeated idempotency key.
+   */
+  private unsettledBatch: string | undefined;
 
   constructor(
     private readonly kafka: Kafka,
@@ -31,11 +40,15 @@ export class KafkaOutboxPublisher implements OutboxPublisher {
 
   async publish(rows: readonly OutboxRow[]): Promise<void> {
     if (rows.length === 0) return;
+    const batch = rows.map((row) => row.messageId).join(',');
+    if (this.unsettledBatch !== undefined && this.unsettledBatch !== batch) await this.reset();
     const producer = await this.connected();
     try {
       await producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages: byTopic(rows) });
+      this.unsettledBatch = undefined;
     } catch (error) {
-      if (!isConnectionTrouble(error)) await this.reset();
+      if (isConnectionTrouble(error)) this.unsettledBatch = batch;
+      else await this.reset();
       throw error;
     }
   }
@@ -78,6 +91,7 @@ export class KafkaOutboxPublisher implements OutboxPublisher {
   private async reset(): Promise<void> {
     const producer = this.producer;
     this.producer = undefined;
+    this.unsettledBatch = undefined;
     await producer?.then((p) => p.disconnect()).catch(() => undefined);
   }
 }
