@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDateOf } from '@skills/domain';
+import { payoutInstructionId } from '@skills/messaging';
 import { fingerprintBankAccount } from '@skills/personal-data';
+import { recordPayoutAnswer } from '@skills/platform';
 import { JCCQ_2020_12 } from '@skills/policy';
 import { labourerRegistrar, type LabourerRegistrar } from '../support/labourers';
 import { providerWithAccount } from '../support/past-cohorts';
@@ -109,6 +111,12 @@ describe("a person payee's bank account: recorded in the vault, read by finance 
     }
     // The only replies that carried the account are finance's two reads.
     expect(app.responses.filter((r) => r.includes(ACCOUNT) || r.includes(OTHER_ACCOUNT))).toHaveLength(2);
+
+    // Paid: the account is needed no more, and finance reads it no more.
+    await recordPayoutAnswer(app.system, { type: 'PayoutAnswer.v1', answerId: randomUUID(), instructionId: payoutInstructionId(payoutId, 1), idempotencyKey: payoutId, answeredAt: new Date().toISOString(), outcome: 'PAID', amountFen: 100_000, bankReference: 'ICBC-TEST-0001', paidOn: today });
+    const closed = await read(payoutId);
+    expect([closed.status, closed.body.error.code]).toEqual([409, 'PAYOUT.CLOSED']);
+    expect(closed.text).not.toContain(OTHER_ACCOUNT);
   });
 
   it('R-PAY-1 bad details are 400 naming each field without echoing it; a card the caller did not register is 404', async () => {

@@ -39,6 +39,11 @@ export async function readPayeeBankAccount(system: System, principal: Principal,
   const payout = await loadPayout(system, key);
   if (payout.status === 'absent' || payout.instruction.payee.kind !== 'LABOURER') throw notFound();
   const labourerId = payout.instruction.payee.id;
+  // Finance needs the account to pay, or to pay again after a failure: a paid or cancelled payout needs it no more.
+  if (payout.status === 'PAID' || payout.status === 'CANCELLED') {
+    system.logger.warn('payee bank account read refused', { payoutId: key, claimId: payout.instruction.claimId, labourerId, actor: principal.userId, reason: payout.status });
+    throw new DomainError('PAYOUT.CLOSED', `This payout is ${payout.status.toLowerCase()}: its payee's bank account is read only while it is still to be paid`, 'conflict', { payoutId: key, status: payout.status });
+  }
   const record = await system.vault.get(labourerId);
   const access = { payoutId: key, claimId: payout.instruction.claimId, labourerId, actor: principal.userId };
   if (record === 'erased') {

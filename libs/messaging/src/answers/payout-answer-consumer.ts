@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DomainError } from '@skills/domain';
 import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import { FINANCE_TOPICS, MESSAGE_HEADERS } from '../contracts/finance-topics';
@@ -72,7 +73,17 @@ export class PayoutAnswerConsumer {
 
   /** Records the answer; returns its dead letter when it is malformed or refused. */
   private async recordOrRefuse(value: string | null, source: PayoutAnswerDeadLetter['source']): Promise<PayoutAnswerDeadLetter | undefined> {
-    const letter = (reason: string, message: string, issues: PayoutAnswerDeadLetter['issues'] = []): PayoutAnswerDeadLetter => ({ type: PAYOUT_ANSWER_DEAD_LETTER_V1, reason, message, issues, source, value });
+    const valueSha256 = value === null ? null : createHash('sha256').update(value, 'utf8').digest('hex');
+    const letter = (reason: string, message: string, issues: PayoutAnswerDeadLetter['issues'] = []): PayoutAnswerDeadLetter => ({
+      type: PAYOUT_ANSWER_DEAD_LETTER_V1,
+      reason,
+      message,
+      issues,
+      source,
+      // A malformed message is not copied on: it may carry anything (see PayoutAnswerDeadLetter.value).
+      value: reason === 'MALFORMED' ? null : value,
+      valueSha256,
+    });
     let json: unknown;
     try {
       json = JSON.parse(value ?? '');

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createEventCatalogue, fold, payoutDecider, toPayoutStreamId, type EventCatalogue, type PayoutEvent } from '@skills/domain';
 import { SqlEventStore } from '@skills/event-store';
 import { FINANCE_TOPICS, PayoutAnswerConsumer, type PayoutAnswerDeadLetter, type PayoutAnswerV1 } from '@skills/messaging';
@@ -128,6 +128,11 @@ describe("finance's payout answers (R-PAY-1)", () => {
     const malformed = letters.filter((l) => l.reason === 'MALFORMED');
     expect(malformed[0]!.issues.map((i) => i.path)).toEqual(['bankReference']);
     expect(malformed[1]!.issues).toEqual([{ path: '', code: 'invalid_json', message: 'not JSON' }]);
+    // Not copied on (it could carry anything), but findable by its hash.
+    expect(malformed.map((l) => [l.value, l.valueSha256])).toEqual([
+      [null, createHash('sha256').update(JSON.stringify(noReference), 'utf8').digest('hex')],
+      [null, createHash('sha256').update('{not json', 'utf8').digest('hex')],
+    ]);
     expect((await payoutEvents(trainee.idempotencyKey)).map((e) => [e.type, (e.data as { reasonCode?: string }).reasonCode])).toEqual([
       ['PayoutInstructed', undefined],
       ['PayoutFailed', 'ACCOUNT_CLOSED'],
