@@ -1,17 +1,15 @@
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { shanghaiDateOf } from '@skills/domain';
 import { payoutActors } from '../support/released-payouts';
+import { runWorkerCli } from '../support/worker-cli';
 import { expectReply, postKeyed, readyCertificationClaim, type CertificationClaimKit } from '../support/review-claims';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
 
 const CSV_ROUTE = '/api/payouts/outbox.csv';
-const ROOT = path.resolve(__dirname, '..', '..');
 
 /** The records of a CSV text (no field of this file is quoted: ids, codes and figures only). */
 const recordsOf = (text: string) => text.split('\r\n').filter((line) => line !== '').map((line) => line.split(','));
@@ -83,19 +81,7 @@ describe('payout instructions as a CSV file without Kafka (R-PAY-1)', () => {
   });
 
   it('R-PAY-1 npm run export-payouts writes the same file, BOM included, to stdout and to --out, and counts the rows on stderr', async () => {
-    const exportPayouts = (...args: string[]) =>
-      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        const env = {
-          PATH: process.env['PATH'] ?? '',
-          DATABASE_URL: app.database.url,
-          JWT_SECRET: randomBytes(48).toString('base64'),
-          PII_MASTER_KEY: randomBytes(32).toString('base64'),
-          PII_FINGERPRINT_KEY: randomBytes(32).toString('base64'),
-        };
-        execFile(process.execPath, ['-r', './infra/register.js', 'apps/worker/src/export-payouts.cli.ts', ...args], { cwd: ROOT, env, timeout: 60_000 }, (error, stdout, stderr) => {
-          resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-        });
-      });
+    const exportPayouts = (...args: string[]) => runWorkerCli('export-payouts', app.database.url, args);
     const api = await app.request('GET', CSV_ROUTE, { token: finance });
     const rows = recordsOf(api.text).length - 1;
     expect(rows).toBeGreaterThanOrEqual(1);

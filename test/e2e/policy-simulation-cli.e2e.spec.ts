@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,8 +7,8 @@ import { claimFor, completedCohort } from '../support/claimed-cohorts';
 import { addDays } from '../support/past-cohorts';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { twoProviders } from '../support/two-providers';
+import { runWorkerCli } from '../support/worker-cli';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 
 // Issue 4 item 6: `npm run simulate` as an operator runs it, a child process on the system's PostgreSQL. The
 // history: one general cohort, 7, 6 and 7 days attended, claimed under R-FREE-3 for 1000 + 900 + 1000 = 2900 yuan.
@@ -20,19 +18,7 @@ describe('npm run simulate', () => {
   const today = shanghaiDateOf(new Date().toISOString());
 
   /** The CLI as `npm run simulate -- …` runs it; resolves with its exit code and both streams. */
-  const simulate = (...args: string[]) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      const env = {
-        PATH: process.env['PATH'] ?? '',
-        DATABASE_URL: app.database.url,
-        JWT_SECRET: randomBytes(48).toString('base64'),
-        PII_MASTER_KEY: randomBytes(32).toString('base64'),
-        PII_FINGERPRINT_KEY: randomBytes(32).toString('base64'),
-      };
-      execFile(process.execPath, ['-r', './infra/register.js', 'apps/worker/src/simulate.cli.ts', ...args], { cwd: ROOT, env, timeout: 60_000 }, (error, stdout, stderr) => {
-        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-      });
-    });
+  const simulate = (...args: string[]) => runWorkerCli('simulate', app.database.url, args);
 
   beforeAll(async () => {
     app = await startTestApp();
