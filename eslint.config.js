@@ -31,7 +31,9 @@ const DEP_CONSTRAINTS = [
   },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:policy', 'type:infra'] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:domain', 'type:policy', 'type:infra', 'type:platform'] },
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:policy', 'type:infra', 'type:platform'] },
+  // Report builders read the platform's folded history; renderers (exceljs, pdfkit, echarts) live here, not in domain.
+  { sourceTag: 'type:reports', onlyDependOnLibsWithTags: ['type:domain', 'type:policy', 'type:infra', 'type:platform', 'type:reports'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:policy', 'type:infra', 'type:platform', 'type:reports'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared', 'scope:api'] },
   { sourceTag: 'scope:worker', onlyDependOnLibsWithTags: ['scope:shared', 'scope:worker'] },

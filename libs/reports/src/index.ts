@@ -1,0 +1,16 @@
+export * from './evaluation-report';
+export * from './tracing';
+export * from './report-context';
+export { EvaluationHistory } from './history/evaluation-history';
+export { buildEvaluationReport } from './build-evaluation-report';
+export { RegistryHistory, REGISTRY_HISTORY_EVENT_TYPES, type ProviderRecord, type EnterpriseProfile, type EvaluationBodyRecord, type SubdistrictRecord, type CertificateLevelRecord } from './history/registry-history';
+export { parseReportPeriod } from './report-period';
+export { reportContentHash } from './report-content-hash';
+export { progressSection, countCertificatesDone } from './sections/progress.section';
+export { targetsSection } from './sections/targets.section';
+export { judgeTarget, type TargetActual, type TargetJudgement } from './sections/target-status';
+export { ratesSection } from './sections/rates.section';
+export { moneySection, kindOfOverride } from './sections/money.section';
+export { PayoutHistory, PAYOUT_HISTORY_EVENT_TYPES, PAYEE_TYPES, payeeTypeOf, type PayoutRecord, type ReleaseRecord, type WaitingSnapshot, type ClaimMoneyRecord } from './history/payout-history';
+export { dataQualitySection } from './sections/data-quality.section';
+export { unitCohorts, type UnitCohort } from './sections/unit-cohorts';

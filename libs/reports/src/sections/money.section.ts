@@ -1,0 +1,147 @@
+import { CLAIM_SCHEME, type CalendarDate, type ClaimOverride } from '@skills/domain';
+import type { MoneyFigure, MoneyRow, MoneySection, OverrideLine, PayeeType, WaitingClaim } from '../evaluation-report';
+import type { EvaluationHistory } from '../history/evaluation-history';
+import { PAYEE_TYPES, type ClaimMoneyRecord, type PayoutRecord } from '../history/payout-history';
+import { reportEnd, type ReportContext } from '../report-context';
+import type { TraceRef, Tracer } from '../tracing';
+
+/**
+ * R-EVAL-1 "money released per scheme and per payee type, overrides, and claims waiting on gates" (with R-PAY-1,
+ * R-CLAIM-4, R-GATE-4), for the report's unit:
+ *
+ * - released: the fen of the claims whose release for payment (ClaimReleasedForPayment) was recorded in
+ *   [period.from, reportEnd], split by payee type as the release split it into payouts;
+ * - paid: of those released amounts, the payouts finance answered PAID by asOf (a payout failed then re-instructed
+ *   counts once it is paid; a cancelled one never does);
+ * - outstanding: released − paid, so a cancelled payout stays outstanding: R-PAY-1 "never silently dropped".
+ *
+ * Unit: a claim belongs to the subdistrict of the organisation that submitted it (a provider, an enterprise; an
+ * adjustment claim is its original's submitter's), as the registry placed that organisation on the claim's submission
+ * day: an enterprise that moves later keeps its earlier claims where they were made. A claim whose organisation the
+ * registry does not place is in the district report only. unit.subdistrictId null is the whole district.
+ */
+export function moneySection(history: EvaluationHistory, context: ReportContext, tracer: Tracer): MoneySection {
+  const end = reportEnd(context);
+  const inUnit = unitFilter(history, context);
+  const claims = [...history.payouts.claims.values()].filter(inUnit).sort((a, b) => compare(a.claimId, b.claimId));
+
+  const released = claims.filter((c) => c.release !== null && c.release.recordedOn >= context.period.from && c.release.recordedOn <= end);
+  const rows = moneyRows(history, released, tracer);
+  const total = {
+    released: figure('money/total/released', rows, (r) => r.released.fen),
+    paid: figure('money/total/paid', rows, (r) => r.paid.fen),
+    outstanding: figure('money/total/outstanding', rows, (r) => r.outstanding.fen),
+  };
+  for (const measure of ['released', 'paid', 'outstanding'] as const) {
+    tracer.trace(`money/total/${measure}`, () => rows.flatMap((row) => sourcesOf(row, measure)));
+  }
+  return { rows: rows.map((r) => r.row), total, overrides: overrideLines(history, context, claims, end, tracer), waitingOnGates: waitingClaims(history, claims, end, tracer) };
+}
+
+interface BuiltRow {
+  readonly row: MoneyRow;
+  readonly released: MoneyFigure;
+  readonly paid: MoneyFigure;
+  readonly outstanding: MoneyFigure;
+  /** The claims released in the period with money for this payee type, and their payouts to it. */
+  readonly claims: readonly { readonly claim: ClaimMoneyRecord; readonly payouts: readonly PayoutRecord[] }[];
+}
+
+/** One row per (scheme, payee type) with money released, schemes in the notice's order (CLAIM_SCHEME), PERSON first. */
+function moneyRows(history: EvaluationHistory, released: readonly ClaimMoneyRecord[], tracer: Tracer): BuiltRow[] {
+  const groups = new Map<string, { scheme: string; payeeType: PayeeType; releasedFen: number; paidFen: number; claims: BuiltRow['claims'][number][] }>();
+  for (const claim of released) {
+    const payouts = history.payouts.payoutsOf(claim.claimId);
+    for (const { payeeType, fen } of claim.release!.byPayeeType) {
+      const key = `${claim.scheme}|${payeeType}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { scheme: claim.scheme, payeeType, releasedFen: 0, paidFen: 0, claims: [] }));
+      const own = payouts.filter((p) => p.payeeType === payeeType);
+      group.releasedFen += fen;
+      group.paidFen += own.filter((p) => p.status === 'PAID').reduce((sum, p) => sum + p.amountFen, 0);
+      group.claims.push({ claim, payouts: own });
+    }
+  }
+  const built = [...groups.values()]
+    .sort((a, b) => schemeRank(a.scheme) - schemeRank(b.scheme) || compare(a.scheme, b.scheme) || PAYEE_TYPES.indexOf(a.payeeType) - PAYEE_TYPES.indexOf(b.payeeType))
+    .map((g): BuiltRow => {
+      const id = `money/${g.scheme}/${g.payeeType}`;
+      const releasedFig = { id: `${id}/released`, fen: g.releasedFen };
+      const paid = { id: `${id}/paid`, fen: g.paidFen };
+      const outstanding = { id: `${id}/outstanding`, fen: g.releasedFen - g.paidFen };
+      return { row: { scheme: g.scheme, payeeType: g.payeeType, released: releasedFig, paid, outstanding }, released: releasedFig, paid, outstanding, claims: g.claims };
+    });
+  for (const row of built) {
+    for (const measure of ['released', 'paid', 'outstanding'] as const) tracer.trace(row[measure].id, () => sourcesOf(row, measure));
+  }
+  return built;
+}
+
+/**
+ * R-MON-1: released is counted from the claim's stream (its lines and its release) and the instructions the release
+ * wrote; paid from the payouts finance paid (every attempt and answer); outstanding from all of the claim's payouts
+ * to that payee type, since any of them may be the one still unpaid.
+ */
+function sourcesOf(row: BuiltRow, measure: 'released' | 'paid' | 'outstanding'): TraceRef[] {
+  return row.claims.flatMap(({ claim, payouts }): TraceRef[] => {
+    if (measure === 'released') return [{ streamId: claim.streamId }, ...payouts.map((p) => ({ streamId: p.streamId, types: ['PayoutInstructed'] }))];
+    const counted = measure === 'paid' ? payouts.filter((p) => p.status === 'PAID') : payouts;
+    return [{ streamId: claim.streamId, types: [claim.adjustment ? 'ClaimAdjustmentRaised' : 'ClaimSubmitted', 'ClaimReleasedForPayment'] }, ...counted.map((p) => ({ streamId: p.streamId }))];
+  });
+}
+
+function figure(id: string, rows: readonly BuiltRow[], fen: (row: BuiltRow) => number): MoneyFigure {
+  return { id, fen: rows.reduce((sum, row) => sum + fen(row), 0) };
+}
+
+/**
+ * R-CLAIM-4 "flagged in every report": each claim of the unit with an approved override that was approved in the
+ * period, or whose release in the period paid out what an override allowed. What was overridden: a "no rule" line
+ * (NO_RULE_LINE) or a failed gate (GATE_<gate>). The amount is what the claim pays as it stands with its overrides.
+ */
+function overrideLines(history: EvaluationHistory, context: ReportContext, claims: readonly ClaimMoneyRecord[], end: CalendarDate, tracer: Tracer): OverrideLine[] {
+  const lines: OverrideLine[] = [];
+  for (const claim of claims) {
+    const state = history.simulation.claims.get(claim.claimId)?.state;
+    if (state?.status !== 'submitted') continue;
+    const approved = state.overrides.filter((o) => o.status === 'APPROVED' && o.decision !== undefined && o.decision.on <= end);
+    if (approved.length === 0) continue;
+    const releasedInPeriod = claim.release !== null && claim.release.recordedOn >= context.period.from && claim.release.recordedOn <= end;
+    if (!releasedInPeriod && !approved.some((o) => o.decision!.on >= context.period.from)) continue;
+    const id = `money/overrides/${claim.claimId}`;
+    tracer.trace(id, () => [{ streamId: claim.streamId }]);
+    lines.push({ claimId: claim.claimId, scheme: claim.scheme, kinds: kindsOf(approved), amount: { id, fen: state.claim.totalFen } });
+  }
+  return lines.sort((a, b) => schemeRank(a.scheme) - schemeRank(b.scheme) || compare(a.scheme, b.scheme) || compare(a.claimId, b.claimId));
+}
+
+export const kindOfOverride = (override: ClaimOverride): string => (override.target.kind === 'LINE' ? 'NO_RULE_LINE' : `GATE_${override.target.gate}`);
+
+const kindsOf = (overrides: readonly ClaimOverride[]): string[] => [...new Set(overrides.map(kindOfOverride))].sort();
+
+/**
+ * R-GATE-4: the claims of the unit that, at the end of reportEnd, were kept from review by gates still open (or
+ * awaiting verification), with those gates and what the claim paid so far, oldest submission first.
+ */
+function waitingClaims(history: EvaluationHistory, claims: readonly ClaimMoneyRecord[], end: CalendarDate, tracer: Tracer): WaitingClaim[] {
+  const waiting: WaitingClaim[] = [];
+  for (const claim of claims) {
+    const snapshot = history.payouts.waitingOn(claim.claimId, end);
+    if (!snapshot) continue;
+    const id = `money/waiting/${claim.claimId}`;
+    tracer.trace(id, () => [{ streamId: claim.streamId }]);
+    waiting.push({ claimId: claim.claimId, scheme: claim.scheme, submittedOn: claim.submittedOn, gates: [...snapshot.gates], amount: { id, fen: snapshot.totalFen } });
+  }
+  return waiting.sort((a, b) => compare(a.submittedOn, b.submittedOn) || compare(a.claimId, b.claimId));
+}
+
+function unitFilter(history: EvaluationHistory, context: ReportContext): (claim: ClaimMoneyRecord) => boolean {
+  const unit = context.unit.subdistrictId?.toLowerCase() ?? null;
+  if (unit === null) return () => true;
+  return (claim) => history.registry.subdistrictOfUnit(claim.organisation, claim.submittedOn) === unit;
+}
+
+const SCHEMES: readonly string[] = CLAIM_SCHEME.options;
+const schemeRank = (scheme: string): number => (SCHEMES.includes(scheme) ? SCHEMES.indexOf(scheme) : SCHEMES.length);
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
