@@ -163,7 +163,9 @@ export interface MoneyRow {
   readonly payeeType: PayeeType;
   readonly released: MoneyFigure;
   readonly paid: MoneyFigure;
-  /** released − paid. */
+  /** Payouts an approver cancelled for good after finance failed them (R-PAY-1): released, never to be paid. */
+  readonly cancelled: MoneyFigure;
+  /** released − paid − cancelled: what finance still owes. */
   readonly outstanding: MoneyFigure;
 }
 
@@ -186,7 +188,7 @@ export interface WaitingClaim {
 
 export interface MoneySection {
   readonly rows: readonly MoneyRow[];
-  readonly total: { readonly released: MoneyFigure; readonly paid: MoneyFigure; readonly outstanding: MoneyFigure };
+  readonly total: { readonly released: MoneyFigure; readonly paid: MoneyFigure; readonly cancelled: MoneyFigure; readonly outstanding: MoneyFigure };
   readonly overrides: readonly OverrideLine[];
   readonly waitingOnGates: readonly WaitingClaim[];
 }

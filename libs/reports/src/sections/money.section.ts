@@ -13,7 +13,10 @@ import type { TraceRef, Tracer } from '../tracing';
  *   [period.from, reportEnd], split by payee type as the release split it into payouts;
  * - paid: of those released amounts, the payouts finance answered PAID by asOf (a payout failed then re-instructed
  *   counts once it is paid; a cancelled one never does);
- * - outstanding: released − paid, so a cancelled payout stays outstanding: R-PAY-1 "never silently dropped".
+ * - cancelled: the payouts an approver cancelled after finance failed them (R-PAY-1 "never silently dropped": shown
+ *   apart, not hidden in what is still owed);
+ * - outstanding: released − paid − cancelled, what finance still has to pay.
+ * Paid and cancelled are as known on asOf.
  *
  * Unit: a claim belongs to the subdistrict of the organisation that submitted it (a provider, an enterprise; an
  * adjustment claim is its original's submitter's), as the registry placed that organisation on the claim's submission
@@ -30,18 +33,23 @@ export function moneySection(history: EvaluationHistory, context: ReportContext,
   const total = {
     released: figure('money/total/released', rows, (r) => r.released.fen),
     paid: figure('money/total/paid', rows, (r) => r.paid.fen),
+    cancelled: figure('money/total/cancelled', rows, (r) => r.cancelled.fen),
     outstanding: figure('money/total/outstanding', rows, (r) => r.outstanding.fen),
   };
-  for (const measure of ['released', 'paid', 'outstanding'] as const) {
+  for (const measure of MEASURES) {
     tracer.trace(`money/total/${measure}`, () => rows.flatMap((row) => sourcesOf(row, measure)));
   }
   return { rows: rows.map((r) => r.row), total, overrides: overrideLines(history, context, claims, end, tracer), waitingOnGates: waitingClaims(history, claims, end, tracer) };
 }
 
+const MEASURES = ['released', 'paid', 'cancelled', 'outstanding'] as const;
+type Measure = (typeof MEASURES)[number];
+
 interface BuiltRow {
   readonly row: MoneyRow;
   readonly released: MoneyFigure;
   readonly paid: MoneyFigure;
+  readonly cancelled: MoneyFigure;
   readonly outstanding: MoneyFigure;
   /** The claims released in the period with money for this payee type, and their payouts to it. */
   readonly claims: readonly { readonly claim: ClaimMoneyRecord; readonly payouts: readonly PayoutRecord[] }[];
@@ -49,16 +57,17 @@ interface BuiltRow {
 
 /** One row per (scheme, payee type) with money released, schemes in the notice's order (CLAIM_SCHEME), PERSON first. */
 function moneyRows(history: EvaluationHistory, released: readonly ClaimMoneyRecord[], tracer: Tracer): BuiltRow[] {
-  const groups = new Map<string, { scheme: string; payeeType: PayeeType; releasedFen: number; paidFen: number; claims: BuiltRow['claims'][number][] }>();
+  const groups = new Map<string, { scheme: string; payeeType: PayeeType; releasedFen: number; paidFen: number; cancelledFen: number; claims: BuiltRow['claims'][number][] }>();
   for (const claim of released) {
     const payouts = history.payouts.payoutsOf(claim.claimId);
     for (const { payeeType, fen } of claim.release!.byPayeeType) {
       const key = `${claim.scheme}|${payeeType}`;
       let group = groups.get(key);
-      if (!group) groups.set(key, (group = { scheme: claim.scheme, payeeType, releasedFen: 0, paidFen: 0, claims: [] }));
+      if (!group) groups.set(key, (group = { scheme: claim.scheme, payeeType, releasedFen: 0, paidFen: 0, cancelledFen: 0, claims: [] }));
       const own = payouts.filter((p) => p.payeeType === payeeType);
       group.releasedFen += fen;
-      group.paidFen += own.filter((p) => p.status === 'PAID').reduce((sum, p) => sum + p.amountFen, 0);
+      group.paidFen += fenOf(own, 'PAID');
+      group.cancelledFen += fenOf(own, 'CANCELLED');
       group.claims.push({ claim, payouts: own });
     }
   }
@@ -68,11 +77,12 @@ function moneyRows(history: EvaluationHistory, released: readonly ClaimMoneyReco
       const id = `money/${g.scheme}/${g.payeeType}`;
       const releasedFig = { id: `${id}/released`, fen: g.releasedFen };
       const paid = { id: `${id}/paid`, fen: g.paidFen };
-      const outstanding = { id: `${id}/outstanding`, fen: g.releasedFen - g.paidFen };
-      return { row: { scheme: g.scheme, payeeType: g.payeeType, released: releasedFig, paid, outstanding }, released: releasedFig, paid, outstanding, claims: g.claims };
+      const cancelled = { id: `${id}/cancelled`, fen: g.cancelledFen };
+      const outstanding = { id: `${id}/outstanding`, fen: g.releasedFen - g.paidFen - g.cancelledFen };
+      return { row: { scheme: g.scheme, payeeType: g.payeeType, released: releasedFig, paid, cancelled, outstanding }, released: releasedFig, paid, cancelled, outstanding, claims: g.claims };
     });
   for (const row of built) {
-    for (const measure of ['released', 'paid', 'outstanding'] as const) tracer.trace(row[measure].id, () => sourcesOf(row, measure));
+    for (const measure of MEASURES) tracer.trace(row[measure].id, () => sourcesOf(row, measure));
   }
   return built;
 }
@@ -82,13 +92,15 @@ function moneyRows(history: EvaluationHistory, released: readonly ClaimMoneyReco
  * wrote; paid from the payouts finance paid (every attempt and answer); outstanding from all of the claim's payouts
  * to that payee type, since any of them may be the one still unpaid.
  */
-function sourcesOf(row: BuiltRow, measure: 'released' | 'paid' | 'outstanding'): TraceRef[] {
+function sourcesOf(row: BuiltRow, measure: Measure): TraceRef[] {
   return row.claims.flatMap(({ claim, payouts }): TraceRef[] => {
     if (measure === 'released') return [{ streamId: claim.streamId }, ...payouts.map((p) => ({ streamId: p.streamId, types: ['PayoutInstructed'] }))];
-    const counted = measure === 'paid' ? payouts.filter((p) => p.status === 'PAID') : payouts;
+    const counted = measure === 'paid' ? payouts.filter((p) => p.status === 'PAID') : measure === 'cancelled' ? payouts.filter((p) => p.status === 'CANCELLED') : payouts;
     return [{ streamId: claim.streamId, types: [claim.adjustment ? 'ClaimAdjustmentRaised' : 'ClaimSubmitted', 'ClaimReleasedForPayment'] }, ...counted.map((p) => ({ streamId: p.streamId }))];
   });
 }
+
+const fenOf = (payouts: readonly PayoutRecord[], status: PayoutRecord['status']): number => payouts.filter((p) => p.status === status).reduce((sum, p) => sum + p.amountFen, 0);
 
 function figure(id: string, rows: readonly BuiltRow[], fen: (row: BuiltRow) => number): MoneyFigure {
   return { id, fen: rows.reduce((sum, row) => sum + fen(row), 0) };

@@ -97,50 +97,53 @@ function historyAsOf(asOf: CalendarDate): EvaluationHistory {
 }
 
 const money = (asOf: CalendarDate, subdistrictId: string | null = SUBDISTRICT, tracer = NO_TRACE) => moneySection(historyAsOf(asOf), contextOf({ asOf, subdistrictId }), tracer);
-const fens = (section: ReturnType<typeof moneySection>) => section.rows.map((r) => [r.scheme, r.payeeType, r.released.fen, r.paid.fen, r.outstanding.fen]);
+const fens = (section: ReturnType<typeof moneySection>) => section.rows.map((r) => [r.scheme, r.payeeType, r.released.fen, r.paid.fen, r.cancelled.fen, r.outstanding.fen]);
 
 describe('moneySection (R-EVAL-1, R-PAY-1, R-CLAIM-4, R-GATE-4)', () => {
   it('R-PAY-1 released, paid and outstanding per scheme and payee type for the unit, in the notice’s scheme order', () => {
     const section = money('2021-07-15');
     // C4 (released 07-05, after the period) and C8 (the other unit) are not counted.
     expect(fens(section)).toEqual([
-      ['R-FREE-3', 'ORGANISATION', 250_000, 190_000, 60_000], // C1 190,000 paid + C6 60,000 not answered
-      ['R-FREE-5', 'PERSON', 75_000, 75_000, 0], // X paid; Y failed, re-instructed, paid
-      ['R-ENT-1', 'ORGANISATION', 50_000, 0, 50_000], // cancelled: never paid, never dropped
+      ['R-FREE-3', 'ORGANISATION', 250_000, 190_000, 0, 60_000], // C1 190,000 paid + C6 60,000 not answered
+      ['R-FREE-5', 'PERSON', 75_000, 75_000, 0, 0], // X paid; Y failed, re-instructed, paid
+      ['R-ENT-1', 'ORGANISATION', 50_000, 0, 50_000, 0], // cancelled: never paid, shown apart, no longer owed
     ]);
     expect(section.rows[0]).toEqual({
       scheme: 'R-FREE-3',
       payeeType: 'ORGANISATION',
       released: { id: 'money/R-FREE-3/ORGANISATION/released', fen: 250_000 },
       paid: { id: 'money/R-FREE-3/ORGANISATION/paid', fen: 190_000 },
+      cancelled: { id: 'money/R-FREE-3/ORGANISATION/cancelled', fen: 0 },
       outstanding: { id: 'money/R-FREE-3/ORGANISATION/outstanding', fen: 60_000 },
     });
     expect(section.total).toEqual({
       released: { id: 'money/total/released', fen: 375_000 },
       paid: { id: 'money/total/paid', fen: 265_000 },
-      outstanding: { id: 'money/total/outstanding', fen: 110_000 },
+      cancelled: { id: 'money/total/cancelled', fen: 50_000 },
+      outstanding: { id: 'money/total/outstanding', fen: 60_000 },
     });
   });
 
   it('R-EVAL-1 the district report counts every unit’s claims, its totals the sums of its rows', () => {
     const section = money('2021-07-15', null);
     expect(fens(section)).toEqual([
-      ['R-FREE-3', 'ORGANISATION', 320_000, 260_000, 60_000],
-      ['R-FREE-5', 'PERSON', 75_000, 75_000, 0],
-      ['R-ENT-1', 'ORGANISATION', 50_000, 0, 50_000],
+      ['R-FREE-3', 'ORGANISATION', 320_000, 260_000, 0, 60_000],
+      ['R-FREE-5', 'PERSON', 75_000, 75_000, 0, 0],
+      ['R-ENT-1', 'ORGANISATION', 50_000, 0, 50_000, 0],
     ]);
-    expect([section.total.released.fen, section.total.paid.fen, section.total.outstanding.fen]).toEqual([445_000, 335_000, 110_000]);
+    // 445,000 − 335,000 − 50,000 = 60,000.
+    expect([section.total.released.fen, section.total.paid.fen, section.total.cancelled.fen, section.total.outstanding.fen]).toEqual([445_000, 335_000, 50_000, 60_000]);
   });
 
   it('R-PAY-1 as of an earlier day: a release recorded after asOf is not there, nor a payment finance answered later', () => {
     const section = money('2021-06-15');
     // C6 was released on 06-20; Y's re-instructed payout was paid on 06-20.
     expect(fens(section)).toEqual([
-      ['R-FREE-3', 'ORGANISATION', 190_000, 190_000, 0],
-      ['R-FREE-5', 'PERSON', 75_000, 30_000, 45_000],
-      ['R-ENT-1', 'ORGANISATION', 50_000, 0, 50_000],
+      ['R-FREE-3', 'ORGANISATION', 190_000, 190_000, 0, 0],
+      ['R-FREE-5', 'PERSON', 75_000, 30_000, 0, 45_000],
+      ['R-ENT-1', 'ORGANISATION', 50_000, 0, 50_000, 0], // cancelled on 06-10
     ]);
-    expect([section.total.released.fen, section.total.paid.fen, section.total.outstanding.fen]).toEqual([315_000, 220_000, 95_000]);
+    expect([section.total.released.fen, section.total.paid.fen, section.total.cancelled.fen, section.total.outstanding.fen]).toEqual([315_000, 220_000, 50_000, 45_000]);
   });
 
   it('R-CLAIM-4 lists the claim with an approved override: what was overridden and what it pays', () => {
@@ -156,7 +159,7 @@ describe('moneySection (R-EVAL-1, R-PAY-1, R-CLAIM-4, R-GATE-4)', () => {
     const h2 = moneySection(historyAsOf('2021-07-15'), contextOf({ asOf: '2021-07-15', subdistrictId: null, period: { kind: 'H2', from: '2021-07-01', to: '2021-12-31', label: '2021 下半年' } }), NO_TRACE);
     expect(h2.waitingOnGates).toEqual([]);
     // H2 so far: C4, released on 07-05.
-    expect(fens(h2)).toEqual([['R-FREE-3', 'ORGANISATION', 80_000, 0, 80_000]]);
+    expect(fens(h2)).toEqual([['R-FREE-3', 'ORGANISATION', 80_000, 0, 0, 80_000]]);
   });
 
   it('R-MON-1 a row’s paid figure is traced to the claim’s release and the paid payouts; released to the claims and their instructions', () => {
