@@ -7,6 +7,9 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   echo "installing dependencies (npm ci)…"
   npm ci --no-audit --no-fund
 fi
+# The evaluation report's PDF embeds a Chinese font from Debian (issue 7). Without it (no root, no apt) the app still
+# runs; only GET …/report.pdf answers with an error that names the package to install.
+bash infra/ensure-cjk-font.sh || echo "warning: the PDF report needs fonts-wqy-microhei (apt-get install fonts-wqy-microhei)" >&2
 # The console the api serves at / (apps/console/dist); about a second with Vite.
 npx vite build --config apps/console/vite.config.mts --logLevel warn
 APP=(node -r ./infra/register.js apps/api/src/main.ts)

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
 bash infra/ensure-postgres.sh
 bash infra/ensure-chromium.sh
+bash infra/ensure-cjk-font.sh
 bash infra/ensure-kafka-mock.sh
 mkdir -p reports/junit
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false

@@ -14,3 +14,8 @@ export { moneySection, kindOfOverride } from './sections/money.section';
 export { PayoutHistory, PAYOUT_HISTORY_EVENT_TYPES, PAYEE_TYPES, payeeTypeOf, type PayoutRecord, type ReleaseRecord, type WaitingSnapshot, type ClaimMoneyRecord } from './history/payout-history';
 export { dataQualitySection } from './sections/data-quality.section';
 export { unitCohorts, type UnitCohort } from './sections/unit-cohorts';
+export { renderReportXlsx } from './render/xlsx';
+export { renderReportPdf, CjkFontMissingError, CJK_FONT_PATH } from './render/pdf';
+export type { RenderOptions } from './render/report-info';
+export { progressChartOption, ratesChartOption, CHART_SIZE, PROGRESS_SERIES, RATE_GATES } from './charts/chart-options';
+export { percentText, yuanText, countText } from './charts/figure-text';

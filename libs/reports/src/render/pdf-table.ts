@@ -1,0 +1,81 @@
+/** A table the PDF draws: columns by relative width, text cells that wrap, rows that never split across pages. */
+export interface PdfColumn {
+  readonly header: string;
+  /** Relative width: the columns share the text width in these proportions. */
+  readonly width: number;
+  readonly align?: 'left' | 'right' | 'center';
+}
+
+export interface PdfRow {
+  readonly cells: readonly string[];
+  /** A total line (the district, 合计): shaded. */
+  readonly total?: boolean;
+}
+
+export interface PdfTable {
+  readonly columns: readonly PdfColumn[];
+  readonly rows: readonly (readonly string[] | PdfRow)[];
+}
+
+const FONT_SIZE = 8.5;
+const PAD = 3;
+const HEADER_FILL = '#e8ecf3';
+const TOTAL_FILL = '#f4f5f7';
+
+const bottomOf = (doc: PDFKit.PDFDocument) => doc.page.height - doc.page.margins.bottom;
+
+/**
+ * Draws the table from doc.y. A row that does not fit goes whole to a new page, under the header drawn again, so a
+ * reader never meets a figure without its column heading. A table with no rows says 无 instead.
+ */
+export function drawTable(doc: PDFKit.PDFDocument, table: PdfTable): void {
+  if (table.rows.length === 0) return drawNote(doc, '无');
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const weights = table.columns.reduce((sum, c) => sum + c.width, 0);
+  const widths = table.columns.map((c) => (c.width / weights) * width);
+  doc.fontSize(FONT_SIZE);
+  const heightOf = (cells: readonly string[]) => Math.max(...cells.map((text, i) => doc.heightOfString(text || ' ', { width: widths[i]! - 2 * PAD }))) + 2 * PAD;
+
+  const drawRow = (cells: readonly string[], y: number, fill: string | null, header: boolean) => {
+    const h = heightOf(cells);
+    let x = left;
+    cells.forEach((text, i) => {
+      const w = widths[i]!;
+      if (fill !== null) doc.rect(x, y, w, h).fill(fill);
+      doc.rect(x, y, w, h).lineWidth(0.5).strokeColor('#8a8f99').stroke();
+      doc.fillColor('#1f2329').text(text, x + PAD, y + PAD, { width: w - 2 * PAD, align: header ? 'center' : (table.columns[i]!.align ?? 'left'), lineBreak: true });
+      x += w;
+    });
+    return y + h;
+  };
+
+  const headers = table.columns.map((c) => c.header);
+  if (doc.y + heightOf(headers) + 2 * FONT_SIZE > bottomOf(doc)) doc.addPage();
+  let y = drawRow(headers, doc.y, HEADER_FILL, true);
+  for (const row of table.rows) {
+    const { cells, total } = Array.isArray(row) ? { cells: row as readonly string[], total: false } : (row as PdfRow);
+    if (y + heightOf(cells) > bottomOf(doc)) {
+      doc.addPage();
+      y = drawRow(headers, doc.page.margins.top, HEADER_FILL, true);
+    }
+    y = drawRow(cells, y, total ? TOTAL_FILL : null, false);
+  }
+  doc.x = left;
+  doc.y = y + 8;
+}
+
+/** A heading that keeps at least a few lines of what follows on its page. */
+export function drawHeading(doc: PDFKit.PDFDocument, text: string, size = 13): void {
+  if (doc.y + size * 5 > bottomOf(doc)) doc.addPage();
+  doc.x = doc.page.margins.left;
+  doc.fontSize(size).fillColor('#1f2329').text(text);
+  doc.moveDown(0.3);
+}
+
+/** A paragraph of small text (notes, flags), wrapped to the text width. */
+export function drawNote(doc: PDFKit.PDFDocument, text: string): void {
+  doc.x = doc.page.margins.left;
+  doc.fontSize(FONT_SIZE).fillColor('#4a4f57').text(text, { width: doc.page.width - doc.page.margins.left - doc.page.margins.right });
+  doc.moveDown(0.3);
+}
