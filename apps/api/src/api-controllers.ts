@@ -28,6 +28,7 @@ import { ClaimCommentsController } from './claim-records/comments.controller';
 import { ClaimEvidenceController } from './claim-records/evidence.controller';
 import { TargetsController } from './targets/targets.controller';
 import { EvaluationController } from './evaluation/evaluation.controller';
+import { EvaluationReportsController } from './evaluation/evaluation-reports.controller';
 import { AccountsController } from './accounts/accounts.controller';
 
 export const API_CONTROLLERS: Type[] = [
@@ -60,5 +61,6 @@ export const API_CONTROLLERS: Type[] = [
   ClaimEvidenceController,
   TargetsController,
   EvaluationController,
+  EvaluationReportsController,
   AccountsController,
 ];

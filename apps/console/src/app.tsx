@@ -4,6 +4,7 @@ import { hasRole, homeOf, isBureau, isClaimant, useUser, type User } from './api
 import { useI18n } from './i18n/i18n';
 import { ClaimPage } from './pages/claim-page';
 import { CohortPage } from './pages/cohort-page';
+import { EvaluationPage } from './pages/evaluation-page';
 import { CohortTimelinePage, PersonTimelinePage } from './pages/timeline-pages';
 import { LoginPage } from './pages/login-page';
 import { MinePage } from './pages/mine-page';
@@ -17,6 +18,7 @@ const ROUTES: readonly { pattern: string; page: (params: Record<string, string>)
   { pattern: '/mine', page: () => <MinePage /> },
   { pattern: '/notices', page: () => <NoticesPage /> },
   { pattern: '/reconciliation', page: () => <ReconciliationPage /> },
+  { pattern: '/evaluation', page: () => <EvaluationPage /> },
   { pattern: '/claims/:claimId', page: (p) => <ClaimPage claimId={p['claimId']!} /> },
   { pattern: '/cohorts/:cohortId', page: (p) => <CohortPage cohortId={p['cohortId']!} /> },
   { pattern: '/cohorts/:cohortId/timeline', page: (p) => <CohortTimelinePage cohortId={p['cohortId']!} /> },
@@ -67,6 +69,8 @@ function Header({ user }: { user: User | null }) {
   if (user) links.push({ to: '/notices', text: t('nav.notices') });
   // R-PAY-1: the reconcilers of payouts/payout-reconciliation-access.ts; the api refuses anyone else.
   if (user && hasRole(user, 'FINANCE', 'APPROVER', 'ADMIN', 'EVALUATOR')) links.push({ to: '/reconciliation', text: t('nav.reconciliation') });
+  // R-EVAL-1: evaluation/evaluation-readers.ts, the bureau and a subdistrict officer (its own unit only).
+  if (user && (isBureau(user) || user.roles.includes('SUBDISTRICT_OFFICER'))) links.push({ to: '/evaluation', text: t('nav.evaluation') });
   return (
     <header className="top">
       <span className="brand">{t('app.title')}</span>

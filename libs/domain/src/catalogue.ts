@@ -10,10 +10,11 @@ import { claimNoticeCatalogue } from './claim-notice/claim-notice.catalogue';
 import { claimRecordsCatalogue } from './claim-records/claim-records.catalogue';
 import { targetSetEvents } from './targets/target-set.catalogue';
 import { payoutCatalogue } from './payouts/payouts.catalogue';
+import { evaluationEvents } from './evaluation/evaluation.catalogue';
 
 /** Every domain event the system stores. Each module adds its list (and its upcasters) here. */
 export function createEventCatalogue(): EventCatalogue {
   return new EventCatalogue()
-    .register(...registryEvents, ...trainingEvents, ...outcomeEvents, ...outcomeHistoricEvents, ...claimEvents, ...policyEvents, ...enterpriseSchemeEvents, ...certificationSchemeEvents, ...claimNoticeCatalogue, ...claimRecordsCatalogue, ...targetSetEvents, ...payoutCatalogue)
+    .register(...registryEvents, ...trainingEvents, ...outcomeEvents, ...outcomeHistoricEvents, ...claimEvents, ...policyEvents, ...enterpriseSchemeEvents, ...certificationSchemeEvents, ...claimNoticeCatalogue, ...claimRecordsCatalogue, ...targetSetEvents, ...payoutCatalogue, ...evaluationEvents)
     .registerUpcaster(...outcomeUpcasters);
 }

@@ -16,3 +16,4 @@ export * from './claim-notice';
 export * from './claim-records';
 export * from './targets';
 export * from './payouts';
+export * from './evaluation';

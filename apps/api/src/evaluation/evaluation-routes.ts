@@ -1,6 +1,7 @@
 import type { ApiRoute } from '../docs/api-route';
 import { CertificationProgressQuery } from './certification-progress.query';
 import { EVALUATION_READERS } from './evaluation-readers';
+import { EVALUATION_REPORT_ROUTES } from './evaluation-report-routes';
 
 /** R-EVAL-1, R-MON-1 evaluation reports for the OpenAPI document. */
 export const EVALUATION_ROUTES: readonly ApiRoute[] = [
@@ -20,4 +21,5 @@ export const EVALUATION_ROUTES: readonly ApiRoute[] = [
       404: 'The target set in force has no line for that subdistrict',
     },
   },
+  ...EVALUATION_REPORT_ROUTES,
 ];

@@ -1,0 +1,87 @@
+import type { ApiRoute } from '../docs/api-route';
+import { EVALUATION_READERS } from './evaluation-readers';
+import { StartReportForm, TraceQuery } from './evaluation-report.forms';
+
+const common = { 401: 'Not logged in', 403: "Role not allowed, or a report of another unit than the officer's own" };
+const frozen = { ...common, 404: 'No frozen report with this id' };
+
+/** R-EVAL-1, R-MON-1: the semiannual evaluation report (issue 7), for the OpenAPI document. */
+export const EVALUATION_REPORT_ROUTES: readonly ApiRoute[] = [
+  {
+    method: 'post',
+    path: '/api/evaluation/reports',
+    tag: 'evaluation',
+    summary:
+      'R-EVAL-1 R-MON-1 Run the evaluation report for a period (H1-2021, H2-2021 or 2020-08-01..2021-12-31) as the system knew it at the end of asOf (default today, never later), for one unit or the district; when done it is frozen with its content hash. One run at a time; follow the run at the Location header. A subdistrict officer runs its own unit only',
+    roles: EVALUATION_READERS,
+    body: StartReportForm,
+    idempotent: true,
+    responses: {
+      ...common,
+      202: 'Started: runId, status RUNNING, progress {eventsRead, eventsTotal, percent}',
+      200: 'A retry with the same Idempotency-Key and body: the same run as it stands',
+      400: 'Invalid input (period, asOf, subdistrictId named), asOf after today or before the period, no target set in force on asOf, or Idempotency-Key not a UUID',
+      404: 'subdistrictId is not a subdistrict of the registry',
+      409: 'Another report is running (runningRunId in details): wait for it',
+      422: 'This Idempotency-Key was used for another request',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/evaluation/reports/runs/:runId',
+    tag: 'evaluation',
+    summary: 'A report run: status RUNNING, DONE or FAILED, progress (eventsRead of eventsTotal); when DONE the reportId and contentHash of the frozen report; when FAILED the error code',
+    roles: EVALUATION_READERS,
+    responses: { ...common, 200: 'The run', 404: 'No such run in this api process (restarted, evicted or another replica)' },
+  },
+  {
+    method: 'get',
+    path: '/api/evaluation/reports',
+    tag: 'evaluation',
+    summary: "R-EVAL-1 The frozen reports, newest first: reportId, period label, asOf, unit, contentHash, frozenAt. A subdistrict officer sees its own unit's only",
+    roles: EVALUATION_READERS,
+    responses: { ...common, 200: '{reports: [...]}' },
+  },
+  {
+    method: 'get',
+    path: '/api/evaluation/reports/:reportId',
+    tag: 'evaluation',
+    summary: 'R-EVAL-1 A frozen report as JSON: progress against the task table, the R-TGT-1 targets, rates, money and data-quality flags; counts, fen and exact fractions only, every figure with its id',
+    roles: EVALUATION_READERS,
+    responses: { ...frozen, 200: '{reportId, contentHash, frozenAt, report}' },
+  },
+  {
+    method: 'get',
+    path: '/api/evaluation/reports/:reportId/report.xlsx',
+    tag: 'evaluation',
+    summary: 'R-EVAL-1 The frozen report as an XLSX workbook, one sheet per section with Chinese headings; the same figures as the JSON',
+    roles: EVALUATION_READERS,
+    responses: { ...frozen, 200: 'The workbook (attachment; X-Content-Hash: the report\'s content hash)' },
+  },
+  {
+    method: 'get',
+    path: '/api/evaluation/reports/:reportId/report.pdf',
+    tag: 'evaluation',
+    summary: 'R-EVAL-1 The frozen report as a PDF with charts of progress against the task and of rates against thresholds; the same figures as the JSON',
+    roles: EVALUATION_READERS,
+    responses: { ...frozen, 200: 'The PDF (attachment; X-Content-Hash: the report\'s content hash)' },
+  },
+  {
+    method: 'post',
+    path: '/api/evaluation/reports/:reportId/verify',
+    tag: 'evaluation',
+    summary: 'R-EVAL-1 R-MON-1 Recompute the frozen report from the event history with its own period, asOf and unit, and compare content hashes: a fact recorded after asOf changes nothing. Changes nothing',
+    roles: EVALUATION_READERS,
+    responses: { ...frozen, 200: '{reproduced, frozenHash, recomputedHash, differingSections}' },
+  },
+  {
+    method: 'get',
+    path: '/api/evaluation/reports/:reportId/trace',
+    tag: 'evaluation',
+    summary:
+      'R-MON-1 The events behind one figure of a frozen report (figure = its id in the JSON), as recorded by the report\'s asOf: position, eventId, streamId, type, occurredAt and the day recorded, never event data; paged by limit (default 1000) and afterPosition',
+    roles: EVALUATION_READERS,
+    query: TraceQuery,
+    responses: { ...common, 200: '{figure, sources, total, events, nextAfterPosition}', 400: 'figure missing, or limit / afterPosition malformed', 404: 'No frozen report with this id, or no figure of it has this id (named)' },
+  },
+];

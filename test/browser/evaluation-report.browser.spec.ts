@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { completedCohort } from '../support/claimed-cohorts';
+import { labourerRegistrar } from '../support/labourers';
+import { onDay, providerWithAccount } from '../support/past-cohorts';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { ensureConsoleBuilt, launchBrowser, loginAs, screenshot, SCREENSHOTS } from './support/browser';
+import { accountWith, type Account } from './support/review-cast';
+
+jest.setTimeout(240_000);
+
+interface DrawnSeries {
+  readonly name: string;
+  readonly type: string;
+  readonly values: unknown[];
+}
+
+/**
+ * R-EVAL-1, R-MON-1, issue 7 through the console (评估报告): Debian's Chromium against the real app on PostgreSQL.
+ * The history, recorded on past days: cards registered 2021-01-10, certificates for two Nancun people (2021-01-05,
+ * 2020-12-20) and one Dongjie person (2021-01-08), and a GENERAL cohort of three Nancun people (2021-03-01..07, all passed, two certified on 2021-03-12).
+ */
+describe('console: the evaluation report page (R-EVAL-1, R-MON-1)', () => {
+  let app: TestApp;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let evaluator: Account;
+  let officer: Account;
+  let evaluatorToken: string;
+  let nancun: string;
+  let dongjie: string;
+  let districtReportId: string;
+  let numbers = 0;
+  let midwayProgress: { eventsRead: number; eventsTotal: number } | undefined;
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    app = await startTestApp();
+    const admin = await app.login('admin');
+    evaluatorToken = await app.login('evaluator');
+    nancun = app.directory.findSubdistrict('南村镇')!;
+    dongjie = app.directory.findSubdistrict('东街办事处')!;
+    const certificate = async (labourerId: string, issuedOn: string) => {
+      const body = { labourerId, number: `EVAL-BROWSER-${++numbers}`, issuer: '市职业技能鉴定中心', type: 'SKILL_LEVEL', level: 'JUNIOR', occupation: '电工', issuedOn };
+      const created = await app.request('POST', '/api/certificates', { token: admin, body, headers: { 'idempotency-key': randomUUID() } });
+      if (created.status !== 201) throw new Error(`certificate: ${created.status} ${created.text}`);
+    };
+    const trainees = await onDay('2021-01-10', async () => {
+      const [a, b] = await labourerRegistrar(app, admin, { subdistrictId: nancun, born: '1985-03-03', name: '钱技工', firstSequence: 820 }).many(2);
+      const d = await labourerRegistrar(app, admin, { subdistrictId: dongjie, born: '1987-06-06', name: '孙技工', firstSequence: 830 }).one();
+      await certificate(a!, '2021-01-05');
+      await certificate(b!, '2020-12-20');
+      await certificate(d, '2021-01-08');
+      return labourerRegistrar(app, admin, { subdistrictId: nancun, born: '1991-09-09', name: '周学员', firstSequence: 840 }).many(3);
+    });
+    const provider = await providerWithAccount(app, admin, 'evaluation-page-provider', nancun);
+    await completedCohort(app, { provider: provider.token, reviewer: await app.login('reviewer') }, trainees, { programmeType: 'GENERAL', startDay: '2021-03-01', attended: [7, 7, 7], certified: 2, employed: 0 });
+    evaluator = await accountWith(app, 'evaluation-page-evaluator', ['EVALUATOR']);
+    officer = await accountWith(app, 'evaluation-page-officer', ['SUBDISTRICT_OFFICER'], { subdistrictId: nancun });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  const series = async (chart: Locator): Promise<DrawnSeries[]> => JSON.parse((await chart.getAttribute('data-series')) ?? '[]') as DrawnSeries[];
+
+  /** Picks the period, asOf and (for the bureau) the unit, starts the run and waits for the frozen report. */
+  async function runReport(page: Page, choice: { kind: string; year: string; asOf: string; unit?: string }, midway = false): Promise<string> {
+    if (midway) {
+      // A small history is read in well under a poll: the first two polls' answers are turned into one from halfway
+      // through the run (the real total, half of it read), as a long run's would be, to see the page show it.
+      await page.route(
+        '**/api/evaluation/reports/runs/*',
+        async (route) => {
+          const response = await route.fetch();
+          const run = await response.json();
+          const eventsRead = Math.floor(run.progress.eventsTotal / 2);
+          midwayProgress = { eventsRead, eventsTotal: run.progress.eventsTotal };
+          await route.fulfill({ response, json: { ...run, status: 'RUNNING', reportId: undefined, progress: { ...run.progress, eventsRead } } });
+        },
+        { times: 2 },
+      );
+    }
+    await page.getByLabel('报告期').selectOption({ label: choice.kind });
+    await page.getByLabel('年度').selectOption(choice.year);
+    await page.getByLabel('数据截至日').fill(choice.asOf);
+    if (choice.unit) await page.getByLabel('单位', { exact: true }).selectOption({ label: choice.unit });
+    await page.getByRole('button', { name: '生成报告' }).click();
+    // Issue 7 "long runs show progress": the run's line appears at once and counts the events read.
+    const run = page.getByTestId('evaluation-run');
+    await run.waitFor();
+    await expect(run.textContent()).resolves.toMatch(/读取事件/);
+    if (midway) {
+      const halfway = page.locator('[data-testid="evaluation-run"][data-status="RUNNING"]').filter({ hasText: /^正在读取事件：\d+ \/ \d+$/ });
+      await page.locator('[data-testid="evaluation-run"][data-status="RUNNING"][data-events-total]:not([data-events-total="0"])').waitFor();
+      await expect(halfway.textContent()).resolves.toBe(`正在读取事件：${midwayProgress!.eventsRead} / ${midwayProgress!.eventsTotal}`);
+      expect(await run.locator('progress').evaluate((bar) => [Number(bar.getAttribute('value')), Number(bar.getAttribute('max'))])).toEqual([midwayProgress!.eventsRead, midwayProgress!.eventsTotal]);
+    }
+    await page.locator('[data-testid="evaluation-run"][data-status="DONE"]').waitFor();
+    const [read, total] = [Number(await run.getAttribute('data-events-read')), Number(await run.getAttribute('data-events-total'))];
+    expect(total).toBeGreaterThan(0);
+    expect(read).toBe(total);
+    await expect(run.textContent()).resolves.toBe(`已完成：读取事件 ${total} / ${total}`);
+    await page.getByTestId('evaluation-report').waitFor();
+    const reportId = new URL(page.url()).searchParams.get('report');
+    expect(reportId).toMatch(/^[0-9a-f-]{36}$/);
+    return reportId!;
+  }
+
+  async function shot(locator: Locator, name: string): Promise<void> {
+    const dir = process.env['UPDATE_SCREENSHOTS'] === '1' ? SCREENSHOTS : path.resolve(__dirname, '../../reports/screenshots');
+    mkdirSync(dir, { recursive: true });
+    await locator.screenshot({ path: path.join(dir, `${name}.png`) });
+  }
+
+  it('R-EVAL-1 the evaluator runs 2021 上半年 as of 2021-06-30 for the district: progress, both charts from the report, the tables equal the API\'s JSON, verified', async () => {
+    const page = await loginAs(browser.context, app.baseUrl, evaluator.username, evaluator.password);
+    await page.getByRole('navigation').getByRole('link', { name: '评估报告' }).click();
+    await page.getByRole('heading', { level: 1, name: '评估报告' }).waitFor();
+    districtReportId = await runReport(page, { kind: '上半年', year: '2021', asOf: '2021-06-30', unit: '城区（全区）' }, true);
+
+    const api = await app.request('GET', `/api/evaluation/reports/${districtReportId}`, { token: evaluatorToken });
+    expect(api.status).toBe(200);
+    const report = api.body.report;
+    await expect(page.getByTestId('evaluation-period').textContent()).resolves.toBe('2021 上半年 (2021-01-01 – 2021-06-30)');
+    await expect(page.getByTestId('evaluation-hash').textContent()).resolves.toBe(api.body.contentHash);
+
+    // R-TGT-2: Nancun done = A + B + the cohort's two = 4, all within the task period (2020-08 on); Dongjie 1. The table prints the API's figure.
+    const nancunDone = page.locator(`[data-testid="evaluation-progress-table"] tr[data-unit="${nancun}"] [data-testid="done"]`);
+    await expect(nancunDone.textContent()).resolves.toBe('4');
+    const apiNancun = report.progress.units.find((u: { subdistrictId: string }) => u.subdistrictId === nancun);
+    expect(apiNancun.done.count).toBe(4);
+    expect(report.progress.units.find((u: { subdistrictId: string }) => u.subdistrictId === dongjie).done.count).toBe(1);
+    // The district row: 4 + 1 = 5.
+    await expect(page.locator('[data-testid="evaluation-progress-table"] tr[data-unit="DISTRICT"] [data-testid="done"]').textContent()).resolves.toBe('5');
+    expect(report.progress.district.done.count).toBe(5);
+
+    // The progress chart: 8 units × (task, expected, done) bars, the values the report's.
+    const progressChart = page.getByTestId('evaluation-progress-chart');
+    await progressChart.locator('svg').waitFor();
+    const drawn = await series(progressChart);
+    expect(drawn.map((s) => s.name)).toEqual(['任务数', '应完成（按进度）', '已完成']);
+    expect(drawn.map((s) => s.values.length)).toEqual([8, 8, 8]);
+    expect(drawn[0]!.values).toEqual(report.progress.units.map((u: { task: number }) => u.task));
+    expect(drawn[2]!.values).toEqual(report.progress.units.map((u: { done: { count: number } }) => u.done.count));
+    expect(drawn[2]!.values[report.progress.units.indexOf(apiNancun)]).toBe(4);
+
+    // R-GATE-1/2: the cohort passed 3 of 3 (100%) and certified 2 of 3 (66.66%, rounded down), drawn as bars.
+    const ratesChart = page.getByTestId('evaluation-rates-chart');
+    await ratesChart.locator('svg').waitFor();
+    const bars = (await series(ratesChart)).filter((s) => s.type === 'bar');
+    expect(bars.map((s) => s.name)).toEqual(['合格率', '取证率', '就业率']);
+    const general = report.rates.byProgrammeType.findIndex((r: { key: string }) => r.key === 'GENERAL');
+    expect(general).toBeGreaterThanOrEqual(0);
+    expect(bars.map((s) => s.values.length)).toEqual(Array(3).fill(report.rates.byProgrammeType.length));
+    expect([bars[0]!.values[general], bars[1]!.values[general]]).toEqual([100, 66.66]);
+    const generalRow = page.locator(`[data-testid="evaluation-rates-programme"] tr[data-key="GENERAL"] td`);
+    await expect(generalRow.nth(1).textContent()).resolves.toBe('100.00% (3/3)');
+    await expect(generalRow.nth(2).textContent()).resolves.toBe('66.66% (2/3)');
+
+    await page.locator('#evaluation-charts-title').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await shot(page.locator('section[aria-labelledby="evaluation-charts-title"]'), 'evaluation-charts');
+    await shot(page.locator('section[aria-labelledby="evaluation-progress-title"]'), 'evaluation-tables');
+
+    // Reproducible: the api recomputes it from the events and gets the frozen hash.
+    await page.getByRole('button', { name: '复核：按事件重新计算' }).click();
+    const verified = page.locator('[data-testid="evaluation-verify"] [role="status"]');
+    await verified.waitFor();
+    expect(await verified.getAttribute('data-reproduced')).toBe('true');
+    await expect(page.getByTestId('frozen-hash').textContent()).resolves.toBe(api.body.contentHash);
+    await expect(page.getByTestId('recomputed-hash').textContent()).resolves.toBe(api.body.contentHash);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshot(page, 'evaluation-report');
+
+    // The files, with the api's names (period, day, unit code): the PDF and the XLSX of this very report.
+    for (const [button, name, magic] of [['下载 PDF', 'evaluation-report_H1-2021_asof-2021-06-30_DISTRICT.pdf', '%PDF'], ['下载 XLSX', 'evaluation-report_H1-2021_asof-2021-06-30_DISTRICT.xlsx', 'PK']] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      expect(download.suggestedFilename()).toBe(name);
+      expect(readFileSync((await download.path())!).subarray(0, magic.length).toString('latin1')).toBe(magic);
+    }
+
+    // The frozen list links the report.
+    await expect(page.locator(`[data-testid="evaluation-frozen"] tr[data-report="${districtReportId}"] td`).allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['2021 上半年', '2021-06-30', '城区']),
+    );
+    await page.close();
+  });
+
+  it('R-MON-1 Enter on a figure opens its trace, the same events as the API\'s, no personal data; Escape gives the focus back', async () => {
+    const page = await loginAs(browser.context, app.baseUrl, evaluator.username, evaluator.password);
+    await page.goto(`${app.baseUrl}/evaluation?report=${districtReportId}`);
+    const figure = page.locator(`[data-testid="evaluation-progress-table"] tr[data-unit="${nancun}"] [data-testid="done"] button`);
+    await figure.focus();
+    await page.keyboard.press('Enter');
+    const trace = page.getByTestId('evaluation-trace');
+    await trace.waitFor();
+    const figureId = await figure.getAttribute('data-figure');
+    expect(await trace.getAttribute('data-figure')).toBe(figureId);
+    const api = await app.request('GET', `/api/evaluation/reports/${districtReportId}/trace?figure=${encodeURIComponent(figureId!)}`, { token: evaluatorToken });
+    expect(api.status).toBe(200);
+    // Four certificates counted: at least their four recording events are behind the figure.
+    expect(api.body.events.length).toBeGreaterThanOrEqual(4);
+    const shown = await page.locator('[data-testid="evaluation-trace-events"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event')));
+    expect(shown).toEqual(api.body.events.map((e: { eventId: string }) => e.eventId));
+    const text = (await trace.textContent()) ?? '';
+    expect(text).not.toMatch(/钱技工|周学员|孙技工/);
+    await page.keyboard.press('Escape');
+    await trace.waitFor({ state: 'detached' });
+    expect(await figure.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await page.close();
+  });
+
+  it('R-EVAL-1 a subdistrict officer has its unit fixed, gets Nancun only (one line, no district) and lists only its own unit\'s reports', async () => {
+    const page = await loginAs(browser.context, app.baseUrl, officer.username, officer.password);
+    await page.getByRole('navigation').getByRole('link', { name: '评估报告' }).click();
+    await expect(page.getByTestId('evaluation-fixed-unit').textContent()).resolves.toBe('南村镇');
+    expect(await page.getByLabel('单位', { exact: true }).count()).toBe(0);
+    // The district report is not the officer's to list.
+    await page.getByTestId('evaluation-frozen').or(page.getByText('还没有冻结的报告。')).first().waitFor();
+    expect(await page.locator(`[data-report="${districtReportId}"]`).count()).toBe(0);
+    const reportId = await runReport(page, { kind: '上半年', year: '2021', asOf: '2021-06-30' });
+    await expect(page.getByTestId('evaluation-unit').textContent()).resolves.toBe('南村镇');
+    const rows = page.locator('[data-testid="evaluation-progress-table"] tbody tr');
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-unit')))).toEqual([nancun]);
+    await expect(rows.first().locator('[data-testid="done"]').textContent()).resolves.toBe('4');
+    const drawn = await series(page.getByTestId('evaluation-progress-chart'));
+    expect(drawn.map((s) => s.values)).toEqual([[1_600], [expect.any(Number)], [4]]);
+    await page.getByTestId('evaluation-frozen').waitFor();
+    expect(await page.locator('[data-testid="evaluation-frozen"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-report')))).toEqual([reportId]);
+    // In English the page's words change, the figures and the charts (labelled in Chinese, as in the PDF) do not.
+    await page.getByRole('button', { name: '切换到英文' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Certification progress' }).waitFor();
+    await expect(rows.first().locator('[data-testid="done"]').textContent()).resolves.toBe('4');
+    await page.getByTestId('evaluation-progress-chart').locator('svg').waitFor();
+    await page.getByRole('button', { name: 'Switch to Chinese' }).click();
+    await page.getByRole('heading', { level: 2, name: '证书任务进度' }).waitFor();
+    // Another unit's report by its address: the api refuses, the page shows it and no figures.
+    await page.goto(`${app.baseUrl}/evaluation?report=${districtReportId}`);
+    await page.locator('main [role="alert"]').waitFor();
+    expect(await page.getByTestId('evaluation-report').count()).toBe(0);
+    await page.close();
+  });
+});
