@@ -91,11 +91,13 @@ describe('payout reconciliation per scheme (R-PAY-1)', () => {
           cancelledFen: 60_000,
           outstandingFen: 0,
           olderOutstanding: { count: 0, fen: 0 },
+          overpaidFen: 0,
+          duplicateRisk: { count: 0, fen: 0 },
           // Balanced (60,000 cancelled accounts for B) but B is paid 60,000 short of what was approved.
-          differences: [{ claimId: b.claimId, releasedFen: 60_000, paidFen: 0, cancelledFen: 60_000, outstandingFen: 0, unaccountedFen: 0, unpaidFen: 60_000 }],
+          differences: [{ claimId: b.claimId, releasedFen: 60_000, paidFen: 0, cancelledFen: 60_000, outstandingFen: 0, unaccountedFen: 0, unpaidFen: 60_000, overpaidFen: 0, flaggedPayouts: [] }],
         },
       ],
-      totals: { releasedClaims: 2, releasedFen: 150_000, payouts: 2, instructedFen: 150_000, paidFen: 90_000, failedFen: 0, cancelledFen: 60_000, outstandingFen: 0, olderOutstanding: { count: 0, fen: 0 }, differences: 1 },
+      totals: { releasedClaims: 2, releasedFen: 150_000, payouts: 2, instructedFen: 150_000, paidFen: 90_000, failedFen: 0, cancelledFen: 60_000, outstandingFen: 0, olderOutstanding: { count: 0, fen: 0 }, overpaidFen: 0, duplicateRisk: { count: 0, fen: 0 }, differences: 1 },
     });
     // Totals equal the released claims: the claims' own payout pages agree, fen for fen.
     const pages = await Promise.all([a, b].map((c) => expectReply(app.request('GET', `/api/claims/${c.claimId}/payouts`, { token: reviewer }), 200)));

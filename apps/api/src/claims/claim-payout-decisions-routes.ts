@@ -7,7 +7,7 @@ const responses = {
   401: 'Not logged in',
   403: 'Not an APPROVER (PAYOUT.APPROVER_REQUIRED)',
   404: 'No such claim, or no payout of this claim with this id (PAYOUT.NOT_FOUND): the id is the idempotencyKey from GET /api/claims/:claimId/payouts',
-  409: 'PAYOUT.NOT_FAILED: only a FAILED payout can be re-instructed or cancelled (a PAID or CANCELLED one is final, an INSTRUCTED one waits for finance)',
+  409: 'PAYOUT.NOT_FAILED: only a FAILED payout can be re-instructed or cancelled (a PAID or CANCELLED one is final, an INSTRUCTED one waits for finance); PAYOUT.PAID_AFTER_FAILURE: finance paid an attempt it had answered FAILED, so the payout is PAID (the message names a later attempt still at finance, which would pay twice)',
   200: "The claim's payouts as GET /api/claims/:claimId/payouts, with alreadyDone when the same request (Idempotency-Key) was done before",
 };
 

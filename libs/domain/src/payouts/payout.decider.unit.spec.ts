@@ -19,7 +19,7 @@ describe('the payout decider (R-PAY-1)', () => {
     const events = answer(instructedEvents, paid);
     expect(events).toEqual([{ type: 'PayoutPaid', data: { idempotencyKey: KEY, instructionId: INSTRUCTION_ID, attempt: 1, answerId: paid.answerId, amountFen: 190_000, bankReference: 'ICBC-20210705-0001', paidOn: '2021-07-05' } }]);
     const state = fold(payoutDecider, [...instructedEvents, ...events]);
-    expect(state.status).toBe('PAID');
+    expect(state).toMatchObject({ status: 'PAID', paidAttempts: 1, overpaidFen: 0, duplicateRisk: false });
     expect(answer([...instructedEvents, ...events], paid)).toEqual([]);
   });
 

@@ -18,6 +18,20 @@ export const amountMismatch = (instructionId: string, instructedFen: number, ans
 export const notFailed = (idempotencyKey: string, status: string, action: 're-instructed' | 'cancelled') =>
   new DomainError('PAYOUT.NOT_FAILED', `payout ${idempotencyKey} is ${status}: only a FAILED payout can be ${action}`, 'conflict', { ...RULE, idempotencyKey, status });
 
+/**
+ * Re-instruct or cancel a payout finance paid after answering it FAILED (PayoutFailureReversed): the money left, so
+ * there is nothing to retry or give up. When a later attempt still waits at finance, the message says so: paid too, it
+ * would pay the payee twice.
+ */
+export const paidAfterFailure = (idempotencyKey: string, paid: { attempt: number; paidOn: string }, waiting: number | undefined, action: 're-instructed' | 'cancelled') =>
+  new DomainError(
+    'PAYOUT.PAID_AFTER_FAILURE',
+    `payout ${idempotencyKey} is PAID: finance paid attempt ${paid.attempt} on ${paid.paidOn} after answering it FAILED, so it cannot be ${action}` +
+      (waiting === undefined ? '' : `; attempt ${waiting} is still at finance: ask finance to stop it, or the payee is paid twice`),
+    'conflict',
+    { ...RULE, idempotencyKey, status: 'PAID', paidAttempt: paid.attempt, ...(waiting === undefined ? {} : { waitingAttempt: waiting }) },
+  );
+
 /** The handler named another attempt than the next one: another re-instruction came first. */
 export const attemptOutOfTurn = (idempotencyKey: string, expected: number, asked: number) =>
   new DomainError('PAYOUT.ATTEMPT_OUT_OF_TURN', `payout ${idempotencyKey} is at attempt ${expected - 1}: the next attempt is ${expected}, not ${asked}`, 'conflict', { ...RULE, idempotencyKey, expected, asked });

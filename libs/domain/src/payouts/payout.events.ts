@@ -55,6 +55,18 @@ export const PayoutReinstructed = defineEvent(
   z.strictObject({ idempotencyKey: key, instructionId: uuid, attempt, previousInstructionId: uuid, reinstructedBy: z.string().min(1).max(200), instructedAt: z.iso.datetime() }),
 );
 
+/**
+ * R-PAY-1 "never silently dropped": finance answered PAID for an attempt it had answered FAILED (a bank return
+ * reversed, a transfer that went through after all). The money left the treasury, so it is recorded, never
+ * dead-lettered: the attempt is PAID from now on, and when another attempt was instructed meanwhile that one is a
+ * duplicate risk (paid too, it is an overpayment the bureau must recover). Same figures as PayoutPaid.
+ */
+export const PayoutFailureReversed = defineEvent(
+  'PayoutFailureReversed',
+  1,
+  z.strictObject({ idempotencyKey: key, instructionId: uuid, attempt, answerId: uuid, amountFen: z.number().int().min(1), bankReference: z.string().min(1).max(64), paidOn: date }),
+);
+
 /** Why an approver gives up a failed payout: a code; the explanation is a sealed text (purpose 'payout-cancellation'). */
 export const PAYOUT_CANCELLATION_REASON = z.enum([
   'PAYEE_NOT_ENTITLED', // on a second look the payee is not owed this money
@@ -92,6 +104,7 @@ export type PayoutPaid = EventOf<typeof PayoutPaid>;
 export type PayoutFailed = EventOf<typeof PayoutFailed>;
 export type PayoutReinstructed = EventOf<typeof PayoutReinstructed>;
 export type PayoutCancelled = EventOf<typeof PayoutCancelled>;
-export type PayoutEvent = PayoutInstructed | PayoutPaid | PayoutFailed | PayoutReinstructed | PayoutCancelled;
+export type PayoutFailureReversed = EventOf<typeof PayoutFailureReversed>;
+export type PayoutEvent = PayoutInstructed | PayoutPaid | PayoutFailed | PayoutReinstructed | PayoutCancelled | PayoutFailureReversed;
 
-export const payoutEvents = [PayoutInstructed, PayoutPaid, PayoutFailed, PayoutReinstructed, PayoutCancelled] as const;
+export const payoutEvents = [PayoutInstructed, PayoutPaid, PayoutFailed, PayoutReinstructed, PayoutCancelled, PayoutFailureReversed] as const;

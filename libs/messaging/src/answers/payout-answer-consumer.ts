@@ -26,7 +26,8 @@ export const PAYOUT_ANSWERS_GROUP = 'skills-claims-payout-answers';
  *
  * - A malformed message (not JSON, not PayoutAnswer.v1) goes to `finance.payout-answers.dlq.v1` with its zod issues.
  * - An answer the payout refuses (unknown instruction, a contradicting answer, another amount) goes there with the
- *   refusal's code and message.
+ *   refusal's code and message. PAID for an attempt answered FAILED is not a refusal: the decider records it
+ *   (PayoutFailureReversed), since money that left is never dropped from our books.
  * Either way the consumer goes on with the next message. Any other error (the database away) is thrown: kafkajs
  * does not commit, and reads the message again after its retry pause.
  */

@@ -38,6 +38,10 @@ export const payoutAnswerV1Schema = z
       failedOn: z.iso.date(),
     }),
   ])
-  .meta({ title: 'Payout answer, version 1', description: 'R-PAY-1: finance answers one payout instruction: paid (bank reference, day) or failed (reason code).' });
+  .meta({
+    title: 'Payout answer, version 1',
+    description:
+      'R-PAY-1: finance answers one payout instruction: paid (bank reference, day) or failed (reason code). The same answer again changes nothing. PAID after FAILED for the same instruction is recorded as a reversed failure (the money left): the payout is paid, and if it was re-instructed meanwhile, paying the later attempt too is an overpayment the bureau recovers. FAILED after PAID, or PAID with another bank reference, day or amount, goes to the dead-letter topic.',
+  });
 
 export type PayoutAnswerV1 = z.infer<typeof payoutAnswerV1Schema>;

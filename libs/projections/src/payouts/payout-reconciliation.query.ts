@@ -31,13 +31,24 @@ export async function payoutReconciliation(db: SqlExecutor, query: Reconciliatio
      WHERE released_on BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR scheme = $3)`,
     [query.from, query.to, scheme],
   );
-  const payouts = await db.query<{ claim_id: string; scheme: string; amount_fen: string; status: PayoutState; instructed_on: string }>(
-    `SELECT claim_id, scheme, amount_fen::text AS amount_fen, status, to_char(instructed_on, 'YYYY-MM-DD') AS instructed_on FROM rm_payouts
+  const payouts = await db.query<{ idempotency_key: string; claim_id: string; scheme: string; amount_fen: string; status: PayoutState; instructed_on: string; paid_attempts: number; overpaid_fen: string; duplicate_risk: boolean }>(
+    `SELECT idempotency_key, claim_id, scheme, amount_fen::text AS amount_fen, status, to_char(instructed_on, 'YYYY-MM-DD') AS instructed_on,
+            paid_attempts, overpaid_fen::text AS overpaid_fen, duplicate_risk FROM rm_payouts
      WHERE released_on BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR scheme = $3)`,
     [query.from, query.to, scheme],
   );
   const claims: ReleasedClaim[] = released.rows.map((r) => ({ claimId: r.claim_id, scheme: r.scheme, releasedOn: r.released_on, releasedFen: Number(r.total_fen) }));
-  const rows: PayoutRow[] = payouts.rows.map((r) => ({ claimId: r.claim_id, scheme: r.scheme, amountFen: Number(r.amount_fen), status: r.status, instructedOn: r.instructed_on }));
+  const rows: PayoutRow[] = payouts.rows.map((r) => ({
+    claimId: r.claim_id,
+    scheme: r.scheme,
+    amountFen: Number(r.amount_fen),
+    status: r.status,
+    instructedOn: r.instructed_on,
+    idempotencyKey: r.idempotency_key,
+    paidAttempts: Number(r.paid_attempts),
+    overpaidFen: Number(r.overpaid_fen),
+    duplicateRisk: r.duplicate_risk,
+  }));
   const schemes = reconcilePayouts(claims, rows, { asOf: query.asOf, olderThanDays: query.olderThanDays });
   const sum = (pick: (s: SchemeReconciliation) => number) => schemes.reduce((total, s) => total + pick(s), 0);
   return {
@@ -56,6 +67,8 @@ export async function payoutReconciliation(db: SqlExecutor, query: Reconciliatio
       cancelledFen: sum((s) => s.cancelledFen),
       outstandingFen: sum((s) => s.outstandingFen),
       olderOutstanding: { count: sum((s) => s.olderOutstanding.count), fen: sum((s) => s.olderOutstanding.fen) },
+      overpaidFen: sum((s) => s.overpaidFen),
+      duplicateRisk: { count: sum((s) => s.duplicateRisk.count), fen: sum((s) => s.duplicateRisk.fen) },
       differences: sum((s) => s.differences.length),
     },
   };

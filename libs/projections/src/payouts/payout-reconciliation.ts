@@ -2,8 +2,11 @@
  * R-PAY-1 reconciliation, pure: the claims released for payment in a period against their payouts, per scheme, in
  * integer fen. Every payout is in exactly one state, so for a consistent claim
  *   released = paid + cancelled + outstanding   (outstanding = instructed and not yet paid or cancelled, FAILED included)
- * and a claim where that fails, or where paid < released, is listed as a difference. The database reads are in
- * payout-reconciliation.query.ts; this file only adds up.
+ * and a claim where that fails, or where paid < released, is listed as a difference. A payout's paid amount counts
+ * once, however many of its attempts finance paid; what went out beyond it (overpaidFen) and a paid payout with a
+ * later attempt still at finance (duplicateRisk) are reported apart, and their claims listed with those payouts, so
+ * the bureau can recover the money or stop the second payment (R-PAY-1, never dropped from our books). The database
+ * reads are in payout-reconciliation.query.ts; this file only adds up.
  */
 
 export type PayoutState = 'INSTRUCTED' | 'PAID' | 'FAILED' | 'CANCELLED';
@@ -24,6 +27,23 @@ export interface PayoutRow {
   readonly status: PayoutState;
   /** The Shanghai day of the first attempt. */
   readonly instructedOn: string;
+  /** The payout's id; named in a difference only when the payout is flagged (overpaid or at risk). */
+  readonly idempotencyKey: string;
+  /** Attempts finance paid: 1 for a paid payout, more for an overpaid one. */
+  readonly paidAttempts: number;
+  /** (paidAttempts − 1) × amount. */
+  readonly overpaidFen: number;
+  /** Paid, and a later attempt still at finance: paid too, it is paid twice. */
+  readonly duplicateRisk: boolean;
+}
+
+/** A payout finance paid more than once, or may: what to recover or to ask finance to stop. */
+export interface FlaggedPayout {
+  readonly idempotencyKey: string;
+  readonly amountFen: number;
+  readonly paidAttempts: number;
+  readonly overpaidFen: number;
+  readonly duplicateRisk: boolean;
 }
 
 export interface ClaimDifference {
@@ -36,6 +56,10 @@ export interface ClaimDifference {
   readonly unaccountedFen: number;
   /** released − paid: what finance has not (yet) paid of the approved amount. */
   readonly unpaidFen: number;
+  /** Paid beyond the payouts' amounts (a failure finance reversed after a re-instruction, both attempts paid). */
+  readonly overpaidFen: number;
+  /** The claim's payouts that are overpaid or at risk of a second payment; empty for a claim listed for other reasons. */
+  readonly flaggedPayouts: readonly FlaggedPayout[];
 }
 
 export interface SchemeReconciliation {
@@ -52,6 +76,10 @@ export interface SchemeReconciliation {
   readonly outstandingFen: number;
   /** Outstanding payouts first instructed more than `olderThanDays` days before `asOf`. */
   readonly olderOutstanding: { readonly count: number; readonly fen: number };
+  /** Fen paid beyond the payouts' amounts: money to recover. Not in paidFen, which counts each payout once. */
+  readonly overpaidFen: number;
+  /** Paid payouts with a later attempt still at finance: count, and the fen a second payment would send. */
+  readonly duplicateRisk: { readonly count: number; readonly fen: number };
   readonly differences: readonly ClaimDifference[];
 }
 
@@ -72,16 +100,19 @@ const dayNumber = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / DAY_
 export function reconcilePayouts(released: readonly ReleasedClaim[], payouts: readonly PayoutRow[], options: ReconciliationOptions): SchemeReconciliation[] {
   if (!Number.isInteger(options.olderThanDays) || options.olderThanDays < 0) throw new RangeError('olderThanDays must be a whole number of days, 0 or more');
   const asOf = dayNumber(options.asOf);
-  const claims = new Map<string, { scheme: string; releasedFen: number; paidFen: number; cancelledFen: number; outstandingFen: number }>();
+  const claims = new Map<string, { scheme: string; releasedFen: number; paidFen: number; cancelledFen: number; outstandingFen: number; overpaidFen: number; flagged: FlaggedPayout[] }>();
   const claimOf = (claimId: string, scheme: string) => {
     let claim = claims.get(claimId);
-    if (!claim) claims.set(claimId, (claim = { scheme, releasedFen: 0, paidFen: 0, cancelledFen: 0, outstandingFen: 0 }));
+    if (!claim) claims.set(claimId, (claim = { scheme, releasedFen: 0, paidFen: 0, cancelledFen: 0, outstandingFen: 0, overpaidFen: 0, flagged: [] }));
     return claim;
   };
-  const schemes = new Map<string, { releasedClaims: number; releasedFen: number; payouts: number; instructedFen: number; paidFen: number; failedFen: number; cancelledFen: number; outstandingFen: number; olderCount: number; olderFen: number }>();
+  const schemes = new Map<
+    string,
+    { releasedClaims: number; releasedFen: number; payouts: number; instructedFen: number; paidFen: number; failedFen: number; cancelledFen: number; outstandingFen: number; olderCount: number; olderFen: number; overpaidFen: number; riskCount: number; riskFen: number }
+  >();
   const schemeOf = (scheme: string) => {
     let totals = schemes.get(scheme);
-    if (!totals) schemes.set(scheme, (totals = { releasedClaims: 0, releasedFen: 0, payouts: 0, instructedFen: 0, paidFen: 0, failedFen: 0, cancelledFen: 0, outstandingFen: 0, olderCount: 0, olderFen: 0 }));
+    if (!totals) schemes.set(scheme, (totals = { releasedClaims: 0, releasedFen: 0, payouts: 0, instructedFen: 0, paidFen: 0, failedFen: 0, cancelledFen: 0, outstandingFen: 0, olderCount: 0, olderFen: 0, overpaidFen: 0, riskCount: 0, riskFen: 0 }));
     return totals;
   };
 
@@ -96,7 +127,17 @@ export function reconcilePayouts(released: readonly ReleasedClaim[], payouts: re
     const totals = schemeOf(p.scheme);
     totals.payouts += 1;
     totals.instructedFen += p.amountFen;
+    if (p.overpaidFen > 0 || p.duplicateRisk) {
+      claim.overpaidFen += p.overpaidFen;
+      claim.flagged.push({ idempotencyKey: p.idempotencyKey, amountFen: p.amountFen, paidAttempts: p.paidAttempts, overpaidFen: p.overpaidFen, duplicateRisk: p.duplicateRisk });
+      totals.overpaidFen += p.overpaidFen;
+      if (p.duplicateRisk) {
+        totals.riskCount += 1;
+        totals.riskFen += p.amountFen;
+      }
+    }
     if (p.status === 'PAID') {
+      // Once, however many attempts were paid: the rest is overpaidFen.
       claim.paidFen += p.amountFen;
       totals.paidFen += p.amountFen;
     } else if (p.status === 'CANCELLED') {
@@ -117,9 +158,10 @@ export function reconcilePayouts(released: readonly ReleasedClaim[], payouts: re
   for (const [claimId, c] of [...claims].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const unaccountedFen = c.releasedFen - (c.paidFen + c.cancelledFen + c.outstandingFen);
     const unpaidFen = c.releasedFen - c.paidFen;
-    if (unaccountedFen === 0 && unpaidFen <= 0) continue;
+    if (unaccountedFen === 0 && unpaidFen <= 0 && c.flagged.length === 0) continue;
     const list = differences.get(c.scheme) ?? [];
-    list.push({ claimId, releasedFen: c.releasedFen, paidFen: c.paidFen, cancelledFen: c.cancelledFen, outstandingFen: c.outstandingFen, unaccountedFen, unpaidFen });
+    const flaggedPayouts = [...c.flagged].sort((a, b) => (a.idempotencyKey < b.idempotencyKey ? -1 : a.idempotencyKey > b.idempotencyKey ? 1 : 0));
+    list.push({ claimId, releasedFen: c.releasedFen, paidFen: c.paidFen, cancelledFen: c.cancelledFen, outstandingFen: c.outstandingFen, unaccountedFen, unpaidFen, overpaidFen: c.overpaidFen, flaggedPayouts });
     differences.set(c.scheme, list);
   }
 
@@ -136,6 +178,8 @@ export function reconcilePayouts(released: readonly ReleasedClaim[], payouts: re
       cancelledFen: t.cancelledFen,
       outstandingFen: t.outstandingFen,
       olderOutstanding: { count: t.olderCount, fen: t.olderFen },
+      overpaidFen: t.overpaidFen,
+      duplicateRisk: { count: t.riskCount, fen: t.riskFen },
       differences: differences.get(scheme) ?? [],
     };
   });

@@ -5,7 +5,11 @@ const B = '00000000-0000-4000-8000-00000000000b';
 const C = '00000000-0000-4000-8000-00000000000c';
 const D = '00000000-0000-4000-8000-00000000000d';
 const released = (claimId: string, scheme: string, releasedFen: number): ReleasedClaim => ({ claimId, scheme, releasedOn: '2026-11-02', releasedFen });
-const payout = (claimId: string, scheme: string, amountFen: number, status: PayoutRow['status'], instructedOn = '2026-11-02'): PayoutRow => ({ claimId, scheme, amountFen, status, instructedOn });
+let keys = 0;
+const payout = (claimId: string, scheme: string, amountFen: number, status: PayoutRow['status'], instructedOn = '2026-11-02', paid: { paidAttempts?: number; duplicateRisk?: boolean } = {}): PayoutRow => {
+  const paidAttempts = paid.paidAttempts ?? (status === 'PAID' ? 1 : 0);
+  return { claimId, scheme, amountFen, status, instructedOn, idempotencyKey: (++keys).toString(16).padStart(64, '0'), paidAttempts, overpaidFen: Math.max(0, paidAttempts - 1) * amountFen, duplicateRisk: paid.duplicateRisk ?? false };
+};
 
 describe('payout reconciliation (R-PAY-1), pure', () => {
   it('R-PAY-1 per scheme: released = paid + cancelled + outstanding in fen; failed is part of outstanding; a claim paid short is a difference', () => {
@@ -27,8 +31,10 @@ describe('payout reconciliation (R-PAY-1), pure', () => {
         cancelledFen: 0,
         outstandingFen: 30_000,
         olderOutstanding: { count: 0, fen: 0 },
+        overpaidFen: 0,
+        duplicateRisk: { count: 0, fen: 0 },
         // 105,000 + 0 + 30,000 = 135,000: balanced, but A is 30,000 short of paid.
-        differences: [{ claimId: A, releasedFen: 90_000, paidFen: 60_000, cancelledFen: 0, outstandingFen: 30_000, unaccountedFen: 0, unpaidFen: 30_000 }],
+        differences: [{ claimId: A, releasedFen: 90_000, paidFen: 60_000, cancelledFen: 0, outstandingFen: 30_000, unaccountedFen: 0, unpaidFen: 30_000, overpaidFen: 0, flaggedPayouts: [] }],
       },
       {
         scheme: 'R-FREE-3',
@@ -41,7 +47,9 @@ describe('payout reconciliation (R-PAY-1), pure', () => {
         cancelledFen: 120_000,
         outstandingFen: 0,
         olderOutstanding: { count: 0, fen: 0 },
-        differences: [{ claimId: C, releasedFen: 120_000, paidFen: 0, cancelledFen: 120_000, outstandingFen: 0, unaccountedFen: 0, unpaidFen: 120_000 }],
+        overpaidFen: 0,
+        duplicateRisk: { count: 0, fen: 0 },
+        differences: [{ claimId: C, releasedFen: 120_000, paidFen: 0, cancelledFen: 120_000, outstandingFen: 0, unaccountedFen: 0, unpaidFen: 120_000, overpaidFen: 0, flaggedPayouts: [] }],
       },
     ]);
   });
@@ -55,9 +63,9 @@ describe('payout reconciliation (R-PAY-1), pure', () => {
     const [scheme] = reconcilePayouts([released(A, 'R-CERT-2', 50_000)], [payout(D, 'R-CERT-2', 7_000, 'PAID')], { asOf: '2026-11-02', olderThanDays: 0 });
     expect(scheme).toMatchObject({ releasedClaims: 1, releasedFen: 50_000, payouts: 1, instructedFen: 7_000, paidFen: 7_000 });
     expect(scheme!.differences).toEqual([
-      { claimId: A, releasedFen: 50_000, paidFen: 0, cancelledFen: 0, outstandingFen: 0, unaccountedFen: 50_000, unpaidFen: 50_000 },
+      { claimId: A, releasedFen: 50_000, paidFen: 0, cancelledFen: 0, outstandingFen: 0, unaccountedFen: 50_000, unpaidFen: 50_000, overpaidFen: 0, flaggedPayouts: [] },
       // Paid but released 0 here: unaccounted −7,000 (paid more than released).
-      { claimId: D, releasedFen: 0, paidFen: 7_000, cancelledFen: 0, outstandingFen: 0, unaccountedFen: -7_000, unpaidFen: -7_000 },
+      { claimId: D, releasedFen: 0, paidFen: 7_000, cancelledFen: 0, outstandingFen: 0, unaccountedFen: -7_000, unpaidFen: -7_000, overpaidFen: 0, flaggedPayouts: [] },
     ]);
   });
 
@@ -69,6 +77,24 @@ describe('payout reconciliation (R-PAY-1), pure', () => {
       { asOf: '2026-11-20', olderThanDays: 10 },
     );
     expect(scheme).toMatchObject({ outstandingFen: 70_000, failedFen: 20_000, paidFen: 80_000, olderOutstanding: { count: 2, fen: 30_000 } });
+  });
+
+  it('R-PAY-1 a payout paid twice counts once in paidFen; the 60,000 fen beyond it is overpaidFen, its claim listed with the payout; a paid payout with an attempt still at finance is a duplicate risk', () => {
+    // A 60,000 fen, both attempts paid (a reversed failure, then attempt 2 paid); B 45,000 paid on attempt 1 after its
+    // failure was reversed, attempt 2 still at finance; C 30,000 paid once.
+    const a = payout(A, 'R-CERT-2', 60_000, 'PAID', '2026-11-02', { paidAttempts: 2 });
+    const b = payout(B, 'R-CERT-2', 45_000, 'PAID', '2026-11-02', { duplicateRisk: true });
+    const [scheme] = reconcilePayouts(
+      [released(A, 'R-CERT-2', 60_000), released(B, 'R-CERT-2', 45_000), released(C, 'R-CERT-2', 30_000)],
+      [a, b, payout(C, 'R-CERT-2', 30_000, 'PAID')],
+      { asOf: '2026-11-02', olderThanDays: 0 },
+    );
+    // 60,000 + 45,000 + 30,000 = 135,000 paid (each once) = released; nothing outstanding; overpaid (2 − 1) × 60,000.
+    expect(scheme).toMatchObject({ releasedFen: 135_000, paidFen: 135_000, outstandingFen: 0, overpaidFen: 60_000, duplicateRisk: { count: 1, fen: 45_000 } });
+    expect(scheme!.differences).toEqual([
+      { claimId: A, releasedFen: 60_000, paidFen: 60_000, cancelledFen: 0, outstandingFen: 0, unaccountedFen: 0, unpaidFen: 0, overpaidFen: 60_000, flaggedPayouts: [{ idempotencyKey: a.idempotencyKey, amountFen: 60_000, paidAttempts: 2, overpaidFen: 60_000, duplicateRisk: false }] },
+      { claimId: B, releasedFen: 45_000, paidFen: 45_000, cancelledFen: 0, outstandingFen: 0, unaccountedFen: 0, unpaidFen: 0, overpaidFen: 0, flaggedPayouts: [{ idempotencyKey: b.idempotencyKey, amountFen: 45_000, paidAttempts: 1, overpaidFen: 0, duplicateRisk: true }] },
+    ]);
   });
 
   it('R-PAY-1 olderThanDays must be a whole number, 0 or more', () => {

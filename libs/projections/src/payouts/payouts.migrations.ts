@@ -30,4 +30,22 @@ export const PAYOUTS_READ_MODEL_MIGRATIONS: Migration[] = [
     CREATE INDEX rm_payouts_by_release ON rm_payouts (released_on, scheme);
     CREATE INDEX rm_payouts_by_claim ON rm_payouts (claim_id);`,
   },
+  {
+    /**
+     * R-PAY-1 "never silently dropped": finance may pay an attempt it first answered FAILED (PayoutFailureReversed), after
+     * an approver re-instructed it. `paid_attempts` counts the attempts paid (the paid amount is still counted once:
+     * status PAID); `overpaid_fen` is what went out beyond the instruction; `duplicate_risk` says a later attempt is
+     * still at finance while one is paid. Before this migration no payout had a reversal, so a PAID row has exactly one
+     * paid attempt and only an INSTRUCTED row waits for an answer: the backfill is exact, no rebuild needed.
+     */
+    id: '20261126-71-read-model-payouts-overpaid',
+    sql: `ALTER TABLE rm_payouts
+      ADD COLUMN paid_attempts int NOT NULL DEFAULT 0 CHECK (paid_attempts >= 0),
+      ADD COLUMN awaiting_answer boolean NOT NULL DEFAULT false;
+    UPDATE rm_payouts SET paid_attempts = CASE WHEN status = 'PAID' THEN 1 ELSE 0 END, awaiting_answer = (status = 'INSTRUCTED');
+    ALTER TABLE rm_payouts
+      ADD COLUMN overpaid_fen bigint NOT NULL GENERATED ALWAYS AS (GREATEST(paid_attempts - 1, 0) * amount_fen) STORED,
+      ADD COLUMN duplicate_risk boolean NOT NULL GENERATED ALWAYS AS (paid_attempts > 0 AND awaiting_answer) STORED;
+    CREATE INDEX rm_payouts_flagged ON rm_payouts (released_on) WHERE overpaid_fen > 0 OR duplicate_risk;`,
+  },
 ];

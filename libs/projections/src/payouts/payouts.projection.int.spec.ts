@@ -18,6 +18,11 @@ const instructed = (key: string, claimId: string, amountFen: number, instruction
 ];
 const paid = (key: string, attempt: number, amountFen: number): EventSpec => [toPayoutStreamId(key), 'PayoutPaid', { idempotencyKey: key, instructionId: randomUUID(), attempt, answerId: randomUUID(), amountFen, bankReference: 'BANK-1', paidOn: '2026-11-05' }];
 const failed = (key: string, attempt: number): EventSpec => [toPayoutStreamId(key), 'PayoutFailed', { idempotencyKey: key, instructionId: randomUUID(), attempt, answerId: randomUUID(), reasonCode: 'ACCOUNT_CLOSED', failedOn: '2026-11-04' }];
+const reversed = (key: string, attempt: number, amountFen: number): EventSpec => [
+  toPayoutStreamId(key),
+  'PayoutFailureReversed',
+  { idempotencyKey: key, instructionId: randomUUID(), attempt, answerId: randomUUID(), amountFen, bankReference: 'BANK-R', paidOn: '2026-11-06' },
+];
 const reinstructed = (key: string, attempt: number): EventSpec => [
   toPayoutStreamId(key),
   'PayoutReinstructed',
@@ -64,4 +69,34 @@ describe('payouts projection (R-PAY-1 reconciliation)', () => {
     expect(await rowOf(key)).toMatchObject({ status: 'PAID', attempt: 2, amount_fen: 12_345, paid_on: '2026-11-05' });
     expect((await test.db.query(`SELECT count(*)::int AS n FROM rm_payouts WHERE idempotency_key = $1`, [key])).rows[0]).toEqual({ n: 1 });
   });
+
+  it('R-PAY-1 a failure reversed after a re-instruction: PAID on attempt 2 of 2 with a duplicate risk; attempt 2 paid too: 2 paid attempts, overpaid 33,000 fen; redelivered, nothing counted twice', async () => {
+    const key = keyOf(4);
+    const risky = await test.append(instructed(key, randomUUID(), 33_000), failed(key, 1), reinstructed(key, 2), reversed(key, 1, 33_000));
+    await test.feed(payoutsProjection, risky);
+    // The reversal answers attempt 1: the row stays at attempt 2, which still waits at finance.
+    expect(await flagsOf(key)).toEqual({ status: 'PAID', attempt: 2, paid_attempts: 1, overpaid_fen: 0, duplicate_risk: true, paid_on: '2026-11-06' });
+    const overpaid = await test.append(paid(key, 2, 33_000));
+    await test.feed(payoutsProjection, overpaid);
+    await test.feed(payoutsProjection, risky);
+    await test.feed(payoutsProjection, overpaid);
+    // (2 − 1) × 33,000; paid_on stays the first payment's day.
+    expect(await flagsOf(key)).toEqual({ status: 'PAID', attempt: 2, paid_attempts: 2, overpaid_fen: 33_000, duplicate_risk: false, paid_on: '2026-11-06' });
+  });
+
+  it('R-PAY-1 after a reversal, attempt 2 answered FAILED leaves the payout PAID, one attempt paid, no risk; a reversal with no re-instruction is PAID with no risk', async () => {
+    const [key, plain] = [keyOf(5), keyOf(6)];
+    await test.feed(payoutsProjection, await test.append(instructed(key, randomUUID(), 20_000), failed(key, 1), reinstructed(key, 2), reversed(key, 1, 20_000), failed(key, 2)));
+    expect(await flagsOf(key)).toEqual({ status: 'PAID', attempt: 2, paid_attempts: 1, overpaid_fen: 0, duplicate_risk: false, paid_on: '2026-11-06' });
+    await test.feed(payoutsProjection, await test.append(instructed(plain, randomUUID(), 20_000), failed(plain, 1), reversed(plain, 1, 20_000)));
+    expect(await flagsOf(plain)).toEqual({ status: 'PAID', attempt: 1, paid_attempts: 1, overpaid_fen: 0, duplicate_risk: false, paid_on: '2026-11-06' });
+  });
 });
+
+async function flagsOf(key: string) {
+  const { rows } = await test.db.query(
+    `SELECT status, attempt, paid_attempts, overpaid_fen::int AS overpaid_fen, duplicate_risk, to_char(paid_on, 'YYYY-MM-DD') AS paid_on FROM rm_payouts WHERE idempotency_key = $1`,
+    [key],
+  );
+  return rows[0];
+}
