@@ -138,12 +138,13 @@ describe('console: the evaluation report page (R-EVAL-1, R-MON-1)', () => {
     await expect(page.locator('[data-testid="evaluation-progress-table"] tr[data-unit="DISTRICT"] [data-testid="done"]').textContent()).resolves.toBe('5');
     expect(report.progress.district.done.count).toBe(5);
 
-    // The progress chart: 8 units × (task, expected, done) bars, the values the report's.
+    // The progress chart: 8 units × (task, expected, done) bars, the values the report's, and the legend's red key for
+    // the done bars behind pace (no bars of its own).
     const progressChart = page.getByTestId('evaluation-progress-chart');
     await progressChart.locator('svg').waitFor();
     const drawn = await series(progressChart);
-    expect(drawn.map((s) => s.name)).toEqual(['任务数', '应完成（按进度）', '已完成']);
-    expect(drawn.map((s) => s.values.length)).toEqual([8, 8, 8]);
+    expect(drawn.map((s) => s.name)).toEqual(['任务数', '应完成（按进度）', '已完成', '已完成（落后于进度）']);
+    expect(drawn.map((s) => s.values.length)).toEqual([8, 8, 8, 0]);
     expect(drawn[0]!.values).toEqual(report.progress.units.map((u: { task: number }) => u.task));
     expect(drawn[2]!.values).toEqual(report.progress.units.map((u: { done: { count: number } }) => u.done.count));
     expect(drawn[2]!.values[report.progress.units.indexOf(apiNancun)]).toBe(4);
@@ -227,7 +228,8 @@ describe('console: the evaluation report page (R-EVAL-1, R-MON-1)', () => {
     expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-unit')))).toEqual([nancun]);
     await expect(rows.first().locator('[data-testid="done"]').textContent()).resolves.toBe('4');
     const drawn = await series(page.getByTestId('evaluation-progress-chart'));
-    expect(drawn.map((s) => s.values)).toEqual([[1_600], [expect.any(Number)], [4]]);
+    // Task, expected, done, and the legend's key for the red bars (no bars).
+    expect(drawn.map((s) => s.values)).toEqual([[1_600], [expect.any(Number)], [4], []]);
     await page.getByTestId('evaluation-frozen').waitFor();
     expect(await page.locator('[data-testid="evaluation-frozen"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-report')))).toEqual([reportId]);
     // In English the page's words change, the figures and the charts (labelled in Chinese, as in the PDF) do not.

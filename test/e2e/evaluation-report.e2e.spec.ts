@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { DISTRICT_TARGETS, toCertificateStreamId } from '@skills/domain';
+import { DISTRICT_TARGETS, toCertificateStreamId, toLabourerStreamId } from '@skills/domain';
 import { expectStatus, keyedRequests, type Reply } from '../support/keyed-requests';
 import { labourerRegistrar } from '../support/labourers';
 import { onDay } from '../support/past-cohorts';
@@ -48,6 +48,7 @@ describe('the evaluation report, frozen as of a day (R-EVAL-1, R-MON-1)', () => 
   };
 
   let certificatesOf: { a: string; b: string; d: string };
+  let cardsOf: { a: string; b: string };
   let frozen: { reportId: string; contentHash: string; frozenAt: string; report: any };
   let frozenRun: any;
   let frozenPost: Reply;
@@ -62,6 +63,7 @@ describe('the evaluation report, frozen as of a day (R-EVAL-1, R-MON-1)', () => 
       const [a, b, c] = await labourerRegistrar(app, admin, { subdistrictId: nancun, born: '1985-03-12', name: '张评估', firstSequence: 820 }).many(3);
       const d = await labourerRegistrar(app, admin, { subdistrictId: dongjie, born: '1987-11-23', name: '赵评估', firstSequence: 830 }).one();
       certificatesOf = { a: await certificate(a!, '2021-01-05'), b: await certificate(b!, '2020-12-20'), d: await certificate(d, '2021-01-08') };
+      cardsOf = { a: a!, b: b! };
       return { c: c! };
     });
     frozenKey = randomUUID();
@@ -124,10 +126,11 @@ describe('the evaluation report, frozen as of a day (R-EVAL-1, R-MON-1)', () => 
   it('R-TGT-2 data quality shows the task table as printed: the units\' monthly paces sum to 835, the district line says 836; no late certificate of a cohort', () => {
     const flags = frozen.report.dataQuality.flags;
     const mismatch = flags.find((f: any) => f.kind === 'TARGET_SET_INCONSISTENCY' && f.figure.id.includes('PACE_SUM_MISMATCH'));
-    expect(mismatch.message).toContain('835');
-    expect(mismatch.message).toContain('836');
+    // In the report's language (target-set-flag-text.ts), not the policy's English message.
+    expect(mismatch.message).toContain('各单位月均推进数合计 835，城区一行为 836');
     expect(flags.find((f: any) => f.kind === 'LATE_CERTIFICATE').figure.count).toBe(0);
     expect(frozen.report.progress.flags.map((f: any) => f.code)).toContain('PACE_SUM_MISMATCH');
+    expect(frozen.report.progress.flags.find((f: any) => f.code === 'PACE_SUM_MISMATCH').message).toBe('各单位月均推进数合计 835，城区一行为 836');
   });
 
   it('R-EVAL-1 the report holds counts only: no name, no ID number, no labourer id', () => {
@@ -159,15 +162,18 @@ describe('the evaluation report, frozen as of a day (R-EVAL-1, R-MON-1)', () => 
     expect(list[1]).toEqual({ reportId: frozen.reportId, period: '2021 上半年', periodFrom: '2021-01-01', periodTo: '2021-06-30', asOf: '2021-06-30', subdistrictId: null, unit: '城区', contentHash: frozen.contentHash, frozenAt: frozen.frozenAt });
   });
 
-  it('R-MON-1 a figure traces to its events as recorded by asOf: Nancun done = the certificates of A and B (C\'s, recorded after asOf, is not); ids, types and days only', async () => {
+  it('R-MON-1 a figure traces to its events as recorded by asOf: Nancun done = the certificates of A and B (C\'s, recorded after asOf, is not) and the cards that place them in Nancun; ids, types and days only', async () => {
     const trace = expectStatus(await get(evaluator, `/api/evaluation/reports/${frozen.reportId}/trace?figure=${encodeURIComponent(`progress/done/${nancun}`)}`), 200).body;
-    const streams = [toCertificateStreamId(certificatesOf.a), toCertificateStreamId(certificatesOf.b)].sort();
-    expect(trace).toMatchObject({ reportId: frozen.reportId, figure: `progress/done/${nancun}`, asOf: '2021-06-30', streams: 2, total: 2, nextAfterPosition: null });
-    expect(trace.sources).toEqual(streams.map((streamId) => ({ streamId, types: ['CertificateRecorded'] })));
-    expect(trace.events.map((e: any) => e.streamId).sort()).toEqual(streams);
+    const certificates = [toCertificateStreamId(certificatesOf.a), toCertificateStreamId(certificatesOf.b)];
+    const cards = [toLabourerStreamId(cardsOf.a), toLabourerStreamId(cardsOf.b)];
+    expect(trace).toMatchObject({ reportId: frozen.reportId, figure: `progress/done/${nancun}`, asOf: '2021-06-30', streams: 4, total: 4, nextAfterPosition: null });
+    expect(trace.sources).toEqual(
+      [...certificates.map((streamId) => ({ streamId, types: ['CertificateRecorded'] })), ...cards.map((streamId) => ({ streamId, types: ['LabourerRegistered'] }))].sort((x, y) => (x.streamId < y.streamId ? -1 : 1)),
+    );
+    expect(trace.events.map((e: any) => e.streamId).sort()).toEqual([...certificates, ...cards].sort());
     for (const event of trace.events) {
       expect(Object.keys(event).sort()).toEqual(['eventId', 'occurredAt', 'position', 'recordedOn', 'streamId', 'type']);
-      expect(event).toMatchObject({ type: 'CertificateRecorded', recordedOn: '2021-01-10' });
+      expect(event).toMatchObject({ type: cards.includes(event.streamId) ? 'LabourerRegistered' : 'CertificateRecorded', recordedOn: '2021-01-10' });
     }
     // The two-year new-skilled-workers figure: the certificates of A, B and D, two to a page.
     const route = `/api/evaluation/reports/${frozen.reportId}/trace?figure=${encodeURIComponent('targets/NEW_SKILLED_WORKERS/2020-01-01..2021-12-31')}`;

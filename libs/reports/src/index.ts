@@ -6,7 +6,7 @@ export { buildEvaluationReport } from './build-evaluation-report';
 export { RegistryHistory, REGISTRY_HISTORY_EVENT_TYPES, type ProviderRecord, type EnterpriseProfile, type EvaluationBodyRecord, type SubdistrictRecord, type CertificateLevelRecord } from './history/registry-history';
 export { parseReportPeriod } from './report-period';
 export { reportContentHash } from './report-content-hash';
-export { progressSection, countCertificatesDone } from './sections/progress.section';
+export { progressSection, countCertificatesDone, taskWindow } from './sections/progress.section';
 export { targetsSection } from './sections/targets.section';
 export { judgeTarget, type TargetActual, type TargetJudgement } from './sections/target-status';
 export { ratesSection } from './sections/rates.section';

@@ -16,5 +16,17 @@ export interface ReportContext {
   policyOn(day: CalendarDate): PolicyDocument | undefined;
 }
 
-/** The day the report's figures stop at: the period's end, or asOf when that is earlier. */
+/**
+ * The day the report's figures stop at: the period's end, or asOf when that is earlier.
+ *
+ * THE RULE (R-EVAL-1, R-MON-1; every section cites it): a report is bitemporal.
+ * - The period selects facts by their own date (a certificate's issue day, a cohort's completion day, a release's
+ *   own releasedOn, a payout's paidOn, a cancellation's cancelledOn, an evaluation's evaluatedOn…), cut at
+ *   reportEnd = min(period.to, asOf).
+ * - asOf selects what was known: only facts recorded by the end of asOf (EvaluationHistory's fold drops the later
+ *   ones). A fact with no date of its own (an enterprise's or an evaluation body's registration) takes the day it
+ *   was recorded.
+ * So a frozen report re-run with the same asOf is identical whatever was recorded later, and the same period run
+ * with a later asOf may include facts about the period recorded late: that is what the bureau knows then.
+ */
 export const reportEnd = (context: Pick<ReportContext, 'period' | 'asOf'>): CalendarDate => (context.asOf < context.period.to ? context.asOf : context.period.to);

@@ -48,7 +48,8 @@ export async function readCertificationProgress(system: System, units: readonly 
     asOf: day,
     targetSetVersion: version.targetSetVersion,
     period: { ...period, months: monthsInPeriod(period) },
-    units: wanted.map((row) => lineOf(row, done.bySubdistrict.get(row.subdistrictId) ?? 0, units.find((u) => u.subdistrictId === row.subdistrictId) ?? null)),
-    district: subdistrictId === undefined ? lineOf(district, done.district, null) : null,
+    // The count keys units by lower-case id, as the report does.
+    units: wanted.map((row) => lineOf(row, done.bySubdistrict.get(row.subdistrictId.toLowerCase())?.length ?? 0, units.find((u) => u.subdistrictId === row.subdistrictId) ?? null)),
+    district: subdistrictId === undefined ? lineOf(district, done.district.length, null) : null,
   };
 }

@@ -1,5 +1,5 @@
 import { GATED_PROGRAMME_TYPE, type CertificateFacts, type CohortFacts, type EmploymentFacts, type TraineeFacts } from '@skills/policy';
-import type { CohortHistory, TraineeRow } from './cohort-history';
+import type { AssessmentRecord, CohortHistory, TraineeRow } from './cohort-history';
 import type { CertificateRow, EmploymentRow } from './person-history';
 import type { SimulationHistory } from './simulation-history';
 
@@ -29,6 +29,13 @@ export function outcomeFactsOf(history: SimulationHistory, cohortId: string): { 
     ...(row.completedOn ? { completedOn: row.completedOn } : {}),
     ...(row.completionRecordedOn ? { completionRecordedOn: row.completionRecordedOn } : {}),
   };
+  // The cohort's assessment records by person, once, in the order recorded (a filter per trainee is quadratic).
+  const assessments = new Map<string, { result: AssessmentRecord['result']; recordedOn: string }[]>();
+  for (const a of record.assessments) {
+    const list = assessments.get(a.labourerId);
+    if (list) list.push({ result: a.result, recordedOn: a.recordedOn });
+    else assessments.set(a.labourerId, [{ result: a.result, recordedOn: a.recordedOn }]);
+  }
   const ids = [...record.trainees.keys()].sort();
   const trainees = ids.map((labourerId): TraineeFacts => {
     const trainee = record.trainees.get(labourerId)!;
@@ -36,7 +43,7 @@ export function outcomeFactsOf(history: SimulationHistory, cohortId: string): { 
       labourerId,
       enrolledOn: trainee.enrolledOn,
       ...(trainee.withdrawnOn === null ? {} : { withdrawal: withdrawalOf(record, trainee, trainee.withdrawnOn) }),
-      assessments: record.assessments.filter((a) => a.labourerId === labourerId).map((a) => ({ result: a.result, recordedOn: a.recordedOn })),
+      assessments: assessments.get(labourerId) ?? [],
       certificates: [...(history.people.certificates.get(labourerId) ?? [])]
         .sort((a, b) => compare(a.issuedOn, b.issuedOn) || compare(a.certificateId, b.certificateId))
         .map((c) => certificateFacts(history, c, labourerId, cohortId)),

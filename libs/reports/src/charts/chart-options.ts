@@ -17,7 +17,14 @@ export const CHART_SIZE = {
 
 export const COLOURS = { task: '#c8ccd4', expected: '#5470c6', ahead: '#3ba272', behind: '#ee6666', threshold: '#303133' } as const;
 
-export const PROGRESS_SERIES = { task: '任务数', expected: '应完成（按进度）', done: '已完成' } as const;
+/**
+ * `behind` is a legend entry only (a series with no bars): the done bars of units behind pace are drawn red, and the
+ * legend must say what red means, or it would show every done bar as the series' green.
+ */
+export const PROGRESS_SERIES = { task: '任务数', expected: '应完成（按进度）', done: '已完成', behind: '已完成（落后于进度）' } as const;
+
+/** The word the progress table prints for BEHIND, put on the bar too, so the chart reads without colour. */
+export const BEHIND_WORD = '落后';
 
 /** R-TGT-2 per subdistrict: done against the whole-person expectation to date, beside the task. */
 export function progressChartOption(report: EvaluationReport): EChartsOption {
@@ -29,7 +36,7 @@ export function progressChartOption(report: EvaluationReport): EChartsOption {
       subtext: `${report.unit.name} · ${report.period.label} · 任务期 ${taskPeriod.from} 至 ${taskPeriod.to}（${taskPeriod.months} 个月，已过 ${elapsed} 个月）`,
       left: 'center',
     },
-    legend: { top: 64, data: [PROGRESS_SERIES.task, PROGRESS_SERIES.expected, PROGRESS_SERIES.done] },
+    legend: { top: 64, data: [PROGRESS_SERIES.task, PROGRESS_SERIES.expected, PROGRESS_SERIES.done, PROGRESS_SERIES.behind] },
     tooltip: { trigger: 'axis' },
     grid: { left: 64, right: 24, top: 104, bottom: 40 },
     xAxis: { type: 'category', data: units.map((u) => u.name), axisLabel: { interval: 0, fontSize: 12 } },
@@ -40,12 +47,24 @@ export function progressChartOption(report: EvaluationReport): EChartsOption {
       {
         name: PROGRESS_SERIES.done,
         type: 'bar',
-        // Behind the expected pace in red: the same standing the table prints.
-        data: units.map((u) => ({ value: u.done.count, itemStyle: { color: u.standing === 'BEHIND' ? COLOURS.behind : COLOURS.ahead } })),
+        stack: PROGRESS_SERIES.done,
+        // Behind the expected pace in red and labelled 落后: the same standing the table prints.
+        data: units.map((u) => (u.standing === 'BEHIND' ? behindBar(u.done.count) : { value: u.done.count, itemStyle: { color: COLOURS.ahead } })),
         itemStyle: { color: COLOURS.ahead },
         label: { show: true, position: 'top', fontSize: 10, formatter: (p: { value: unknown }) => countText(Number(p.value)) },
       },
+      // The legend's key for the red bars. On the done bars' stack, so its (empty) column takes no room of its own.
+      { name: PROGRESS_SERIES.behind, type: 'bar', stack: PROGRESS_SERIES.done, data: [], itemStyle: { color: COLOURS.behind } },
     ],
+  };
+}
+
+/** A done bar behind pace: red, its count labelled with 落后 in red (a black-and-white print still tells it apart). */
+function behindBar(count: number) {
+  return {
+    value: count,
+    itemStyle: { color: COLOURS.behind },
+    label: { show: true, position: 'top' as const, fontSize: 10, color: COLOURS.behind, formatter: `${countText(count)}\n${BEHIND_WORD}` },
   };
 }
 

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLE_REPORT } from '../testing';
-import { COLOURS, PROGRESS_SERIES, progressChartOption, ratesChartOption } from './chart-options';
+import { chartSvg } from '../render/pdf-chart';
+import { CHART_SIZE, COLOURS, PROGRESS_SERIES, progressChartOption, ratesChartOption } from './chart-options';
 
 type Bar = { value: number | null; itemStyle?: { color: string }; label?: { formatter: string } };
 type Series = { name: string; type: string; data: (number | Bar)[]; xAxisIndex?: number; markLine?: { data: [{ coord: [number, number]; name: string }, { coord: [number, number] }][] } };
@@ -28,6 +29,28 @@ describe('R-EVAL-1 progressChartOption: progress against the task per subdistric
   it('colours a unit behind its pace red, as the table calls it 落后', () => {
     const colours = (byName(PROGRESS_SERIES.done).data as Bar[]).map((d) => d.itemStyle!.color);
     expect(colours).toEqual([COLOURS.ahead, COLOURS.behind, COLOURS.ahead, COLOURS.ahead, COLOURS.behind, COLOURS.behind, COLOURS.ahead, COLOURS.behind]);
+  });
+
+  it('the legend says what the red bars are: a red key 已完成（落后于进度） beside the green 已完成, with no bars of its own', () => {
+    expect((option.legend as { data: string[] }).data).toEqual(['任务数', '应完成（按进度）', '已完成', '已完成（落后于进度）']);
+    const done = byName(PROGRESS_SERIES.done) as Series & { itemStyle: { color: string }; stack: string };
+    const key = byName(PROGRESS_SERIES.behind) as Series & { itemStyle: { color: string }; stack: string };
+    expect([done.itemStyle.color, key.itemStyle.color]).toEqual([COLOURS.ahead, COLOURS.behind]);
+    expect(key.data).toEqual([]);
+    // On the done bars' stack: the key adds no column, so every bar keeps its place.
+    expect(key.stack).toBe(done.stack);
+  });
+
+  it('labels a bar behind pace with its count and 落后 in red (西上庄 702 < 777 expected), the others with the count alone', () => {
+    const labels = (byName(PROGRESS_SERIES.done).data as (Bar & { label?: { color: string } })[]).map((d) => d.label?.formatter ?? null);
+    expect(labels).toEqual([null, '702\n落后', null, null, '988\n落后', '1,275\n落后', null, '905\n落后']);
+    expect((byName(PROGRESS_SERIES.done).data as { label?: { color: string } }[])[1]!.label!.color).toBe(COLOURS.behind);
+  });
+
+  it('the console and the PDF draw the same option: the rendered SVG shows the red key and the four 落后 labels', () => {
+    const svg = chartSvg(option, CHART_SIZE.progress);
+    expect(svg).toContain('已完成（落后于进度）');
+    expect(svg.match(/>落后</g)).toHaveLength(4);
   });
 });
 

@@ -89,6 +89,10 @@ export const instructed = (recordedOn: CalendarDate, key: string, claimId: strin
 export const paid = (recordedOn: CalendarDate, key: string, amountFen: number, attempt = 1): HistoryEvent =>
   recorded(recordedOn, 'PayoutPaid', { idempotencyKey: key, instructionId: instructionOf(key, attempt), attempt, answerId: instructionOf(key, 100 + attempt), amountFen, bankReference: 'BANK-1', paidOn: recordedOn });
 
+/** R-PAY-1: finance answers PAID, paid on `paidOn`, for an attempt it first answered FAILED (PayoutFailureReversed). */
+export const reversed = (recordedOn: CalendarDate, key: string, amountFen: number, paidOn: CalendarDate, attempt = 1): HistoryEvent =>
+  recorded(recordedOn, 'PayoutFailureReversed', { idempotencyKey: key, instructionId: instructionOf(key, attempt), attempt, answerId: instructionOf(key, 300 + attempt), amountFen, bankReference: 'BANK-2', paidOn });
+
 export const failed = (recordedOn: CalendarDate, key: string, attempt = 1): HistoryEvent =>
   recorded(recordedOn, 'PayoutFailed', { idempotencyKey: key, instructionId: instructionOf(key, attempt), attempt, answerId: instructionOf(key, 200 + attempt), reasonCode: 'ACCOUNT_CLOSED', failedOn: recordedOn });
 

@@ -2,6 +2,7 @@ import {
   claimDecider,
   lifecycleStatusOf,
   payoutDecider,
+  payoutEvents,
   reviewOf,
   toClaimStreamId,
   toPayoutStreamId,
@@ -20,7 +21,8 @@ import type { HistoryEvent } from '@skills/platform';
 import type { PayeeType } from '../evaluation-report';
 import type { HistoryFold } from './history-fold';
 
-const PAYOUT_EVENTS = ['PayoutInstructed', 'PayoutPaid', 'PayoutFailed', 'PayoutReinstructed', 'PayoutCancelled', 'PayoutFailureReversed'];
+/** Every event of a payout's stream, as the domain lists them (PayoutFailureReversed too): the decider's evolve folds each. */
+const PAYOUT_EVENTS: readonly string[] = payoutEvents.map((definition) => definition.type);
 /**
  * The claim events that move a claim into or out of waiting on its gates (R-GATE-4: submission, gate decisions, an
  * approved gate override, the review that follows), its release for payment (R-PAY-1), and an adjustment claim's own
@@ -46,7 +48,7 @@ const CLAIM_EVENTS = [
 
 export const PAYOUT_HISTORY_EVENT_TYPES: readonly string[] = [...PAYOUT_EVENTS, ...CLAIM_EVENTS];
 
-const payoutEvents = new Set(PAYOUT_EVENTS);
+const payoutEventTypes = new Set(PAYOUT_EVENTS);
 const claimEvents = new Set(CLAIM_EVENTS);
 
 export const PAYEE_TYPES: readonly PayeeType[] = ['PERSON', 'ORGANISATION'];
@@ -63,14 +65,21 @@ export interface PayoutRecord {
   readonly payeeType: PayeeType;
   readonly scheme: string;
   readonly amountFen: number;
+  /** As known on asOf: PAID once any attempt was paid, even after a failure or a cancellation (the decider's rule). */
   readonly status: PayoutStatus;
-  /** Finance's day of payment, when the payout is PAID. */
+  /**
+   * Finance's day of payment, when the payout is PAID: the paid attempt's own paidOn, whichever attempt it was (a
+   * re-instructed one, or one first answered FAILED then PAID, PayoutFailureReversed); the earliest if several were.
+   */
   readonly paidOn: CalendarDate | null;
+  /** The day an approver cancelled it (R-PAY-1), when it was; it stays set if a reversal paid it later. */
+  readonly cancelledOn: CalendarDate | null;
 }
 
 /**
- * The release of a claim for payment (R-PAY-1): the day it was recorded (what an as-of report goes by), its own day,
- * and what it released per payee type: the claim's payable lines as they stood at the release (AMOUNT lines after
+ * The release of a claim for payment (R-PAY-1): its own day (releasedOn, what a report's period selects by, THE RULE
+ * in report-context.ts), the day it was recorded (the fold already drops one recorded after asOf), and what it
+ * released per payee type: the claim's payable lines as they stood at the release (AMOUNT lines after
  * overrides and gate decisions; an adjustment claim's TOP_UP lines), which is exactly how the release's payout
  * instructions are split (libs/messaging payoutInstructionsOnRelease refuses a release whose lines disagree with it).
  */
@@ -103,11 +112,12 @@ export interface ClaimMoneyRecord {
 }
 
 /**
- * R-PAY-1 and R-GATE-4 for the money section: every payout folded by the payout decider's own evolve, and per claim
- * the day its release was recorded and its spells of waiting on gates, by recorded day. The simulation's claim fold
- * keeps only the state as of asOf (and the review keeps the release's own releasedOn, not the day it became known),
- * so a report whose period ended before asOf needs these days to ask "released in the period" and "waiting at its
- * end". A claim's own state is kept only until its release or rejection, for the lines its release pays.
+ * R-PAY-1 and R-GATE-4 for the money section: every payout folded by the payout decider's own evolve (so every
+ * payout event it knows, PayoutFailureReversed included), with its paid and cancelled days, and per claim its release
+ * and its spells of waiting on gates, by recorded day. The simulation's claim fold keeps only the state as of asOf,
+ * so a report whose period ended before asOf needs these days to ask "released in the period", "paid by its end" and
+ * "waiting at its end". A claim's own state is kept only until its release or rejection, for the lines its release
+ * pays.
  */
 export class PayoutHistory implements HistoryFold {
   readonly eventTypes = PAYOUT_HISTORY_EVENT_TYPES;
@@ -118,7 +128,7 @@ export class PayoutHistory implements HistoryFold {
   private readonly open = new Map<string, ClaimState>();
 
   fold({ event, recordedOn }: HistoryEvent): void {
-    if (payoutEvents.has(event.type)) this.foldPayout(event as PayoutEvent);
+    if (payoutEventTypes.has(event.type)) this.foldPayout(event as PayoutEvent);
     else if (claimEvents.has(event.type)) this.foldClaim(event as ClaimEvent, recordedOn);
   }
 
@@ -171,10 +181,21 @@ export class PayoutHistory implements HistoryFold {
     const known = this.payouts.get(key);
     if (!known || known.state.status === 'absent') return null;
     const { state } = known;
-    const last = state.attempts[state.attempts.length - 1];
-    const paidOn = state.status === 'PAID' && last?.answer?.outcome === 'PAID' ? last.answer.paidOn : null;
+    let paidOn: CalendarDate | null = null;
+    for (const { answer } of state.attempts) if (answer?.outcome === 'PAID' && (paidOn === null || answer.paidOn < paidOn)) paidOn = answer.paidOn;
     const { payee, scheme, amountFen } = state.instruction;
-    return { idempotencyKey: key, streamId: toPayoutStreamId(key), claimId: known.claimId, payee, payeeType: payeeTypeOf(payee.kind), scheme, amountFen, status: state.status, paidOn };
+    return {
+      idempotencyKey: key,
+      streamId: toPayoutStreamId(key),
+      claimId: known.claimId,
+      payee,
+      payeeType: payeeTypeOf(payee.kind),
+      scheme,
+      amountFen,
+      status: state.status,
+      paidOn: state.status === 'PAID' ? paidOn : null,
+      cancelledOn: state.cancellation?.cancelledOn ?? null,
+    };
   }
 
   private foldClaim(event: ClaimEvent, recordedOn: CalendarDate): void {

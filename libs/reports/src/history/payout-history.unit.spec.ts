@@ -1,7 +1,7 @@
 import type { HistoryEvent } from '@skills/platform';
 import { PROVIDER, recorded } from '@skills/platform/testing';
 import { PayoutHistory, PAYOUT_HISTORY_EVENT_TYPES } from './payout-history';
-import { blocked, cancelled, claimIdOf, failed, gatesHeld, instructed, labourer, overrideApproved, paid, payoutKey, reinstructed, released, submitted } from './payout-history.fixtures';
+import { blocked, cancelled, claimIdOf, failed, gatesHeld, instructed, labourer, overrideApproved, paid, payoutKey, reinstructed, released, reversed, submitted } from './payout-history.fixtures';
 
 const historyOf = (events: readonly HistoryEvent[]) => {
   const history = new PayoutHistory();
@@ -14,8 +14,10 @@ const PERSON_1 = { kind: 'LABOURER', id: labourer(1) };
 const PERSON_2 = { kind: 'LABOURER', id: labourer(2) };
 
 describe('PayoutHistory (R-PAY-1, R-GATE-4)', () => {
-  it('reads the five payout events, the claim events that release or hold a claim, and the adjustment claim', () => {
-    expect(PAYOUT_HISTORY_EVENT_TYPES).toEqual(expect.arrayContaining(['PayoutInstructed', 'PayoutPaid', 'PayoutFailed', 'PayoutReinstructed', 'PayoutCancelled', 'ClaimReleasedForPayment', 'ClaimGatesHeld', 'ClaimAdjustmentRaised']));
+  it('reads every payout event (the reversed failure too), the claim events that release or hold a claim, and the adjustment claim', () => {
+    expect(PAYOUT_HISTORY_EVENT_TYPES).toEqual(
+      expect.arrayContaining(['PayoutInstructed', 'PayoutPaid', 'PayoutFailed', 'PayoutReinstructed', 'PayoutCancelled', 'PayoutFailureReversed', 'ClaimReleasedForPayment', 'ClaimGatesHeld', 'ClaimAdjustmentRaised']),
+    );
     expect(new PayoutHistory().eventTypes).toBe(PAYOUT_HISTORY_EVENT_TYPES);
   });
 
@@ -36,15 +38,44 @@ describe('PayoutHistory (R-PAY-1, R-GATE-4)', () => {
       // An answer for a payout never instructed is nothing.
       paid('2021-05-20', payoutKey(9), 1),
     ]);
-    expect(history.payoutsOf(claim).map((p) => [p.payee.id, p.payeeType, p.scheme, p.amountFen, p.status, p.paidOn])).toEqual([
-      [labourer(1), 'PERSON', 'R-FREE-5', 30_000, 'PAID', '2021-05-20'],
-      [labourer(2), 'PERSON', 'R-FREE-5', 45_000, 'PAID', '2021-06-20'],
-      [PROVIDER, 'ORGANISATION', 'R-FREE-5', 10_000, 'CANCELLED', null],
+    expect(history.payoutsOf(claim).map((p) => [p.payee.id, p.payeeType, p.scheme, p.amountFen, p.status, p.paidOn, p.cancelledOn])).toEqual([
+      [labourer(1), 'PERSON', 'R-FREE-5', 30_000, 'PAID', '2021-05-20', null],
+      // Paid on attempt 2's own day.
+      [labourer(2), 'PERSON', 'R-FREE-5', 45_000, 'PAID', '2021-06-20', null],
+      [PROVIDER, 'ORGANISATION', 'R-FREE-5', 10_000, 'CANCELLED', null, '2021-05-19'],
     ]);
     expect(history.payoutsOf(claimIdOf(2))).toEqual([
-      { idempotencyKey: k4, streamId: `payout-${k4}`, claimId: claimIdOf(2), payee: ORG, payeeType: 'ORGANISATION', scheme: 'R-FREE-3', amountFen: 5_000, status: 'INSTRUCTED', paidOn: null },
+      { idempotencyKey: k4, streamId: `payout-${k4}`, claimId: claimIdOf(2), payee: ORG, payeeType: 'ORGANISATION', scheme: 'R-FREE-3', amountFen: 5_000, status: 'INSTRUCTED', paidOn: null, cancelledOn: null },
     ]);
     expect(history.allPayouts().map((p) => p.idempotencyKey)).toEqual([k1, k2, k3, k4]);
+  });
+
+  it('R-PAY-1 a failure finance reversed is paid on the reversed attempt’s own day, even after a re-instruction or a cancellation', () => {
+    const claim = claimIdOf(7);
+    const [k1, k2, k3] = [payoutKey(11), payoutKey(12), payoutKey(13)];
+    const history = historyOf([
+      instructed('2021-05-10', k1, claim, 'R-FREE-5', PERSON_1, 30_000),
+      instructed('2021-05-10', k2, claim, 'R-FREE-5', PERSON_2, 45_000),
+      instructed('2021-05-10', k3, claim, 'R-FREE-5', ORG, 10_000),
+      // k1: attempt 1 failed 05-15, re-instructed 05-18; finance then says attempt 1 went out on 05-14 after all.
+      failed('2021-05-15', k1),
+      reinstructed('2021-05-18', k1, 2),
+      reversed('2021-05-25', k1, 30_000, '2021-05-14'),
+      // k2: failed, cancelled 05-19, then paid on 05-22 by the reversal recorded 07-02.
+      failed('2021-05-15', k2),
+      cancelled('2021-05-19', k2),
+      reversed('2021-07-02', k2, 45_000, '2021-05-22'),
+      // k3: attempt 1 failed, attempt 2 paid 06-01, and attempt 1 reversed as paid 06-03 (an overpayment): the first day.
+      failed('2021-05-15', k3),
+      reinstructed('2021-05-18', k3, 2),
+      paid('2021-06-01', k3, 10_000, 2),
+      reversed('2021-06-05', k3, 10_000, '2021-06-03'),
+    ]);
+    expect(history.payoutsOf(claim).map((p) => [p.idempotencyKey, p.status, p.paidOn, p.cancelledOn])).toEqual([
+      [k1, 'PAID', '2021-05-14', null],
+      [k2, 'PAID', '2021-05-22', '2021-05-19'],
+      [k3, 'PAID', '2021-06-01', null],
+    ]);
   });
 
   it('R-PAY-1 keeps the day a release was recorded beside its own day, and splits it by payee type as its lines pay', () => {

@@ -23,14 +23,21 @@ export interface EnterpriseProfile {
   readonly subdistrictId: string;
   readonly headcount: number;
   readonly insured: boolean;
-  /** null: the registered profile, in force until the first change takes effect. */
+  /** null: the registered profile, in force from its recordedOn until the first change takes effect. */
   readonly effectiveOn: CalendarDate | null;
+  /**
+   * The day this profile was recorded. The registered profile's is the day the enterprise entered the registry: the
+   * registration has no day of its own, so by THE RULE (report-context.ts) that day places it.
+   */
+  readonly recordedOn: CalendarDate;
 }
 
 export interface EvaluationBodyRecord {
   readonly name: string;
   readonly kind: EvaluationBodyKind;
   readonly subdistrictId: string;
+  /** The day it was registered (recorded): no evaluation it holds counts for a target before it (THE RULE, report-context.ts). */
+  readonly registeredOn: CalendarDate;
 }
 
 export interface SubdistrictRecord {
@@ -72,7 +79,7 @@ export class RegistryHistory implements HistoryFold {
   /** By certificate id, the first recorded standing (a repeated CertificateRecorded adds nothing, as rm_certificates). */
   readonly certificates = new Map<string, CertificateLevelRecord>();
 
-  fold({ event }: HistoryEvent): void {
+  fold({ event, recordedOn }: HistoryEvent): void {
     switch (event.type) {
       case 'SubdistrictRegistered': {
         const { subdistrictId, code, name, nameEn } = event.data as SubdistrictRegistered['data'];
@@ -88,17 +95,19 @@ export class RegistryHistory implements HistoryFold {
         const { enterpriseId, name, subdistrictId, headcount, insured } = event.data as EnterpriseRegistered['data'];
         const id = enterpriseId.toLowerCase();
         // The decider refuses a second registration; a redelivered one changes nothing.
-        if (!this.enterprises.has(id)) this.enterprises.set(id, [{ name, subdistrictId: subdistrictId.toLowerCase(), headcount, insured, effectiveOn: null }]);
+        if (!this.enterprises.has(id)) this.enterprises.set(id, [{ name, subdistrictId: subdistrictId.toLowerCase(), headcount, insured, effectiveOn: null, recordedOn }]);
         return;
       }
       case 'EnterpriseProfileChanged': {
         const { enterpriseId, name, subdistrictId, headcount, insured, effectiveOn } = event.data as EnterpriseProfileChanged['data'];
-        this.enterprises.get(enterpriseId.toLowerCase())?.push({ name, subdistrictId: subdistrictId.toLowerCase(), headcount, insured, effectiveOn });
+        this.enterprises.get(enterpriseId.toLowerCase())?.push({ name, subdistrictId: subdistrictId.toLowerCase(), headcount, insured, effectiveOn, recordedOn });
         return;
       }
       case 'EvaluationBodyRegistered': {
         const { evaluationBodyId, name, kind, subdistrictId } = event.data as EvaluationBodyRegistered['data'];
-        this.evaluationBodies.set(evaluationBodyId.toLowerCase(), { name, kind, subdistrictId: subdistrictId.toLowerCase() });
+        // The decider refuses a second registration; a redelivered one keeps the first day.
+        const id = evaluationBodyId.toLowerCase();
+        if (!this.evaluationBodies.has(id)) this.evaluationBodies.set(id, { name, kind, subdistrictId: subdistrictId.toLowerCase(), registeredOn: recordedOn });
         return;
       }
       case 'CertificateRecorded': {
@@ -112,16 +121,23 @@ export class RegistryHistory implements HistoryFold {
 
   /**
    * An enterprise's profile in force on `day`: the latest change effective on or before it (by its effectiveOn, a
-   * later recording winning a tie), else the registered profile. undefined for an enterprise not registered.
+   * later recording winning a tie), else the registered profile. undefined for an enterprise not registered, or
+   * registered after `day` (THE RULE, report-context.ts: a 2021 registration is not in a closed 2020 figure).
    */
   enterpriseOn(enterpriseId: string, day: CalendarDate): EnterpriseProfile | undefined {
     const profiles = this.enterprises.get(enterpriseId.toLowerCase());
-    if (!profiles) return undefined;
+    if (!profiles || profiles[0]!.recordedOn > day) return undefined;
     let inForce = profiles[0]!;
     for (const profile of profiles.slice(1)) {
       if (profile.effectiveOn !== null && profile.effectiveOn <= day && (inForce.effectiveOn === null || profile.effectiveOn >= inForce.effectiveOn)) inForce = profile;
     }
     return inForce;
+  }
+
+  /** An evaluation body registered by the end of `day` (THE RULE, report-context.ts); undefined otherwise. */
+  evaluationBodyOn(evaluationBodyId: string, day: CalendarDate): EvaluationBodyRecord | undefined {
+    const body = this.evaluationBodies.get(evaluationBodyId.toLowerCase());
+    return body && body.registeredOn <= day ? body : undefined;
   }
 
   /** The subdistrict of a registered enterprise or provider (an award's holder, an organiser), as it stood on `day`. */

@@ -23,7 +23,7 @@ describe('registry history (R-ORG-1, R-REG-5)', () => {
     expect(history.subdistricts.get(A.toLowerCase())).toEqual({ code: 'NANCUN', name: '南村镇', nameEn: 'Nancun Town' });
     expect(history.providers.get(PROVIDER.toLowerCase())).toEqual({ name: '城区第一职业培训学校', subdistrictId: A.toLowerCase() });
     expect(history.providers.has(PROVIDER)).toBe(false);
-    expect(history.evaluationBodies.get(ENTERPRISE.toLowerCase())).toEqual({ name: '企业评价机构', kind: 'ENTERPRISE', subdistrictId: A.toLowerCase() });
+    expect(history.evaluationBodies.get(ENTERPRISE.toLowerCase())).toEqual({ name: '企业评价机构', kind: 'ENTERPRISE', subdistrictId: A.toLowerCase(), registeredOn: '2020-01-03' });
     expect(history.subdistrictOfUnit({ kind: 'PROVIDER', id: PROVIDER }, '2021-01-01')).toBe(A.toLowerCase());
   });
 
@@ -38,6 +38,24 @@ describe('registry history (R-ORG-1, R-REG-5)', () => {
     expect(history.enterpriseOn(ENTERPRISE, '2021-02-01')?.headcount).toBe(480);
     expect(history.enterpriseOn(ENTERPRISE, '2021-06-30')?.headcount).toBe(520);
     expect(history.enterpriseOn('E0000009-0000-4000-8000-000000000000', '2021-06-30')).toBeUndefined();
+  });
+
+  it('R-TGT-1 an enterprise or an evaluation body is in the registry from the day its registration was recorded, not before (THE RULE, report-context.ts)', () => {
+    const history = fold(
+      recorded('2021-03-01', 'EnterpriseRegistered', { enterpriseId: ENTERPRISE, name: '企业', subdistrictId: A, headcount: 700, insured: true }),
+      // A change dated before the registration changes nothing before it.
+      recorded('2021-03-05', 'EnterpriseProfileChanged', { enterpriseId: ENTERPRISE, name: '企业', subdistrictId: A, headcount: 800, insured: true, effectiveOn: '2021-01-01' }),
+      recorded('2021-03-02', 'EvaluationBodyRegistered', { evaluationBodyId: PROVIDER, name: '企业评价机构', kind: 'ENTERPRISE', subdistrictId: A }),
+      recorded('2021-04-02', 'EvaluationBodyRegistered', { evaluationBodyId: PROVIDER, name: '改名', kind: 'ENTERPRISE', subdistrictId: A }),
+    );
+    expect(history.enterpriseOn(ENTERPRISE, '2020-12-31')).toBeUndefined();
+    expect(history.enterpriseOn(ENTERPRISE, '2021-02-28')).toBeUndefined();
+    expect(history.enterpriseOn(ENTERPRISE, '2021-03-01')).toMatchObject({ headcount: 800, recordedOn: '2021-03-05' });
+    expect(history.enterprises.get(ENTERPRISE.toLowerCase())![0]).toMatchObject({ headcount: 700, effectiveOn: null, recordedOn: '2021-03-01' });
+    expect(history.subdistrictOfUnit({ kind: 'ENTERPRISE', id: ENTERPRISE }, '2021-02-28')).toBeUndefined();
+    expect(history.evaluationBodyOn(PROVIDER, '2021-03-01')).toBeUndefined();
+    // A redelivered registration keeps the first.
+    expect(history.evaluationBodyOn(PROVIDER, '2021-03-02')).toMatchObject({ name: '企业评价机构', registeredOn: '2021-03-02' });
   });
 
   it('R-CERT-1 keeps each certificate\'s level once, the first recorded standing', () => {

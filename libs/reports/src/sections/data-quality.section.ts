@@ -1,11 +1,12 @@
 import { toAttendanceStreamId, toCertificateStreamId, toCohortStreamId, toEmploymentStreamId, toTargetSetStreamId } from '@skills/domain';
 import { dayNumber } from '@skills/platform';
-import { targetSetFlags, type TargetSetFlag } from '@skills/policy';
+import { targetSetFlags } from '@skills/policy';
 import type { DataQualityFlag, DataQualitySection } from '../evaluation-report';
 import type { EvaluationHistory } from '../history/evaluation-history';
 import { reportEnd, type ReportContext } from '../report-context';
 import type { TraceRef, Tracer } from '../tracing';
 import { lateCertificates, lateEmployments, type LateRecords } from './late-outcome-records';
+import { targetSetFlagText } from './target-set-flag-text';
 import { unitCohorts } from './unit-cohorts';
 
 /**
@@ -92,33 +93,4 @@ function targetSetQualityFlags(context: ReportContext, tracer: Tracer): DataQual
       tracer.trace(figure.id, () => [{ streamId: toTargetSetStreamId(content.targetSetId), types: ['TargetSetVersionPublished'] }]);
       return { kind: 'TARGET_SET_INCONSISTENCY', figure, message: `${context.targetSet.targetSetVersion} ${targetSetFlagText(flag)}`, cohortIds: [] };
     });
-}
-
-const SUM_WORDS: Partial<Record<TargetSetFlag['code'], string>> = {
-  TASK_SUM_MISMATCH: '任务数',
-  PACE_SUM_MISMATCH: '月均进度',
-  HOLDERS_SUM_MISMATCH: '现有持证人数',
-  TARGET_SUM_MISMATCH: '目标数',
-};
-
-/** The flag in the report's language, with the figures compared so a reader can redo the arithmetic. */
-function targetSetFlagText(flag: TargetSetFlag): string {
-  const f = flag.figures;
-  switch (flag.code) {
-    case 'TASK_SUM_MISMATCH':
-    case 'PACE_SUM_MISMATCH':
-    case 'HOLDERS_SUM_MISMATCH':
-    case 'TARGET_SUM_MISMATCH':
-      return `目标任务表:各单位${SUM_WORDS[flag.code]}合计 ${f['unitsSum']},${flag.unit}合计行为 ${f['districtLine']}`;
-    case 'PACE_NOT_TASK_OVER_MONTHS':
-      return `${flag.unit}:月均进度 ${f['monthlyPace']} 既不是任务数 ${f['task']} ÷ ${f['months']} 个月的四舍五入值(${f['nearest']}),也不是进一值(${f['roundedUp']})`;
-    case 'TASK_NOT_TARGET_MINUS_HOLDERS':
-      return `${flag.unit}:目标数 ${f['target']} 减现有持证人数 ${f['holdersNow']} 为 ${f['difference']},与任务数 ${f['task']} 不符`;
-    case 'UNIT_MISSING':
-      return `${flag.unit}:已登记的单位在目标任务表中没有对应行,没有任务数`;
-    default: {
-      const _never: never = flag.code;
-      return _never;
-    }
-  }
 }

@@ -101,7 +101,7 @@ describe('the data-quality section (R-EVAL-1, R-MON-1)', () => {
       {
         kind: 'TARGET_SET_INCONSISTENCY',
         figure: { id: 'quality/TARGET_SET_INCONSISTENCY/PACE_SUM_MISMATCH/district', count: 1 },
-        message: 'JCCQ-2020-12.v2 目标任务表:各单位月均进度合计 835,城区合计行为 836',
+        message: 'JCCQ-2020-12.v2 各单位月均推进数合计 835，城区一行为 836',
         cohortIds: [],
       },
     ]);
@@ -115,7 +115,7 @@ describe('the data-quality section (R-EVAL-1, R-MON-1)', () => {
     const ids = (flags: readonly DataQualityFlag[]) => flags.filter((f) => f.kind === 'TARGET_SET_INCONSISTENCY').map((f) => f.figure.id);
     expect(ids(unit.flags)).toEqual(['quality/TARGET_SET_INCONSISTENCY/PACE_SUM_MISMATCH/district']);
     expect(ids(district.flags)).toEqual(['quality/TARGET_SET_INCONSISTENCY/PACE_SUM_MISMATCH/district', `quality/TARGET_SET_INCONSISTENCY/UNIT_MISSING/${missing.subdistrictId}`]);
-    expect(district.flags.at(-1)!.message).toBe('JCCQ-2020-12.v2 开发区办事处:已登记的单位在目标任务表中没有对应行,没有任务数');
+    expect(district.flags.at(-1)!.message).toBe('JCCQ-2020-12.v2 开发区办事处：已登记的单位在任务分解表中没有对应行，没有任务数');
   });
 
   it('R-MON-1 traces each flag to exactly the streams behind it', () => {

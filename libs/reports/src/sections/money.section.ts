@@ -7,16 +7,19 @@ import type { TraceRef, Tracer } from '../tracing';
 
 /**
  * R-EVAL-1 "money released per scheme and per payee type, overrides, and claims waiting on gates" (with R-PAY-1,
- * R-CLAIM-4, R-GATE-4), for the report's unit:
+ * R-CLAIM-4, R-GATE-4), for the report's unit, by THE RULE of report-context.ts (facts by their own day, cut at
+ * reportEnd; known by asOf):
  *
- * - released: the fen of the claims whose release for payment (ClaimReleasedForPayment) was recorded in
- *   [period.from, reportEnd], split by payee type as the release split it into payouts;
- * - paid: of those released amounts, the payouts finance answered PAID by asOf (a payout failed then re-instructed
- *   counts once it is paid; a cancelled one never does);
- * - cancelled: the payouts an approver cancelled after finance failed them (R-PAY-1 "never silently dropped": shown
- *   apart, not hidden in what is still owed);
- * - outstanding: released − paid − cancelled, what finance still has to pay.
- * Paid and cancelled are as known on asOf.
+ * - released: the fen of the claims whose release for payment has its own day (releasedOn) in [period.from,
+ *   reportEnd], split by payee type as the release split it into payouts; a release dated in the period but
+ *   recorded after its end (a notice timer run late) is there once asOf knows it;
+ * - paid: of those released amounts, the payouts PAID as known on asOf whose paidOn is on or before reportEnd (a
+ *   payout failed then re-instructed, or answered FAILED then PAID, counts by the paid attempt's own paidOn);
+ * - cancelled: the payouts an approver cancelled (cancelledOn on or before reportEnd) and not paid by then (R-PAY-1
+ *   "never silently dropped": shown apart, not hidden in what is still owed);
+ * - outstanding: released − paid − cancelled, what finance still had to pay at reportEnd.
+ * A payout paid after reportEnd is outstanding in this report, whatever asOf: the half-year's figures do not move
+ * when the same half-year is run again later, except by what was recorded late about the half-year itself.
  *
  * Unit: a claim belongs to the subdistrict of the organisation that submitted it (a provider, an enterprise; an
  * adjustment claim is its original's submitter's), as the registry placed that organisation on the claim's submission
@@ -28,8 +31,8 @@ export function moneySection(history: EvaluationHistory, context: ReportContext,
   const inUnit = unitFilter(history, context);
   const claims = [...history.payouts.claims.values()].filter(inUnit).sort((a, b) => compare(a.claimId, b.claimId));
 
-  const released = claims.filter((c) => c.release !== null && c.release.recordedOn >= context.period.from && c.release.recordedOn <= end);
-  const rows = moneyRows(history, released, tracer);
+  const released = claims.filter((c) => releasedWithin(c, context.period.from, end));
+  const rows = moneyRows(history, released, end, tracer);
   const total = {
     released: figure('money/total/released', rows, (r) => r.released.fen),
     paid: figure('money/total/paid', rows, (r) => r.paid.fen),
@@ -37,7 +40,7 @@ export function moneySection(history: EvaluationHistory, context: ReportContext,
     outstanding: figure('money/total/outstanding', rows, (r) => r.outstanding.fen),
   };
   for (const measure of MEASURES) {
-    tracer.trace(`money/total/${measure}`, () => rows.flatMap((row) => sourcesOf(row, measure)));
+    tracer.trace(`money/total/${measure}`, () => rows.flatMap((row) => sourcesOf(row, measure, end)));
   }
   return { rows: rows.map((r) => r.row), total, overrides: overrideLines(history, context, claims, end, tracer), waitingOnGates: waitingClaims(history, claims, end, tracer) };
 }
@@ -55,8 +58,18 @@ interface BuiltRow {
   readonly claims: readonly { readonly claim: ClaimMoneyRecord; readonly payouts: readonly PayoutRecord[] }[];
 }
 
+/** THE RULE (report-context.ts): a release counts in the period by its own day, releasedOn. */
+const releasedWithin = (claim: ClaimMoneyRecord, from: CalendarDate, end: CalendarDate): boolean => claim.release !== null && claim.release.releasedOn >= from && claim.release.releasedOn <= end;
+
+/** What a payout was at the end of `end` (THE RULE): paid by its paidOn, else cancelled by its cancelledOn, else still owed. */
+function standingOn(payout: PayoutRecord, end: CalendarDate): 'PAID' | 'CANCELLED' | 'OWED' {
+  if (payout.paidOn !== null && payout.paidOn <= end) return 'PAID';
+  if (payout.cancelledOn !== null && payout.cancelledOn <= end) return 'CANCELLED';
+  return 'OWED';
+}
+
 /** One row per (scheme, payee type) with money released, schemes in the notice's order (CLAIM_SCHEME), PERSON first. */
-function moneyRows(history: EvaluationHistory, released: readonly ClaimMoneyRecord[], tracer: Tracer): BuiltRow[] {
+function moneyRows(history: EvaluationHistory, released: readonly ClaimMoneyRecord[], end: CalendarDate, tracer: Tracer): BuiltRow[] {
   const groups = new Map<string, { scheme: string; payeeType: PayeeType; releasedFen: number; paidFen: number; cancelledFen: number; claims: BuiltRow['claims'][number][] }>();
   for (const claim of released) {
     const payouts = history.payouts.payoutsOf(claim.claimId);
@@ -66,8 +79,8 @@ function moneyRows(history: EvaluationHistory, released: readonly ClaimMoneyReco
       if (!group) groups.set(key, (group = { scheme: claim.scheme, payeeType, releasedFen: 0, paidFen: 0, cancelledFen: 0, claims: [] }));
       const own = payouts.filter((p) => p.payeeType === payeeType);
       group.releasedFen += fen;
-      group.paidFen += fenOf(own, 'PAID');
-      group.cancelledFen += fenOf(own, 'CANCELLED');
+      group.paidFen += fenOf(own, 'PAID', end);
+      group.cancelledFen += fenOf(own, 'CANCELLED', end);
       group.claims.push({ claim, payouts: own });
     }
   }
@@ -82,25 +95,26 @@ function moneyRows(history: EvaluationHistory, released: readonly ClaimMoneyReco
       return { row: { scheme: g.scheme, payeeType: g.payeeType, released: releasedFig, paid, cancelled, outstanding }, released: releasedFig, paid, cancelled, outstanding, claims: g.claims };
     });
   for (const row of built) {
-    for (const measure of MEASURES) tracer.trace(row[measure].id, () => sourcesOf(row, measure));
+    for (const measure of MEASURES) tracer.trace(row[measure].id, () => sourcesOf(row, measure, end));
   }
   return built;
 }
 
 /**
  * R-MON-1: released is counted from the claim's stream (its lines and its release) and the instructions the release
- * wrote; paid from the payouts finance paid (every attempt and answer); outstanding from all of the claim's payouts
- * to that payee type, since any of them may be the one still unpaid.
+ * wrote; paid from the payouts paid by reportEnd (every attempt and answer), cancelled likewise; outstanding from all
+ * of the claim's payouts to that payee type, since any of them may be the one still unpaid.
  */
-function sourcesOf(row: BuiltRow, measure: Measure): TraceRef[] {
+function sourcesOf(row: BuiltRow, measure: Measure, end: CalendarDate): TraceRef[] {
   return row.claims.flatMap(({ claim, payouts }): TraceRef[] => {
     if (measure === 'released') return [{ streamId: claim.streamId }, ...payouts.map((p) => ({ streamId: p.streamId, types: ['PayoutInstructed'] }))];
-    const counted = measure === 'paid' ? payouts.filter((p) => p.status === 'PAID') : measure === 'cancelled' ? payouts.filter((p) => p.status === 'CANCELLED') : payouts;
+    const counted = measure === 'paid' ? payouts.filter((p) => standingOn(p, end) === 'PAID') : measure === 'cancelled' ? payouts.filter((p) => standingOn(p, end) === 'CANCELLED') : payouts;
     return [{ streamId: claim.streamId, types: [claim.adjustment ? 'ClaimAdjustmentRaised' : 'ClaimSubmitted', 'ClaimReleasedForPayment'] }, ...counted.map((p) => ({ streamId: p.streamId }))];
   });
 }
 
-const fenOf = (payouts: readonly PayoutRecord[], status: PayoutRecord['status']): number => payouts.filter((p) => p.status === status).reduce((sum, p) => sum + p.amountFen, 0);
+const fenOf = (payouts: readonly PayoutRecord[], standing: 'PAID' | 'CANCELLED', end: CalendarDate): number =>
+  payouts.filter((p) => standingOn(p, end) === standing).reduce((sum, p) => sum + p.amountFen, 0);
 
 function figure(id: string, rows: readonly BuiltRow[], fen: (row: BuiltRow) => number): MoneyFigure {
   return { id, fen: rows.reduce((sum, row) => sum + fen(row), 0) };
@@ -108,7 +122,8 @@ function figure(id: string, rows: readonly BuiltRow[], fen: (row: BuiltRow) => n
 
 /**
  * R-CLAIM-4 "flagged in every report": each claim of the unit with an approved override that was approved in the
- * period, or whose release in the period paid out what an override allowed. What was overridden: a "no rule" line
+ * period, or whose release in the period (by its releasedOn, THE RULE of report-context.ts) paid out what an override
+ * allowed. What was overridden: a "no rule" line
  * (NO_RULE_LINE) or a failed gate (GATE_<gate>). The amount is what the claim pays as it stands with its overrides.
  */
 function overrideLines(history: EvaluationHistory, context: ReportContext, claims: readonly ClaimMoneyRecord[], end: CalendarDate, tracer: Tracer): OverrideLine[] {
@@ -118,7 +133,7 @@ function overrideLines(history: EvaluationHistory, context: ReportContext, claim
     if (state?.status !== 'submitted') continue;
     const approved = state.overrides.filter((o) => o.status === 'APPROVED' && o.decision !== undefined && o.decision.on <= end);
     if (approved.length === 0) continue;
-    const releasedInPeriod = claim.release !== null && claim.release.recordedOn >= context.period.from && claim.release.recordedOn <= end;
+    const releasedInPeriod = releasedWithin(claim, context.period.from, end);
     if (!releasedInPeriod && !approved.some((o) => o.decision!.on >= context.period.from)) continue;
     const id = `money/overrides/${claim.claimId}`;
     tracer.trace(id, () => [{ streamId: claim.streamId }]);
@@ -133,7 +148,9 @@ const kindsOf = (overrides: readonly ClaimOverride[]): string[] => [...new Set(o
 
 /**
  * R-GATE-4: the claims of the unit that, at the end of reportEnd, were kept from review by gates still open (or
- * awaiting verification), with those gates and what the claim paid so far, oldest submission first.
+ * awaiting verification), with those gates and what the claim paid so far, oldest submission first. Waiting is a
+ * state of the claim's stream, not a dated fact: it is read by the days its events were recorded (THE RULE,
+ * report-context.ts, with the stream's own days).
  */
 function waitingClaims(history: EvaluationHistory, claims: readonly ClaimMoneyRecord[], end: CalendarDate, tracer: Tracer): WaitingClaim[] {
   const waiting: WaitingClaim[] = [];

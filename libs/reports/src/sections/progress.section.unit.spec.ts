@@ -1,4 +1,4 @@
-import { toCertificateStreamId } from '@skills/domain';
+import { toCertificateStreamId, toLabourerStreamId } from '@skills/domain';
 import { FigureTracer, NO_TRACE } from '../tracing';
 import { progressSection } from './progress.section';
 import { cardIn, certificate, certificateId, contextOf, evaluationHistoryOf, person, UNIT_A, UNIT_B } from './report-section.fixtures';
@@ -73,18 +73,24 @@ describe('certification progress section (R-TGT-2, R-EVAL-1)', () => {
     expect(section.district).toBeNull();
     // The set's own flags: the units' paces sum to 3 while the district says 4; 4 is neither 51 ÷ 17 rounded (3) nor rounded up (3).
     expect(section.flags.map((f) => f.code)).toEqual(['PACE_SUM_MISMATCH', 'PACE_NOT_TASK_OVER_MONTHS']);
-    expect(section.flags[0]!.message).toContain('sum to 3 while the district line says 4');
+    expect(section.flags.map((f) => f.message)).toEqual(['各单位月均推进数合计 3，城区一行为 4', '城区：月均推进数 4 既不是任务数 51 ÷ 17 个月的四舍五入值 3，也不是进一值 3']);
   });
 
   it('R-EVAL-1 an unknown unit is refused naming the target set', () => {
     expect(() => run('2021-06-30', 'ffffffff-0000-4000-8000-000000000000')).toThrow(/TEST-2020.v1 has no line for subdistrict/);
   });
 
-  it('R-MON-1 the trace of a unit\'s done lists exactly the certificate streams it counted, once each', () => {
+  it('R-MON-1 the trace of a unit\'s done lists exactly the certificate streams it counted, once each, and the cards that placed their holders in the unit', () => {
     const tracer = new FigureTracer(`progress/done/${UNIT_A}`);
     run('2021-06-30', null, tracer);
     expect(tracer.found).toBe(true);
-    expect(tracer.refs()).toEqual([C1, C3].map((id) => ({ streamId: toCertificateStreamId(id), types: ['CertificateRecorded'] })).sort((a, b) => (a.streamId < b.streamId ? -1 : 1)));
+    // C1 (P1) and C3 (P2): both holders' registrations put them in A. P3's card (B) is not A's.
+    expect(tracer.refs()).toEqual(
+      [
+        ...[C1, C3].map((id) => ({ streamId: toCertificateStreamId(id), types: ['CertificateRecorded'] })),
+        ...[P1, P2].map((id) => ({ streamId: toLabourerStreamId(id), types: ['LabourerRegistered'] })),
+      ].sort((a, b) => (a.streamId < b.streamId ? -1 : 1)),
+    );
     const district = new FigureTracer('progress/done/district');
     run('2021-12-31', null, district);
     expect(district.refs().map((r) => r.streamId)).toEqual([C1, C3, C4].map(toCertificateStreamId).sort());

@@ -1,4 +1,4 @@
-import { EMPLOYMENT_ORIENTED_PROGRAMMES, PROGRAMME_TYPE_LABELS, toAssessmentStreamId, toCertificateStreamId, toCohortStreamId, toEmploymentStreamId } from '@skills/domain';
+import { EMPLOYMENT_ORIENTED_PROGRAMMES, PROGRAMME_TYPE_LABELS, toAssessmentStreamId, toAttendanceStreamId, toCertificateStreamId, toCohortStreamId, toEmploymentStreamId } from '@skills/domain';
 import { GATED_PROGRAMME_TYPE } from '@skills/policy';
 import type { CountFigure, FailedCohort, FigureId, RateFigure, RateRow, RatesSection } from '../evaluation-report';
 import type { EvaluationHistory } from '../history/evaluation-history';
@@ -12,12 +12,14 @@ const GATE_ID = { pass: 'PASS', certification: 'CERTIFICATION', employment: 'EMP
 
 /**
  * R-EVAL-1: the three rates (R-GATE-1..3) per programme type and per provider over the cohorts of the unit completed
- * in the period, as the gates judged them on asOf. A row's rate is the exact fraction of the summed counts (Σ counted /
+ * in the period (by the completion's own day, cut at reportEnd: THE RULE, report-context.ts), as the gates judged
+ * them on asOf. A row's rate is the exact fraction of the summed counts (Σ counted /
  * Σ base), not an average of the cohorts' rates, so a cohort of 40 weighs four times one of 10. A cohort failed a gate
  * only when its window closed below the threshold (R-GATE-4): one still open (or awaiting verification) is pending.
  */
 export function ratesSection(history: EvaluationHistory, context: ReportContext, tracer: Tracer): RatesSection {
-  const { from, to } = context.period;
+  const from = context.period.from;
+  const to = reportEnd(context);
   const cohorts = unitCohorts(history, context).filter((c) => c.completedOn >= from && c.completedOn <= to);
   const byType = groupBy(cohorts, (c) => c.programmeType);
   const byProvider = groupBy(cohorts, (c) => c.providerId);
@@ -90,17 +92,22 @@ function count(id: FigureId, value: number, group: readonly UnitCohort[], tracer
 }
 
 /**
- * R-MON-1, R-GATE-5: the cohort's stream (the plan, the roster and the withdrawals the base is made of) and the
- * records each counted trainee was counted by: the assessment, the certificate, the employment.
+ * R-MON-1, R-GATE-5: the cohort's stream (the plan, the roster and the withdrawals the base is made of), the
+ * attendance that decided a withdrawn trainee's place in the base (the days held before the withdrawal against the
+ * 20% cut-off, counted over everyone's attendance; only for a cohort someone withdrew from), and the records each
+ * counted trainee was counted by: the assessment, the certificate, the employment.
  */
 function gateRefs(cohort: UnitCohort, gate: RateGate): TraceRef[] {
   const refs: TraceRef[] = [{ streamId: toCohortStreamId(cohort.cohortId) }];
+  for (const labourerId of cohort.attendees) refs.push({ streamId: toAttendanceStreamId(cohort.cohortId, labourerId), types: ATTENDANCE });
   for (const { labourerId, evidenceId } of cohort.rates.gates[gate].counted) {
     if (gate === 'pass') refs.push({ streamId: toAssessmentStreamId(cohort.cohortId, labourerId) });
     else if (evidenceId !== undefined) refs.push({ streamId: gate === 'certification' ? toCertificateStreamId(evidenceId) : toEmploymentStreamId(evidenceId) });
   }
   return refs;
 }
+
+const ATTENDANCE = ['AttendanceRecorded'];
 
 const percent = (value: number) => ({ numerator: value, denominator: 100 });
 

@@ -1,5 +1,5 @@
-import { toAssessmentStreamId, toCertificateStreamId, toCohortStreamId } from '@skills/domain';
-import { PROVIDER, recorded, startedCohort, SUBDISTRICT } from '@skills/platform/testing';
+import { toAssessmentStreamId, toAttendanceStreamId, toCertificateStreamId, toCohortStreamId } from '@skills/domain';
+import { attended, PROVIDER, recorded, startedCohort, SUBDISTRICT } from '@skills/platform/testing';
 import { EvaluationHistory } from '../history/evaluation-history';
 import { FigureTracer, NO_TRACE } from '../tracing';
 import { ratesSection } from './rates.section';
@@ -159,6 +159,32 @@ describe('the rates section (R-EVAL-1, R-GATE-1..4)', () => {
     const failedPass = new FigureTracer(`rates/cohort/${B}/pass`);
     ratesSection(history, contextOf({ asOf: '2021-10-01' }), failedPass);
     expect(failedPass.refs()).toEqual([toAssessmentStreamId(B, p(5)), toCohortStreamId(B)].sort().map((streamId) => ({ streamId })));
+  });
+
+  it('R-MON-1 a cohort someone withdrew from is traced to its attendance too: the days held before the withdrawal decide the 20% cut-off', () => {
+    // F (GENERAL, PROVIDER, 10 planned days): p(21) attended 03-01..05 and passed; p(22) attended 03-01..02 and withdrew
+    // on 03-04. The cohort held 3 days before 03-04 (anyone's attendance: p(21)'s 03-03 counts too), so p(22) stays in
+    // the base as a failure: the attendance of both decided it.
+    const F = cohortId('f');
+    const withdrawn = [
+      ...startedCohort(F, [p(21), p(22)]),
+      ...attended(F, p(21), '2021-03-01', 5, '2021-03-05'),
+      ...attended(F, p(22), '2021-03-01', 2, '2021-03-02'),
+      recorded('2021-03-04', 'TraineeWithdrawn', { cohortId: F, labourerId: p(22), withdrawnOn: '2021-03-04', reason: 'FOUND_EMPLOYMENT' }),
+      completed(F, '2021-03-10'),
+      assessed(F, p(21), 'PASS', '2021-03-10'),
+    ];
+    const tracer = new FigureTracer(`rates/provider/${PROVIDER}/pass`);
+    const section = ratesSection(evaluationHistoryOf(withdrawn, '2021-06-30', providers), contextOf({ asOf: '2021-06-30' }), tracer);
+    // Both in the base (3 days held before 03-04 ≥ ⌈20% × 10⌉ = 2): 1 pass of 2.
+    expect(fraction(row(section.byProvider, PROVIDER).pass)).toBe('1/2');
+    expect(tracer.refs()).toEqual(
+      [
+        { streamId: toCohortStreamId(F) },
+        { streamId: toAssessmentStreamId(F, p(21)) },
+        ...[21, 22].map((n) => ({ streamId: toAttendanceStreamId(F, p(n)), types: ['AttendanceRecorded'] })),
+      ].sort((a, b) => (a.streamId < b.streamId ? -1 : 1)),
+    );
   });
 
   it('R-GATE-5 as of an earlier day, a certificate recorded later is not counted: A had 0/4 on 2021-03-31', () => {

@@ -9,7 +9,11 @@ const TRAINING_CENTRE_HEADCOUNT = 500;
 const OWN_EVALUATION_HEADCOUNT = 300;
 const PROFILE = ['EnterpriseRegistered', 'EnterpriseProfileChanged'];
 
-/** Enterprises of at least `headcount` employees on the scope's last day, in the unit as they stood then. */
+/**
+ * Enterprises of at least `headcount` employees on the scope's last day, in the unit as they stood then. By THE RULE
+ * (report-context.ts) an enterprise counts from the day its registration was recorded: one registered in 2021 is
+ * not in a 2020 base, however late the report is run; a profile change counts from its own effectiveOn.
+ */
 function enterprisesOfSize(history: EvaluationHistory, headcount: number, scope: TargetScope): string[] {
   const ids: string[] = [];
   for (const enterpriseId of history.registry.enterprises.keys()) {
@@ -27,7 +31,7 @@ const profileRefs = (ids: readonly string[]): TraceRef[] => ids.map((id) => ({ s
  * centre the bureau never recognised (one built before the plan, say) is not in the system and does not count.
  */
 export function enterprisesWithTrainingCentre(history: EvaluationHistory, scope: TargetScope): Counted {
-  const headcount = scope.policyOn(scope.to)?.parameters.enterprise.trainingCentre.minHeadcount ?? TRAINING_CENTRE_HEADCOUNT;
+  const headcount = scope.judge.policyOn(scope.to)?.parameters.enterprise.trainingCentre.minHeadcount ?? TRAINING_CENTRE_HEADCOUNT;
   const base = enterprisesOfSize(history, headcount, scope);
   const withCentre = base.filter((id) => {
     const centre = history.simulation.schemeFacts.trainingCentres.get(id);
@@ -41,8 +45,8 @@ export function enterprisesWithTrainingCentre(history: EvaluationHistory, scope:
 
 /**
  * R-TGT-1 "300人以上用人单位自主开展技能等级认定": of the enterprises of 300+ on the scope's last day, those that
- * organised an evaluation (FreeEvaluationRecorded, R-CERT-2) held by an evaluation body of the ENTERPRISE kind by that
- * day. The registry does not tie an evaluation body to its enterprise, so this is what the system can show: an
+ * organised an evaluation (FreeEvaluationRecorded, R-CERT-2) held by that day (its evaluatedOn) by an evaluation body
+ * of the ENTERPRISE kind registered by that day too (THE RULE, report-context.ts). The registry does not tie an evaluation body to its enterprise, so this is what the system can show: an
  * enterprise that evaluates its staff without recording a free evaluation is not counted.
  */
 export function enterprisesWithOwnEvaluation(history: EvaluationHistory, scope: TargetScope): Counted {
@@ -52,7 +56,7 @@ export function enterprisesWithOwnEvaluation(history: EvaluationHistory, scope: 
     if (evaluation.status !== 'recorded' || evaluation.organiser.kind !== 'ENTERPRISE' || evaluation.evaluatedOn > scope.to || evaluation.evaluationBodyId === undefined) continue;
     const enterpriseId = evaluation.organiser.id.toLowerCase();
     const bodyId = evaluation.evaluationBodyId.toLowerCase();
-    if (!base.has(enterpriseId) || evaluating.has(enterpriseId) || history.registry.evaluationBodies.get(bodyId)?.kind !== 'ENTERPRISE') continue;
+    if (!base.has(enterpriseId) || evaluating.has(enterpriseId) || history.registry.evaluationBodyOn(bodyId, scope.to)?.kind !== 'ENTERPRISE') continue;
     evaluating.set(enterpriseId, { evaluationId, evaluationBodyId: bodyId });
   }
   return {

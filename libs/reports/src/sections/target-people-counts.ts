@@ -10,19 +10,21 @@ import {
   type CertificateLevel,
   type ProgrammeType,
 } from '@skills/domain';
-import { calculateOutcomeRates, type PolicyDocument } from '@skills/policy';
-import { outcomeFactsOf } from '@skills/platform';
 import type { EvaluationHistory } from '../history/evaluation-history';
 import type { TraceRef } from '../tracing';
+import { cohortEvaluation, type CohortJudge } from './cohort-evaluations';
 import type { TargetActual } from './target-status';
 
-/** The report's unit (null: the district) and the target's own period cut at reportEnd, both ends included. */
+/**
+ * The report's unit (null: the district) and the target's own period cut at reportEnd, both ends included, which
+ * selects facts by their own day; `judge` is the report's context (asOf, the policy in force), THE RULE of
+ * report-context.ts.
+ */
 export interface TargetScope {
   readonly unitId: string | null;
   readonly from: CalendarDate;
   readonly to: CalendarDate;
-  readonly asOf: CalendarDate;
-  policyOn(day: CalendarDate): PolicyDocument | undefined;
+  readonly judge: CohortJudge;
 }
 
 /** A target's actual and, asked for only when traced, the streams it was counted from (R-MON-1). */
@@ -41,19 +43,53 @@ const EMPLOYMENT = ['EmploymentRecorded', 'EmploymentVerified'];
 const within = (day: CalendarDate, scope: TargetScope) => day >= scope.from && day <= scope.to;
 const inUnit = (history: EvaluationHistory, labourerId: string, scope: TargetScope) => scope.unitId === null || history.simulation.people.cards.get(labourerId)?.subdistrictId === scope.unitId;
 
-/**
- * R-TGT-1 新增技能劳动者: people whose first certificate known by asOf (any R-CERT-1 type) was issued in the scope,
- * counted for the unit of their card. A person certified before the period is no new skilled worker. `ids` is the
- * first certificate of each, the one that made them new.
- */
-export function newSkilledWorkers(history: EvaluationHistory, scope: TargetScope): { readonly people: Map<string, string>; readonly counted: Counted } {
-  const people = new Map<string, string>();
+interface FirstCertificate {
+  readonly certificateId: string;
+  readonly issuedOn: CalendarDate;
+}
+
+/** Each person's first certificate known by asOf (the earliest issued, ties to the smaller id), once per history. */
+const firstCertificatesMemo = new WeakMap<EvaluationHistory, ReadonlyMap<string, FirstCertificate>>();
+/** newSkilledWorkers per history and scope (unit, from, to): the repeated lines and the high-skilled share share it. */
+const newSkilledMemo = new WeakMap<EvaluationHistory, Map<string, NewSkilledWorkers>>();
+
+function firstCertificates(history: EvaluationHistory): ReadonlyMap<string, FirstCertificate> {
+  let firsts = firstCertificatesMemo.get(history);
+  if (firsts) return firsts;
+  const computed = new Map<string, FirstCertificate>();
   for (const [labourerId, rows] of history.simulation.people.certificates) {
     let first = rows[0]!;
     for (const row of rows) if (row.issuedOn < first.issuedOn || (row.issuedOn === first.issuedOn && row.certificateId < first.certificateId)) first = row;
+    computed.set(labourerId, { certificateId: first.certificateId, issuedOn: first.issuedOn });
+  }
+  firstCertificatesMemo.set(history, (firsts = computed));
+  return firsts;
+}
+
+export interface NewSkilledWorkers {
+  /** By labourer id, the first certificate, the one that made them new. */
+  readonly people: ReadonlyMap<string, string>;
+  readonly counted: Counted;
+}
+
+/**
+ * R-TGT-1 新增技能劳动者: people whose first certificate known by asOf (any R-CERT-1 type) was issued in the scope
+ * (its own issue day, THE RULE of report-context.ts), counted for the unit of their card. A person certified before
+ * the period is no new skilled worker. Memoised per history and scope.
+ */
+export function newSkilledWorkers(history: EvaluationHistory, scope: TargetScope): NewSkilledWorkers {
+  let byScope = newSkilledMemo.get(history);
+  if (!byScope) newSkilledMemo.set(history, (byScope = new Map()));
+  const key = `${scope.unitId ?? 'district'}|${scope.from}|${scope.to}`;
+  const known = byScope.get(key);
+  if (known) return known;
+  const people = new Map<string, string>();
+  for (const [labourerId, first] of firstCertificates(history)) {
     if (within(first.issuedOn, scope) && inUnit(history, labourerId, scope)) people.set(labourerId, first.certificateId);
   }
-  return { people, counted: { actual: { kind: 'COUNT', count: people.size }, refs: () => [...people.values()].map((id) => ({ streamId: toCertificateStreamId(id), types: CERTIFICATE })) } };
+  const found: NewSkilledWorkers = { people, counted: { actual: { kind: 'COUNT', count: people.size }, refs: () => [...people.values()].map((id) => ({ streamId: toCertificateStreamId(id), types: CERTIFICATE })) } };
+  byScope.set(key, found);
+  return found;
 }
 
 /**
@@ -64,8 +100,15 @@ export function newSkilledWorkers(history: EvaluationHistory, scope: TargetScope
 export function highSkilledShare(history: EvaluationHistory, scope: TargetScope): Counted {
   const { people } = newSkilledWorkers(history, scope);
   const highSkilled = new Map<string, string>();
-  for (const [certificateId, c] of history.registry.certificates) {
-    if (c.level !== null && HIGH_SKILLED.has(c.level) && within(c.issuedOn, scope) && people.has(c.labourerId) && !highSkilled.has(c.labourerId)) highSkilled.set(c.labourerId, certificateId);
+  // Only the new skilled workers' own certificates, in the order recorded: the first high-skilled one is named.
+  for (const labourerId of people.keys()) {
+    for (const { certificateId } of history.simulation.people.certificates.get(labourerId) ?? []) {
+      const c = history.registry.certificates.get(certificateId);
+      if (c && c.level !== null && HIGH_SKILLED.has(c.level) && within(c.issuedOn, scope)) {
+        highSkilled.set(labourerId, certificateId);
+        break;
+      }
+    }
   }
   return {
     actual: { kind: 'SHARE', numerator: highSkilled.size, denominator: people.size },
@@ -120,28 +163,32 @@ export function keyGroupTrainings(history: EvaluationHistory, scope: TargetScope
 
 /**
  * R-TGT-1 重点就业群体培训后就业率, by R-GATE-3: over the cohorts with an employment gate (GENERAL and the
- * employment-oriented ones) completed in the scope, the key-group trainees of each cohort's R-GATE base (key group
- * by the card on the day their training began), and of them those the cohort's employment gate counts, by the
- * policy in force on the cohort's start and the facts known on asOf. A window still open counts what is known.
+ * employment-oriented ones) completed in the scope (the completion's own day, THE RULE of report-context.ts), the
+ * key-group trainees of each cohort's R-GATE base (key group by the card on the day their training began), and of
+ * them those the cohort's employment gate counts, by the policy in force on the cohort's start and the facts known
+ * on asOf: the very evaluation the rates section shows (cohortEvaluation, once per cohort). A window still open
+ * counts what is known. R-MON-1: the trace names the cohorts, the cards that put each trainee of the base in the
+ * key group and the unit, and the employments counted.
  */
 export function keyGroupEmploymentRate(history: EvaluationHistory, scope: TargetScope): Counted {
   const cohorts: string[] = [];
+  const cards = new Set<string>();
   const employments: string[] = [];
   let numerator = 0;
   let denominator = 0;
   for (const [cohortId, cohort] of history.simulation.cohorts) {
+    // Cheap checks first: only the cohorts completed in the scope are evaluated.
     const row = cohort.row;
     if (!row || row.completedOn === null || row.actualStart === null || !within(row.completedOn, scope)) continue;
-    const facts = outcomeFactsOf(history.simulation, cohortId);
-    const policy = scope.policyOn(row.actualStart);
-    if (!facts || !policy) continue;
-    const rates = calculateOutcomeRates({ ...facts, asOf: scope.asOf, policy });
+    const evaluation = cohortEvaluation(history, scope.judge, cohortId);
+    if (!evaluation) continue;
     let any = false;
-    for (const trainee of rates.trainees) {
+    for (const trainee of evaluation.rates.trainees) {
       const enrolledOn = cohort.trainees.get(trainee.labourerId)?.enrolledOn ?? row.actualStart;
       if (!trainee.base.inBase || !inUnit(history, trainee.labourerId, scope) || !isKeyGroup(history, trainee.labourerId, trainingStartOf({ startedOn: row.actualStart }, { enrolledOn }))) continue;
       any = true;
       denominator++;
+      cards.add(trainee.labourerId);
       if (!trainee.employment.counted) continue;
       numerator++;
       if (trainee.employment.evidenceId !== undefined) employments.push(trainee.employment.evidenceId);
@@ -150,6 +197,10 @@ export function keyGroupEmploymentRate(history: EvaluationHistory, scope: Target
   }
   return {
     actual: { kind: 'SHARE', numerator, denominator },
-    refs: () => [...cohorts.map((id) => ({ streamId: toCohortStreamId(id), types: [...ROSTER, 'CohortCompleted'] })), ...employments.map((id) => ({ streamId: toEmploymentStreamId(id), types: EMPLOYMENT }))],
+    refs: () => [
+      ...cohorts.map((id) => ({ streamId: toCohortStreamId(id), types: [...ROSTER, 'CohortCompleted'] })),
+      ...[...cards].map((id) => ({ streamId: toLabourerStreamId(id), types: CARD })),
+      ...employments.map((id) => ({ streamId: toEmploymentStreamId(id), types: EMPLOYMENT })),
+    ],
   };
 }

@@ -28,7 +28,9 @@ const UNIT_NOTE = '；目标为全区指标，实际数仅为本单位';
 
 /**
  * R-TGT-1, R-EVAL-1: one line per district target of the set in force, in the set's order. Each is counted over its
- * own period cut at reportEnd (a two-year target counts both years, whatever the report's half-year), for the report's
+ * own period cut at reportEnd, facts selected by their own day and known by asOf (THE RULE, report-context.ts: a
+ * closed 2020 target does not move when run later, but by what was recorded late about 2020; a two-year target
+ * counts both years, whatever the report's half-year), for the report's
  * unit, and judged by judgeTarget (target-status.ts). Figure id: targets/<code>/<from>..<to>, as a code may appear
  * once per period.
  */
@@ -40,7 +42,8 @@ export function targetsSection(history: EvaluationHistory, context: ReportContex
     const common = { code: target.code, label: DISTRICT_TARGETS[target.code].label, unit: target.unit, targetPeriod: { from: target.from, to: target.to }, target: target.minimum };
     const measure = MEASURES[target.code];
     if ('notMeasured' in measure) return { ...common, actual: null, status: 'NOT_MEASURED', note: measure.notMeasured };
-    const scope: TargetScope = { unitId, from: target.from, to: end < target.to ? end : target.to, asOf: context.asOf, policyOn: (day) => context.policyOn(day) };
+    // The context itself judges the cohorts, so the key-group employment rate shares the rates section's evaluations.
+    const scope: TargetScope = { unitId, from: target.from, to: end < target.to ? end : target.to, judge: context };
     const counted = measure.count(history, scope);
     tracer.trace(id, counted.refs);
     const judged = judgeTarget(counted.actual, target, end);

@@ -1,8 +1,9 @@
-import { toCertificateStreamId, type DistrictTarget } from '@skills/domain';
+import { toCertificateStreamId, toCohortStreamId, toEmploymentStreamId, toLabourerStreamId, type DistrictTarget } from '@skills/domain';
 import { COHORT, LATER_COHORT, recorded, startedCohort } from '@skills/platform/testing';
 import type { TargetLine } from '../evaluation-report';
 import { FigureTracer, NO_TRACE } from '../tracing';
 import { cardIn, certificate, certificateId, contextOf, evaluationHistoryOf, person, UNIT_A, UNIT_B } from './report-section.fixtures';
+import { newSkilledWorkers } from './target-people-counts';
 import { targetsSection } from './targets.section';
 
 const [P1, P2, P3, P4] = [1, 2, 3, 4].map(person) as [string, string, string, string];
@@ -133,5 +134,62 @@ describe('district targets section (R-TGT-1), 2021 上半年 as of 2021-06-30 (d
     const tracer = new FigureTracer('targets/NEW_SKILLED_WORKERS/2021-01-01..2021-12-31');
     run(null, tracer);
     expect(tracer.refs()).toEqual([C1, C4].map((c) => ({ streamId: toCertificateStreamId(c), types: ['CertificateRecorded'] })).sort((a, b) => (a.streamId < b.streamId ? -1 : 1)));
+  });
+});
+
+describe('district targets are bitemporal (THE RULE, report-context.ts; R-TGT-1, R-MON-1)', () => {
+  const E1 = id('e', 11);
+  const E2 = id('e', 12);
+  const BODY_2021 = id('f', 11);
+  const EVAL_2020 = id('f', 12);
+  const lineOf = (events: readonly ReturnType<typeof recorded>[], asOf: string, t: DistrictTarget, tracer = NO_TRACE) =>
+    targetsSection(evaluationHistoryOf(events, asOf), contextOf({ asOf, districtTargets: [t] }), tracer).lines[0]!;
+
+  it('R-TGT-1 an enterprise registered in 2021 does not join the closed 2020 training-centre base when the report is run in 2021', () => {
+    const events = [
+      recorded('2020-01-02', 'EnterpriseRegistered', { enterpriseId: E1, name: '企业', subdistrictId: UNIT_A, headcount: 600, insured: true }),
+      recorded('2020-06-01', 'TrainingCentreRecognised', { enterpriseId: E1, capacity: 100, newlyEstablished: true, establishedOn: '2020-05-01', headcount: 600 }),
+      recorded('2021-03-01', 'EnterpriseRegistered', { enterpriseId: E2, name: '企业', subdistrictId: UNIT_A, headcount: 700, insured: true }),
+    ];
+    const t = target('ENTERPRISES_WITH_TRAINING_CENTRE', 'PERCENT', 50, Y2020);
+    // E1 alone (600, centre from 2020-05-01): 1/1, as of the end of 2020 and as of mid-2021 alike; E2 is 2021's.
+    expect(summary(lineOf(events, '2020-12-31', t))).toEqual(['MET', [1, 1]]);
+    expect(summary(lineOf(events, '2021-06-30', t))).toEqual(['MET', [1, 1]]);
+  });
+
+  it('R-TGT-1 an evaluation by a body registered after the target period does not count for it', () => {
+    const events = [
+      recorded('2020-01-02', 'EnterpriseRegistered', { enterpriseId: E1, name: '企业', subdistrictId: UNIT_A, headcount: 400, insured: true }),
+      // The body was entered in the registry in 2021, after an evaluation it held in 2020 was recorded.
+      recorded('2020-11-02', 'FreeEvaluationRecorded', { evaluationId: EVAL_2020, organiser: enterpriseUnit(E1), occupation: '焊工', certificateType: 'SKILL_LEVEL', evaluatedOn: '2020-11-01', evaluationBodyId: BODY_2021, freeOfCharge: true }),
+      recorded('2021-02-01', 'EvaluationBodyRegistered', { evaluationBodyId: BODY_2021, name: '企业评价机构', kind: 'ENTERPRISE', subdistrictId: UNIT_A }),
+    ];
+    // 300+ on 2020-12-31: E1; its evaluator was not registered by then: 0/1, whether run in 2020 or in 2021.
+    expect(summary(lineOf(events, '2021-06-30', target('ENTERPRISES_WITH_OWN_EVALUATION', 'PERCENT', 60, Y2020)))).toEqual(['NOT_MET', [0, 1]]);
+    // For 2021 the body is registered (02-01) and the 2020 evaluation, held by 2021-06-30, counts.
+    expect(summary(lineOf(events, '2021-06-30', target('ENTERPRISES_WITH_OWN_EVALUATION', 'PERCENT', 60, Y2021)))).toEqual(['ON_TRACK', [1, 1]]);
+  });
+
+  it('R-TGT-1 the new skilled workers of a scope are counted once per history: the high-skilled share and a repeated line reuse them', () => {
+    const history = evaluationHistoryOf(EVENTS, '2021-06-30');
+    const context = contextOf({ asOf: '2021-06-30' });
+    const first = newSkilledWorkers(history, { unitId: null, from: '2021-01-01', to: '2021-06-30', judge: context });
+    expect(newSkilledWorkers(history, { unitId: null, from: '2021-01-01', to: '2021-06-30', judge: context })).toBe(first);
+    // P1 (C1) and P3 (C4), as the section's line counts them; another scope is its own count.
+    expect([...first.people.keys()].sort()).toEqual([P1, P3].sort());
+    expect(newSkilledWorkers(history, { unitId: UNIT_B, from: '2021-01-01', to: '2021-06-30', judge: context }).people.size).toBe(1);
+  });
+
+  it('R-MON-1 the key-group employment rate is traced to its cohorts, the cards of the trainees of its base, and the employments counted', () => {
+    const tracer = new FigureTracer('targets/KEY_GROUP_EMPLOYMENT_RATE/2020-01-01..2021-12-31');
+    run(null, tracer);
+    // COHORT's key-group base is P2 (POOR_LABOURER) and P3 (VETERAN); P1 is in the base but no key group.
+    expect(tracer.refs()).toEqual(
+      [
+        { streamId: toCohortStreamId(COHORT), types: ['CohortCompleted', 'CohortStarted', 'TraineeEnrolled', 'TraineeWithdrawn'] },
+        ...[P2, P3].map((p) => ({ streamId: toLabourerStreamId(p), types: ['LabourerGroupsChanged', 'LabourerRegistered'] })),
+        { streamId: toEmploymentStreamId(JOB), types: ['EmploymentRecorded', 'EmploymentVerified'] },
+      ].sort((a, b) => (a.streamId < b.streamId ? -1 : 1)),
+    );
   });
 });
