@@ -22,6 +22,8 @@ describe('console: the reconciliation page per scheme and the payout export (R-P
   let reviewer: Account;
   let paid: { claimId: string; key: string };
   let failed: { claimId: string; key: string };
+  let atRisk: { claimId: string; key: string };
+  let overpaid: { claimId: string; key: string };
   const today = shanghaiDateOf(new Date().toISOString());
   const [year, month] = today.split('-').map(Number) as [number, number];
   const monthStart = `${today.slice(0, 8)}01`;
@@ -41,17 +43,31 @@ describe('console: the reconciliation page per scheme and the payout export (R-P
     // No notice period: the approval releases the claim for payment at once.
     actors = await payoutActors(app, { organiser: 'reconciliation-page-organiser', trainees: { born: '1986-05-05', name: '周学员', firstSequence: 980 }, noticeDays: 0 });
     // A: JUNIOR 300.00 + SENIOR 600.00 yuan = 90,000 fen, paid in full. B: SENIOR 600.00 yuan = 60,000 fen, failed.
+    // C: JUNIOR 30,000 fen, failed, re-instructed, then finance paid attempt 1 after all (attempt 2 still at finance).
+    // D: SENIOR 60,000 fen, the same, and finance paid attempt 2 as well: overpaid by one amount (as payout-reversal.e2e).
     paid = await releasedClaim(['JUNIOR', 'SENIOR']);
     failed = await releasedClaim(['SENIOR']);
-    const answer = { type: 'PayoutAnswer.v1' as const, answeredAt: new Date().toISOString() };
-    await recordPayoutAnswer(app.system, { ...answer, answerId: randomUUID(), instructionId: payoutInstructionId(paid.key, 1), idempotencyKey: paid.key, outcome: 'PAID', amountFen: 90_000, bankReference: 'ICBC-2026-0042', paidOn: today });
-    await recordPayoutAnswer(app.system, { ...answer, answerId: randomUUID(), instructionId: payoutInstructionId(failed.key, 1), idempotencyKey: failed.key, outcome: 'FAILED', reasonCode: 'ACCOUNT_CLOSED', failedOn: today });
-    // The figures come from read models a moment behind: the page is opened once the api shows both answers.
+    atRisk = await releasedClaim(['JUNIOR']);
+    overpaid = await releasedClaim(['SENIOR']);
+    const answer = (key: string, attempt: number) => ({ type: 'PayoutAnswer.v1' as const, answeredAt: new Date().toISOString(), answerId: randomUUID(), instructionId: payoutInstructionId(key, attempt), idempotencyKey: key });
+    const fail = (key: string) => recordPayoutAnswer(app.system, { ...answer(key, 1), outcome: 'FAILED', reasonCode: 'ACCOUNT_CLOSED', failedOn: today });
+    const pay = (key: string, attempt: number, amountFen: number) => recordPayoutAnswer(app.system, { ...answer(key, attempt), outcome: 'PAID', amountFen, bankReference: `ICBC-${attempt}-${key.slice(0, 6)}`, paidOn: today });
+    await pay(paid.key, 1, 90_000);
+    for (const { key } of [failed, atRisk, overpaid]) await fail(key);
+    for (const { claimId, key } of [atRisk, overpaid]) {
+      const payouts = () => expectReply(app.request('GET', `/api/claims/${claimId}/payouts`, { token: actors.reviewer }), 200);
+      await eventually('the failure recorded', payouts, (p) => p.status === 'FAILED');
+      await expectReply(postKeyed(app, `/api/claims/${claimId}/payouts/${key}/reinstruct`, actors.approver, {}), 200);
+    }
+    await pay(atRisk.key, 1, 30_000);
+    await pay(overpaid.key, 1, 60_000);
+    await pay(overpaid.key, 2, 60_000);
+    // The figures come from read models a moment behind: the page is opened once the api shows every answer.
     const token = await app.login('finance');
     await eventually(
       'the reconciliation read models',
       async () => (await app.request('GET', `/api/payouts/reconciliation?from=${today}&to=${today}`, { token })).body,
-      (body) => body?.totals?.paidFen === 90_000 && body?.totals?.failedFen === 60_000,
+      (body) => body?.totals?.paidFen === 180_000 && body?.totals?.failedFen === 60_000 && body?.totals?.overpaidFen === 60_000 && body?.totals?.duplicateRisk?.count === 1,
     );
     finance = await accountWith(app, 'reconciliation-finance', ['FINANCE']);
     reviewer = await accountWith(app, 'reconciliation-reviewer', ['REVIEWER']);
@@ -62,34 +78,49 @@ describe('console: the reconciliation page per scheme and the payout export (R-P
     await app?.close();
   });
 
-  it('R-PAY-1 finance opens 对账 from the nav: this month by default, R-CERT-2 released ¥1,500.00 = paid ¥900.00 + outstanding ¥600.00 (failed), the failed claim listed as differing', async () => {
+  it('R-PAY-1 finance opens 对账 from the nav: this month by default, R-CERT-2 released ¥2,400.00 = paid ¥1,800.00 + outstanding ¥600.00 (failed), 多付 ¥600.00, 重复支付风险 ¥300.00 (1), the failed and both flagged claims listed as differing', async () => {
     const page = await loginAs(browser.context, app.baseUrl, finance.username, finance.password);
     await page.getByRole('navigation').getByRole('link', { name: '对账' }).click();
     await page.getByRole('heading', { level: 1, name: '付款对账' }).waitFor();
     await expect(page.getByTestId('reconciliation-period').textContent()).resolves.toContain(`放行日期 ${monthStart} 至 ${monthEnd}`);
     const row = page.locator('[data-testid="reconciliation-table"] tr[data-scheme="R-CERT-2"]');
     const cells = async (r: typeof row) => r.locator('td').evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-testid'), td.textContent]));
-    // 2 claims; 90,000 + 60,000 = 150,000 fen released and instructed; 90,000 paid; 60,000 failed and so still outstanding.
+    // 4 claims; 90,000 + 60,000 + 30,000 + 60,000 = 240,000 fen released and instructed; paid A 90,000 + C 30,000 +
+    // D 60,000 = 180,000 (D's second payment counted once); B's 60,000 failed and so still outstanding.
     const expected = [
-      ['releasedClaims', '2'],
-      ['releasedFen', '¥1,500.00'],
-      ['instructedFen', '¥1,500.00'],
-      ['paidFen', '¥900.00'],
+      ['releasedClaims', '4'],
+      ['releasedFen', '¥2,400.00'],
+      ['instructedFen', '¥2,400.00'],
+      ['paidFen', '¥1,800.00'],
       ['failedFen', '¥600.00'],
       ['cancelledFen', '¥0.00'],
       ['outstandingFen', '¥600.00'],
       // Instructed today: not older than the default 30 days.
       ['olderOutstanding', '¥0.00 (0)'],
+      // D: (2 paid attempts − 1) × 60,000 = 60,000 fen overpaid. C: paid, attempt 2 at finance: 30,000 at risk, once.
+      ['overpaidFen', '¥600.00'],
+      ['duplicateRisk', '¥300.00 (1)'],
     ];
     expect(await cells(row)).toEqual(expected);
     // One scheme only in this database: the totals row is the same figures.
     expect(await cells(page.locator('[data-testid="reconciliation-table"] tr[data-scheme="TOTAL"]'))).toEqual(expected);
-    // B differs (60,000 released, 0 paid, 60,000 outstanding, 60,000 unpaid); A, paid in full, does not.
-    const differing = page.locator('[data-testid="reconciliation-differences"] tbody tr');
-    expect(await differing.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-claim')))).toEqual([failed.claimId]);
-    await expect(differing.first().locator('td').allTextContents()).resolves.toEqual([failed.claimId.slice(0, 8), 'R-CERT-2', '¥600.00', '¥0.00', '¥0.00', '¥600.00', '¥0.00', '¥600.00']);
+    // B differs (60,000 released, 0 paid, 60,000 outstanding, 60,000 unpaid); C and D, paid in full, are listed for
+    // their flagged payouts; A, paid once in full, is not listed. Rows in claim id order, as the api lists them.
+    const differing = page.locator('[data-testid="reconciliation-differences"] tbody tr[data-claim]');
+    expect(await differing.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-claim')))).toEqual([failed, atRisk, overpaid].map((c) => c.claimId).sort());
+    const differenceOf = (claimId: string) => page.locator(`[data-testid="reconciliation-differences"] tr[data-claim="${claimId}"] td`).allTextContents();
+    // Columns: claim, scheme, released, paid, cancelled, outstanding, unaccounted, unpaid, 多付.
+    await expect(differenceOf(failed.claimId)).resolves.toEqual([failed.claimId.slice(0, 8), 'R-CERT-2', '¥600.00', '¥0.00', '¥0.00', '¥600.00', '¥0.00', '¥600.00', '¥0.00']);
+    await expect(differenceOf(atRisk.claimId)).resolves.toEqual([atRisk.claimId.slice(0, 8), 'R-CERT-2', '¥300.00', '¥300.00', '¥0.00', '¥0.00', '¥0.00', '¥0.00', '¥0.00']);
+    await expect(differenceOf(overpaid.claimId)).resolves.toEqual([overpaid.claimId.slice(0, 8), 'R-CERT-2', '¥600.00', '¥600.00', '¥0.00', '¥0.00', '¥0.00', '¥0.00', '¥600.00']);
+    // Under each flagged claim, its payout by key with the warning in words; B has none.
+    const warning = (claimId: string) => page.locator(`[data-testid="reconciliation-differences"] tr[data-flagged-for="${claimId}"] [data-testid="flagged-payout"]`);
+    expect(await warning(failed.claimId).count()).toBe(0);
+    await expect(warning(overpaid.claimId).getAttribute('data-key')).resolves.toBe(overpaid.key);
+    await expect(warning(overpaid.claimId).textContent()).resolves.toBe(`警告：付款 ${overpaid.key} 已被财务支付 2 次（每次 ¥600.00），多付 ¥600.00，请向收款方追回多付款项。`);
+    await expect(warning(atRisk.claimId).textContent()).resolves.toBe(`警告：付款 ${atRisk.key} 财务已支付 ¥300.00，但其后重新发出的付款指令仍在财务处：请立即通知财务停止该指令，否则将重复支付 ¥300.00。`);
     await screenshot(page, 'payout-reconciliation');
-    await differing.first().getByRole('link').click();
+    await page.locator(`[data-testid="reconciliation-differences"] tr[data-claim="${failed.claimId}"]`).getByRole('link').click();
     await page.waitForURL(`**/claims/${failed.claimId}`);
     await page.close();
   });

@@ -1,18 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createEventCatalogue, shanghaiDateOf, toSubdistrictStreamId, type CalendarDate } from '@skills/domain';
 import { SqlEventStore, type AppendResult, type StreamAppend } from '@skills/event-store';
-import { Logger, loadConfig, openSystem, startProjections } from '@skills/platform';
 import { createTestDatabase, type TestDatabase } from '@skills/sql/testing';
 import { generateDistrict, type DistrictOptions } from '../../bench/district/district-generator';
 import { loadDistrict, migrateForDistrict, type LoadOptions, type LoadProgress } from '../../bench/district/load-district';
-import { createApp } from '../../apps/api/src/create-app';
-import { DEFAULT_TASK_TABLE, RegistryDirectory, readTaskTableUnits } from '../../apps/api/src/registry/registry-directory';
-import { seedEmbeddedDefaults } from '../../apps/api/src/seed/seed-embedded-defaults';
-import type { TestApp } from './test-app';
+import { DEFAULT_TASK_TABLE, readTaskTableUnits } from '../../apps/api/src/registry/registry-directory';
+import { startTestApp, type TestApp } from './test-app';
 
 /**
  * A generated district (bench/district) loaded into a fresh PostgreSQL database of its own, then the whole system
@@ -42,7 +34,7 @@ export async function startDistrictApp(options: LoadOptions): Promise<DistrictAp
     const { rows } = await database.db.query<{ last: string }>(`SELECT max(metadata->>'occurredAt') AS last FROM events`);
     const lastRecordedDay = shanghaiDateOf(rows[0]!.last);
     await database.db.query('VACUUM ANALYZE events, streams');
-    return { app: await startAppOn(database), loaded, lastRecordedDay, unitOf };
+    return { app: await startTestApp({ database, logLevel: 'info' }), loaded, lastRecordedDay, unitOf };
   } catch (error) {
     await database.drop();
     throw error;
@@ -84,73 +76,4 @@ class PlacingStore extends SqlEventStore {
     if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.place(v)]));
     return value;
   }
-}
-
-/** startTestApp's boot (test-app.ts) on a database that already holds events. */
-async function startAppOn(database: TestDatabase): Promise<TestApp> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'sc-e2e-district-'));
-  const logs: string[] = [];
-  const responses: string[] = [];
-  const config = loadConfig({
-    DATABASE_URL: database.url,
-    DATA_DIR: dataDir,
-    JWT_SECRET: randomBytes(48).toString('base64'),
-    PII_MASTER_KEY: randomBytes(32).toString('base64'),
-    PII_FINGERPRINT_KEY: randomBytes(32).toString('base64'),
-    SEED_LOCAL_ACCOUNTS: 'true',
-    LOG_LEVEL: 'info',
-    PORT: '0',
-  });
-  const system = await openSystem(config, new Logger('info', (line) => logs.push(line)));
-  await startProjections(system);
-  const directory = await RegistryDirectory.load(system);
-  await seedEmbeddedDefaults(system, directory);
-  const passwords = require(path.join(dataDir, 'local-accounts.json')) as Record<string, string>;
-  const app: NestFastifyApplication = await createApp(system, directory);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-
-  const request: TestApp['request'] = async (method, route, options = {}) => {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.token) headers['authorization'] = `Bearer ${options.token}`;
-    let body: string | Uint8Array | undefined;
-    if (options.body !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(options.body);
-    } else if (options.raw !== undefined) {
-      headers['content-type'] = options.contentType ?? 'application/json';
-      body = typeof options.raw === 'string' ? options.raw : new Uint8Array(options.raw);
-    }
-    const response = await fetch(`${baseUrl}${route}`, { method, headers, body });
-    const text = await response.text();
-    responses.push(text);
-    let parsed: unknown = undefined;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
-    }
-    return { status: response.status, body: parsed, text, headers: response.headers };
-  };
-
-  return {
-    baseUrl,
-    system,
-    directory,
-    database,
-    logs,
-    responses,
-    request,
-    login: async (username) => {
-      const result = await request('POST', '/api/auth/login', { body: { username, password: passwords[username] } });
-      if (result.status !== 200) throw new Error(`login as ${username} failed: ${result.status}`);
-      return result.body.token as string;
-    },
-    close: async () => {
-      await app.close();
-      await system.close();
-      await database.drop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }

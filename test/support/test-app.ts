@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger, loadConfig, openSystem, startProjections, type System } from '@skills/platform';
+import { Logger, loadConfig, openSystem, startProjections, type LogLevel, type System } from '@skills/platform';
 import { createTestDatabase, type TestDatabase } from '@skills/sql/testing';
 import { createApp } from '../../apps/api/src/create-app';
 import { RegistryDirectory } from '../../apps/api/src/registry/registry-directory';
@@ -23,9 +23,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole system on a fresh PostgreSQL database, listening on a free port, with local accounts seeded. */
-export async function startTestApp(): Promise<TestApp> {
-  const database = await createTestDatabase(20);
+export interface TestAppOptions {
+  /**
+   * A database that already holds events (district-app.ts loads a generated district before the boot). The app
+   * takes it over: close() drops it. Default: a fresh, empty one.
+   */
+  readonly database?: TestDatabase;
+  /** Default 'debug'; a large loaded database wants 'info', or the logs array holds a line for every event. */
+  readonly logLevel?: LogLevel;
+}
+
+/** The whole system on a PostgreSQL database (fresh unless given), listening on a free port, with local accounts seeded. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase(20));
+  const logLevel = options.logLevel ?? 'debug';
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sc-e2e-'));
   const logs: string[] = [];
   const responses: string[] = [];
@@ -36,10 +47,10 @@ export async function startTestApp(): Promise<TestApp> {
     PII_MASTER_KEY: randomBytes(32).toString('base64'),
     PII_FINGERPRINT_KEY: randomBytes(32).toString('base64'),
     SEED_LOCAL_ACCOUNTS: 'true',
-    LOG_LEVEL: 'debug',
+    LOG_LEVEL: logLevel,
     PORT: '0',
   });
-  const system = await openSystem(config, new Logger('debug', (line) => logs.push(line)));
+  const system = await openSystem(config, new Logger(logLevel, (line) => logs.push(line)));
   await startProjections(system);
   const directory = await RegistryDirectory.load(system);
   await seedEmbeddedDefaults(system, directory);

@@ -18,6 +18,18 @@ interface Figures {
   readonly cancelledFen: number;
   readonly outstandingFen: number;
   readonly olderOutstanding: { readonly count: number; readonly fen: number };
+  /** Paid beyond the payouts' amounts (not in paidFen, which counts each payout once): money to recover. */
+  readonly overpaidFen: number;
+  /** Paid payouts with a later attempt still at finance: a second payment would send `fen`. */
+  readonly duplicateRisk: { readonly count: number; readonly fen: number };
+}
+/** A payout finance paid more than once, or may: named by its idempotency key, the id finance knows it by. */
+interface FlaggedPayout {
+  readonly idempotencyKey: string;
+  readonly amountFen: number;
+  readonly paidAttempts: number;
+  readonly overpaidFen: number;
+  readonly duplicateRisk: boolean;
 }
 interface Difference {
   readonly claimId: string;
@@ -27,6 +39,8 @@ interface Difference {
   readonly outstandingFen: number;
   readonly unaccountedFen: number;
   readonly unpaidFen: number;
+  readonly overpaidFen: number;
+  readonly flaggedPayouts: readonly FlaggedPayout[];
 }
 export interface Reconciliation {
   readonly from: string;
@@ -130,6 +144,8 @@ function ReconciliationReport({ data }: { data: Reconciliation }) {
                 </th>
               ))}
               <th scope="col" className="num">{t('reconciliation.older', { n: data.olderThanDays })}</th>
+              <th scope="col" className="num">{t('reconciliation.overpaidFen')}</th>
+              <th scope="col" className="num">{t('reconciliation.duplicateRisk')}</th>
             </tr>
           </thead>
           <tbody>
@@ -144,6 +160,12 @@ function ReconciliationReport({ data }: { data: Reconciliation }) {
                 ))}
                 <td className="num" data-testid="olderOutstanding">
                   {formatFen(row.figures.olderOutstanding.fen)} ({row.figures.olderOutstanding.count})
+                </td>
+                <td className={row.figures.overpaidFen > 0 ? 'num no' : 'num'} data-testid="overpaidFen">
+                  {formatFen(row.figures.overpaidFen)}
+                </td>
+                <td className={row.figures.duplicateRisk.count > 0 ? 'num no' : 'num'} data-testid="duplicateRisk">
+                  {formatFen(row.figures.duplicateRisk.fen)} ({row.figures.duplicateRisk.count})
                 </td>
               </tr>
             ))}
@@ -165,10 +187,11 @@ function ReconciliationReport({ data }: { data: Reconciliation }) {
                 <th scope="col" className="num">{t('reconciliation.outstandingFen')}</th>
                 <th scope="col" className="num">{t('reconciliation.unaccounted')}</th>
                 <th scope="col" className="num">{t('reconciliation.unpaid')}</th>
+                <th scope="col" className="num">{t('reconciliation.overpaidFen')}</th>
               </tr>
             </thead>
             <tbody>
-              {differences.map((d) => (
+              {differences.map((d) => [
                 <tr key={d.claimId} data-claim={d.claimId}>
                   <td>
                     <Link to={`/claims/${d.claimId}`} title={d.claimId}>
@@ -182,12 +205,40 @@ function ReconciliationReport({ data }: { data: Reconciliation }) {
                   <td className="num">{formatFen(d.outstandingFen)}</td>
                   <td className="num">{formatFen(d.unaccountedFen)}</td>
                   <td className="num">{formatFen(d.unpaidFen)}</td>
-                </tr>
-              ))}
+                  <td className={d.overpaidFen > 0 ? 'num no' : 'num'}>{formatFen(d.overpaidFen)}</td>
+                </tr>,
+                d.flaggedPayouts.length > 0 && (
+                  <tr key={`${d.claimId}-flagged`} data-flagged-for={d.claimId}>
+                    <td colSpan={COLUMNS_OF_DIFFERENCES}>
+                      <FlaggedPayouts payouts={d.flaggedPayouts} />
+                    </td>
+                  </tr>
+                ),
+              ])}
             </tbody>
           </table>
         )}
       </Section>
     </>
+  );
+}
+
+const COLUMNS_OF_DIFFERENCES = 9;
+
+/**
+ * R-PAY-1: a payout finance paid more than once (what to recover) or may yet pay twice (a later attempt still at
+ * finance: what to ask finance to stop), said in words under its claim, so no one reads the row as settled.
+ */
+function FlaggedPayouts({ payouts }: { payouts: readonly FlaggedPayout[] }) {
+  const { t } = useI18n();
+  return (
+    <div className="error-note" role="note">
+      {payouts.map((p) => (
+        <div key={p.idempotencyKey} data-testid="flagged-payout" data-key={p.idempotencyKey}>
+          {p.overpaidFen > 0 && <p>{t('reconciliation.overpaidWarning', { key: p.idempotencyKey, attempts: p.paidAttempts, amount: formatFen(p.amountFen), overpaid: formatFen(p.overpaidFen) })}</p>}
+          {p.duplicateRisk && <p>{t('reconciliation.duplicateRiskWarning', { key: p.idempotencyKey, amount: formatFen(p.amountFen) })}</p>}
+        </div>
+      ))}
+    </div>
   );
 }
