@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { completedCohort } from '../support/claimed-cohorts';
 import { labourerRegistrar } from '../support/labourers';
 import { onDay, providerWithAccount } from '../support/past-cohorts';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { ensureConsoleBuilt, launchBrowser, loginAs, screenshot, SCREENSHOTS } from './support/browser';
+import { ensureConsoleBuilt, launchBrowser, loginAs } from './support/browser';
 import { accountWith, type Account } from './support/review-cast';
 
 jest.setTimeout(240_000);
@@ -110,12 +109,6 @@ describe('console: the evaluation report page (R-EVAL-1, R-MON-1)', () => {
     return reportId!;
   }
 
-  async function shot(locator: Locator, name: string): Promise<void> {
-    const dir = process.env['UPDATE_SCREENSHOTS'] === '1' ? SCREENSHOTS : path.resolve(__dirname, '../../reports/screenshots');
-    mkdirSync(dir, { recursive: true });
-    await locator.screenshot({ path: path.join(dir, `${name}.png`) });
-  }
-
   it('R-EVAL-1 the evaluator runs 2021 上半年 as of 2021-06-30 for the district: progress, both charts from the report, the tables equal the API\'s JSON, verified', async () => {
     const page = await loginAs(browser.context, app.baseUrl, evaluator.username, evaluator.password);
     await page.getByRole('navigation').getByRole('link', { name: '评估报告' }).click();
@@ -162,9 +155,7 @@ describe('console: the evaluation report page (R-EVAL-1, R-MON-1)', () => {
     await expect(generalRow.nth(1).textContent()).resolves.toBe('100.00% (3/3)');
     await expect(generalRow.nth(2).textContent()).resolves.toBe('66.66% (2/3)');
 
-    await page.locator('#evaluation-charts-title').evaluate((h) => h.scrollIntoView({ block: 'start' }));
-    await shot(page.locator('section[aria-labelledby="evaluation-charts-title"]'), 'evaluation-charts');
-    await shot(page.locator('section[aria-labelledby="evaluation-progress-title"]'), 'evaluation-tables');
+    // The README's pictures of this page come from evaluation-district.browser.spec.ts (a generated district's bars).
 
     // Reproducible: the api recomputes it from the events and gets the frozen hash.
     await page.getByRole('button', { name: '复核：按事件重新计算' }).click();
@@ -173,8 +164,6 @@ describe('console: the evaluation report page (R-EVAL-1, R-MON-1)', () => {
     expect(await verified.getAttribute('data-reproduced')).toBe('true');
     await expect(page.getByTestId('frozen-hash').textContent()).resolves.toBe(api.body.contentHash);
     await expect(page.getByTestId('recomputed-hash').textContent()).resolves.toBe(api.body.contentHash);
-    await page.evaluate('window.scrollTo(0, 0)');
-    await screenshot(page, 'evaluation-report');
 
     // The files, with the api's names (period, day, unit code): the PDF and the XLSX of this very report.
     for (const [button, name, magic] of [['下载 PDF', 'evaluation-report_H1-2021_asof-2021-06-30_DISTRICT.pdf', '%PDF'], ['下载 XLSX', 'evaluation-report_H1-2021_asof-2021-06-30_DISTRICT.xlsx', 'PK']] as const) {
