@@ -203,6 +203,48 @@ describe('console: the evaluation report page (R-EVAL-1, R-MON-1)', () => {
     await page.close();
   });
 
+  it('R-MON-1 a trace longer than a page: 加载更多 by keyboard fetches the next pages after the last position shown, until every event the API lists is shown', async () => {
+    const page = await loginAs(browser.context, app.baseUrl, evaluator.username, evaluator.password);
+    // Pages of 2 events instead of the api's 1,000, so the few events of this history take several pages.
+    const asked: string[] = [];
+    await page.route('**/api/evaluation/reports/*/trace?*', async (route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set('limit', '2');
+      asked.push(url.searchParams.get('afterPosition') ?? 'first');
+      await route.continue({ url: url.toString() });
+    });
+    await page.goto(`${app.baseUrl}/evaluation?report=${districtReportId}`);
+    const figure = page.locator(`[data-testid="evaluation-progress-table"] tr[data-unit="${nancun}"] [data-testid="done"] button`);
+    await figure.focus();
+    await page.keyboard.press('Enter');
+    const trace = page.getByTestId('evaluation-trace');
+    const rows = page.locator('[data-testid="evaluation-trace-events"] tbody tr');
+    await rows.first().waitFor();
+    const figureId = await figure.getAttribute('data-figure');
+    const api = await app.request('GET', `/api/evaluation/reports/${districtReportId}/trace?figure=${encodeURIComponent(figureId!)}`, { token: evaluatorToken });
+    const all: { eventId: string; position: string }[] = api.body.events;
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    expect(await rows.count()).toBe(2);
+    await expect(page.getByTestId('evaluation-trace-count').textContent()).resolves.toBe(`已显示 2 / 共 ${all.length} 个事件`);
+    const more = page.getByTestId('evaluation-trace-more');
+    await expect(more.textContent()).resolves.toBe('加载更多事件');
+    await more.focus();
+    for (let shown = 2; shown < all.length; shown += 2) {
+      await page.keyboard.press('Enter');
+      await rows.nth(Math.min(shown + 2, all.length) - 1).waitFor();
+    }
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-event')))).toEqual(all.map((e) => e.eventId));
+    // Each next page was asked for after the last position of the one before.
+    expect(asked).toEqual(['first', ...Array.from({ length: Math.ceil(all.length / 2) - 1 }, (_, i) => String(all[2 * i + 1]!.position))]);
+    await expect(page.getByTestId('evaluation-trace-count').textContent()).resolves.toBe(`共 ${all.length} 个事件`);
+    expect(await more.count()).toBe(0);
+    // The button went with the last page; the focus is on the count, still inside the panel, so Escape still closes it.
+    expect(await page.getByTestId('evaluation-trace-count').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await trace.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
   it('R-EVAL-1 a subdistrict officer has its unit fixed, gets Nancun only (one line, no district) and lists only its own unit\'s reports', async () => {
     const page = await loginAs(browser.context, app.baseUrl, officer.username, officer.password);
     await page.getByRole('navigation').getByRole('link', { name: '评估报告' }).click();

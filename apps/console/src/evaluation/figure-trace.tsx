@@ -4,28 +4,67 @@ import { ErrorNote } from '../components/errors';
 import { formatInstant } from '../components/format';
 import { useI18n } from '../i18n/i18n';
 import { evaluationApi } from './evaluation-api';
-import type { FigureTrace } from './report-types';
+import type { TraceEvent } from './report-types';
+
+interface TraceState {
+  readonly events?: readonly TraceEvent[];
+  readonly total?: number;
+  /** The next page's afterPosition; null once every event is shown. */
+  readonly next?: string | null;
+  readonly error?: ApiError;
+  readonly loadingMore?: boolean;
+}
+
+const asApiError = (error: unknown) => (error instanceof ApiError ? error : new ApiError(0, 'CONSOLE.UNEXPECTED', String(error)));
 
 /**
  * R-MON-1: the events one figure was counted from (positions, ids, stream ids, types, record times: no personal
- * data). It takes the focus when it opens and gives it back to the figure when closed, for keyboard users.
+ * data). It takes the focus when it opens and gives it back to the figure when closed, for keyboard users. The api
+ * answers a page at a time (1,000 events unless `pageSize` says otherwise); 加载更多 appends the next page, so a
+ * district figure with more events than a page is traced to all of them.
  */
-export function FigureTracePanel({ reportId, figureId, onClose }: { reportId: string; figureId: string; onClose: () => void }) {
+export function FigureTracePanel({ reportId, figureId, onClose, pageSize }: { reportId: string; figureId: string; onClose: () => void; pageSize?: number }) {
   const { t, language } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [state, setState] = useState<{ trace?: FigureTrace; error?: ApiError }>({});
+  const count = useRef<HTMLParagraphElement>(null);
+  const more = useRef<AbortController | null>(null);
+  const [state, setState] = useState<TraceState>({});
   useEffect(() => {
     const controller = new AbortController();
     setState({});
-    evaluationApi.trace(reportId, figureId, controller.signal).then(
-      (trace) => setState({ trace }),
+    evaluationApi.trace(reportId, figureId, { limit: pageSize, signal: controller.signal }).then(
+      (trace) => setState({ events: trace.events, total: trace.total, next: trace.nextAfterPosition ?? null }),
       (error: unknown) => {
-        if (!controller.signal.aborted) setState({ error: error instanceof ApiError ? error : new ApiError(0, 'CONSOLE.UNEXPECTED', String(error)) });
+        if (!controller.signal.aborted) setState({ error: asApiError(error) });
       },
     );
     heading.current?.focus();
-    return () => controller.abort();
-  }, [reportId, figureId]);
+    return () => {
+      controller.abort();
+      more.current?.abort();
+    };
+  }, [reportId, figureId, pageSize]);
+  const loadMore = () => {
+    // aria-disabled rather than disabled while a page loads: a disabled button drops the keyboard focus to the page.
+    if (!state.next || state.loadingMore) return;
+    const controller = new AbortController();
+    more.current = controller;
+    setState((s) => ({ ...s, loadingMore: true, error: undefined }));
+    evaluationApi.trace(reportId, figureId, { afterPosition: state.next, limit: pageSize, signal: controller.signal }).then(
+      (page) => {
+        if (controller.signal.aborted) return;
+        const next = page.nextAfterPosition ?? null;
+        setState((s) => ({ events: [...(s.events ?? []), ...page.events], total: page.total ?? s.total, next }));
+        // The button goes with the last page: the focus moves to the count, which says all are shown.
+        if (next === null) count.current?.focus();
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState((s) => ({ ...s, loadingMore: false, error: asApiError(error) }));
+      },
+    );
+  };
+  const events = state.events;
+  const total = state.total ?? events?.length ?? 0;
   return (
     <section id="evaluation-trace" className="card trace-panel" aria-labelledby="evaluation-trace-title" data-testid="evaluation-trace" data-figure={figureId} onKeyDown={(event) => event.key === 'Escape' && onClose()}>
       <div className="page-head">
@@ -38,12 +77,12 @@ export function FigureTracePanel({ reportId, figureId, onClose }: { reportId: st
       </div>
       <p className="muted">{t('evaluation.traceHelp')}</p>
       <ErrorNote error={state.error} />
-      {!state.trace && !state.error && <p aria-live="polite">{t('app.loading')}</p>}
-      {state.trace && state.trace.events.length === 0 && <p>{t('evaluation.traceEmpty')}</p>}
-      {state.trace && state.trace.events.length > 0 && (
+      {!events && !state.error && <p aria-live="polite">{t('app.loading')}</p>}
+      {events && events.length === 0 && <p>{t('evaluation.traceEmpty')}</p>}
+      {events && events.length > 0 && (
         <>
-          <p aria-live="polite" data-testid="evaluation-trace-count">
-            {t('evaluation.traceCount', { n: state.trace.total ?? state.trace.events.length })}
+          <p aria-live="polite" data-testid="evaluation-trace-count" tabIndex={-1} ref={count}>
+            {events.length < total ? t('evaluation.traceShown', { shown: events.length, n: total }) : t('evaluation.traceCount', { n: total })}
           </p>
           <div className="table-scroll trace-scroll">
             <table data-testid="evaluation-trace-events">
@@ -57,7 +96,7 @@ export function FigureTracePanel({ reportId, figureId, onClose }: { reportId: st
                 </tr>
               </thead>
               <tbody>
-                {state.trace.events.map((event) => (
+                {events.map((event) => (
                   <tr key={event.eventId} data-event={event.eventId}>
                     <td className="num">{String(event.position)}</td>
                     <td>
@@ -77,6 +116,13 @@ export function FigureTracePanel({ reportId, figureId, onClose }: { reportId: st
               </tbody>
             </table>
           </div>
+          {state.next && (
+            <p>
+              <button type="button" onClick={loadMore} aria-disabled={state.loadingMore ?? false} data-testid="evaluation-trace-more">
+                {state.loadingMore ? t('app.loading') : t('evaluation.traceMore')}
+              </button>
+            </p>
+          )}
         </>
       )}
     </section>

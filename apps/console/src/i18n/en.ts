@@ -469,6 +469,8 @@ export const en: Record<MessageKey, string> = {
   'evaluation.traceHelp': 'The events this figure was counted from, by position; no personal data. Esc or Close returns to the figure.',
   'evaluation.traceCount': '{n} events',
   'evaluation.traceEmpty': 'This figure rests on no event (it is 0, or given by the task table).',
+  'evaluation.traceShown': '{shown} of {n} events shown',
+  'evaluation.traceMore': 'Load more events',
   'evaluation.closeTrace': 'Close',
   'evaluation.position': 'Position',
   'evaluation.eventType': 'Event type',

@@ -467,6 +467,8 @@ export const zh = {
   'evaluation.traceHelp': '这个数字所依据的事件（按事件位置排列），不含个人信息。按 Esc 或“关闭”返回该数字。',
   'evaluation.traceCount': '共 {n} 个事件',
   'evaluation.traceEmpty': '这个数字不依据任何事件（为 0 或由任务表给定）。',
+  'evaluation.traceShown': '已显示 {shown} / 共 {n} 个事件',
+  'evaluation.traceMore': '加载更多事件',
   'evaluation.closeTrace': '关闭',
   'evaluation.position': '位置',
   'evaluation.eventType': '事件类型',

@@ -210,11 +210,27 @@ export function moneySheet(workbook: ExcelJS.Workbook, report: EvaluationReport,
     .finish();
 }
 
+/** The sheet that lists a flag's cohorts, one a row (the flag sheet's 涉及培训班 cell points here). */
+export const DATA_QUALITY_DETAIL_SHEET = '数据质量明细';
+
+/**
+ * R-EVAL-1: a flag's cohorts are listed on their own sheet, one a row, and the flag's cell says how many: a district
+ * can have a flag about 1,200 cohorts, and their ids joined into one cell (44,399 characters) pass Excel's 32,767
+ * characters a cell, so Excel calls the whole file corrupt. A row each also lets a reader filter and count them.
+ */
 export function dataQualitySheet(workbook: ExcelJS.Workbook, report: EvaluationReport, heading: string): void {
+  const { flags } = report.dataQuality;
+  const cohorts = (n: number): XCell => (n === 0 ? DASH : `${n.toLocaleString('en-US')} 个，见「${DATA_QUALITY_DETAIL_SHEET}」`);
   new SectionSheet(workbook, '数据质量', '数据质量提示', heading)
     .table({
-      columns: [{ header: '序号', width: 6 }, { header: '类别', width: 14 }, { header: '数量', width: 8, numFmt: FMT.count }, { header: '说明', width: 50 }, { header: '涉及培训班', width: 40 }, { header: '类别代码', width: 26 }],
-      rows: report.dataQuality.flags.map((f, i) => [i + 1, DATA_QUALITY_LABELS[f.kind], f.figure.count, f.message, f.cohortIds.join('\n') || DASH, f.kind]),
+      columns: [{ header: '序号', width: 6 }, { header: '类别', width: 14 }, { header: '数量', width: 8, numFmt: FMT.count }, { header: '说明', width: 50 }, { header: '涉及培训班', width: 24 }, { header: '类别代码', width: 26 }],
+      rows: flags.map((f, i) => [i + 1, DATA_QUALITY_LABELS[f.kind], f.figure.count, f.message, cohorts(f.cohortIds.length), f.kind]),
+    })
+    .finish();
+  new SectionSheet(workbook, DATA_QUALITY_DETAIL_SHEET, '数据质量提示涉及的培训班', `${heading} · 每个培训班一行；提示序号即「数据质量」表的序号`)
+    .table({
+      columns: [{ header: '提示序号', width: 8 }, { header: '类别', width: 14 }, { header: '培训班编号', width: 38 }, { header: '类别代码', width: 26 }],
+      rows: flags.flatMap((f, i) => f.cohortIds.map((id) => [i + 1, DATA_QUALITY_LABELS[f.kind], id, f.kind])),
     })
     .finish();
 }

@@ -32,6 +32,20 @@ const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E
 const TOTAL_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF4F5F7' } } as const;
 const FONT = '宋体';
 
+/** Excel's most characters in a cell: a longer text makes Excel report the whole file as corrupt. */
+export const EXCEL_CELL_MAX_CHARS = 32_767;
+
+/**
+ * A text too long for a cell is a renderer's mistake (a list that belongs one item a row): fail the export naming
+ * the cell, never hand out a file Excel refuses to open.
+ */
+function fits<T>(value: T, sheet: string, row: number, col: number): T {
+  if (typeof value === 'string' && value.length > EXCEL_CELL_MAX_CHARS) {
+    throw new Error(`XLSX sheet ${sheet} row ${row} column ${col}: ${value.length} characters, Excel allows ${EXCEL_CELL_MAX_CHARS} in a cell; list the items one a row`);
+  }
+  return value;
+}
+
 /**
  * One section as a bureau's sheet: a merged title row, a merged subtitle row, then tables with bordered Chinese
  * headings; the first table's heading rows stay frozen while scrolling. Widths are the widest any table asks for.
@@ -59,7 +73,7 @@ export class SectionSheet {
     });
     if (table.caption) {
       const cell = ws.getCell(this.row, 1);
-      cell.value = table.caption;
+      cell.value = fits(table.caption, ws.name, this.row, 1);
       cell.font = { name: FONT, bold: true, size: 11 };
       this.row += 1;
     }
@@ -100,7 +114,7 @@ export class SectionSheet {
           cell.value = value.value;
           cell.numFmt = value.numFmt;
         } else {
-          cell.value = value;
+          cell.value = fits(value, ws.name, this.row, at[i]!);
           const fmt = table.columns[i]?.numFmt;
           if (typeof value === 'number' && fmt) cell.numFmt = fmt;
         }
@@ -122,7 +136,7 @@ export class SectionSheet {
     ].forEach(([r, text, size]) => {
       ws.mergeCells(r as number, 1, r as number, last);
       const cell = ws.getCell(r as number, 1);
-      cell.value = text as string;
+      cell.value = fits(text as string, ws.name, r as number, 1);
       cell.font = { name: FONT, bold: r === 1, size: size as number };
       cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     });

@@ -36,7 +36,7 @@ describe('R-EVAL-1 renderReportXlsx: the sample report opened back with exceljs'
   });
 
   it('has a cover sheet and one sheet per section, in order', () => {
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['报告信息', '证书进度', '目标任务', '三率', '资金', '数据质量']);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['报告信息', '证书进度', '目标任务', '三率', '资金', '数据质量', '数据质量明细']);
   });
 
   it('the cover names the period, the day the figures stop at, the unit, the task table version and the content hash', () => {
@@ -206,13 +206,72 @@ describe('R-EVAL-1 renderReportXlsx: the sample report opened back with exceljs'
     });
   });
 
-  it('数据质量: every flag with its count, message and cohorts', () => {
+  it('数据质量: every flag with its count, its message and how many cohorts it is about, pointing to 数据质量明细', () => {
     const ws = sheetOf(workbook, '数据质量');
     for (const f of SAMPLE_REPORT.dataQuality.flags) {
       const r = rowWith(ws, 6, f.kind);
-      expect(valuesOf(ws, r, 5).slice(2)).toEqual([f.figure.count, f.message, f.cohortIds.join('\n') || '—']);
+      expect(valuesOf(ws, r, 5).slice(2)).toEqual([f.figure.count, f.message, f.cohortIds.length === 0 ? '—' : `${f.cohortIds.length} 个，见「数据质量明细」`]);
     }
     expect(ws.getCell(rowWith(ws, 6, 'ATTENDANCE_CLASH'), 2).value).toBe('考勤冲突');
+    expect(ws.getCell(rowWith(ws, 6, 'ATTENDANCE_CLASH'), 5).value).toBe('2 个，见「数据质量明细」');
+  });
+
+  it('数据质量明细: one row per cohort of a flag, under the flag\'s number and kind (4 cohorts in all, none for the target set)', () => {
+    const ws = sheetOf(workbook, '数据质量明细');
+    const header = rowWith(ws, 1, '提示序号');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: header });
+    expect([1, 2, 3, 4, 5].map((i) => valuesOf(ws, header + i, 4))).toEqual([
+      [1, '考勤冲突', 'c1000000-0000-4000-8000-000000000011', 'ATTENDANCE_CLASH'],
+      [1, '考勤冲突', 'c1000000-0000-4000-8000-000000000012', 'ATTENDANCE_CLASH'],
+      [2, '证书迟录', 'c1000000-0000-4000-8000-000000000013', 'LATE_CERTIFICATE'],
+      [3, '就业迟录', SAMPLE_REPORT.dataQuality.flags[2]!.cohortIds[0], 'LATE_EMPLOYMENT'],
+      [null, null, null, null],
+    ]);
+  });
+});
+
+describe('R-EVAL-1 renderReportXlsx: a flag about 1,200 cohorts fits Excel\'s 32,767 characters a cell', () => {
+  // 1,200 ids of 36 characters joined by newlines would be 1,200 × 37 − 1 = 44,399 characters in one cell.
+  const ids = Array.from({ length: 1200 }, (_, i) => `c2000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+  const report: EvaluationReport = {
+    ...SAMPLE_REPORT,
+    dataQuality: { flags: [{ ...SAMPLE_REPORT.dataQuality.flags[0]!, cohortIds: ids }, SAMPLE_REPORT.dataQuality.flags[2]!] },
+  };
+  let workbook: ExcelJS.Workbook;
+  beforeAll(async () => {
+    workbook = await open(report);
+  });
+
+  it('no cell of any sheet holds more than 32,767 characters', () => {
+    let longest = 0;
+    let cells = 0;
+    for (const ws of workbook.worksheets) {
+      ws.eachRow({ includeEmpty: false }, (row) =>
+        row.eachCell({ includeEmpty: false }, (cell) => {
+          cells += 1;
+          longest = Math.max(longest, String(cell.value ?? '').length);
+        }),
+      );
+    }
+    expect(cells).toBeGreaterThan(1200);
+    expect(longest).toBeLessThanOrEqual(32_767);
+  });
+
+  it('the flag says 1,200 cohorts; the detail sheet lists every id once, in order, then the other flag\'s cohort', () => {
+    const flags = sheetOf(workbook, '数据质量');
+    expect(flags.getCell(rowWith(flags, 6, 'ATTENDANCE_CLASH'), 5).value).toBe('1,200 个，见「数据质量明细」');
+    const ws = sheetOf(workbook, '数据质量明细');
+    const first = rowWith(ws, 1, '提示序号') + 1;
+    const listed = Array.from({ length: 1201 }, (_, i) => valuesOf(ws, first + i, 4));
+    expect(listed.slice(0, 1200).map((r) => r[2])).toEqual(ids);
+    expect(new Set(listed.slice(0, 1200).map((r) => `${r[0]} ${r[1]} ${r[3]}`))).toEqual(new Set(['1 考勤冲突 ATTENDANCE_CLASH']));
+    expect(listed[1200]).toEqual([2, '就业迟录', SAMPLE_REPORT.dataQuality.flags[2]!.cohortIds[0], 'LATE_EMPLOYMENT']);
+    expect(ws.getCell(first + 1201, 1).value).toBeNull();
+  });
+
+  it('a text too long for a cell fails the export naming the cell, instead of writing a file Excel calls corrupt', async () => {
+    const long: EvaluationReport = { ...SAMPLE_REPORT, dataQuality: { flags: [{ ...SAMPLE_REPORT.dataQuality.flags[0]!, message: 'x'.repeat(32_768) }] } };
+    await expect(renderReportXlsx(long)).rejects.toThrow('XLSX sheet 数据质量 row 4 column 4: 32768 characters, Excel allows 32767 in a cell');
   });
 });
 
@@ -227,5 +286,7 @@ describe('R-EVAL-1 renderReportXlsx: a one-unit report with empty sections', () 
     const money = sheetOf(workbook, '资金');
     expect(valuesOf(money, rowWith(money, 1, '合计'), 11).slice(3)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
     expect(sheetOf(workbook, '数据质量').getCell(rowWith(sheetOf(workbook, '数据质量'), 1, '序号') + 1, 1).value).toBe('无');
+    const detail = sheetOf(workbook, '数据质量明细');
+    expect(detail.getCell(rowWith(detail, 1, '提示序号') + 1, 1).value).toBe('无');
   });
 });
