@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { toCohortStreamId } from '@skills/domain';
 import { completedCohort } from '../support/claimed-cohorts';
-import { expectStatus, keyedRequests } from '../support/keyed-requests';
+import { evaluationFixture } from '../support/evaluation-fixture';
+import { expectStatus } from '../support/keyed-requests';
 import { onDay } from '../support/past-cohorts';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { twoProviders } from '../support/two-providers';
 
 /**
@@ -15,45 +15,34 @@ import { twoProviders } from '../support/two-providers';
  * issued 2021-05-20 inside the window, is recorded: too late for the gate.
  */
 describe('the evaluation report: rates, failed cohorts and late certificates as of a day (R-EVAL-1, R-GATE-4)', () => {
-  let app: TestApp;
-  let evaluator: string;
-  let admin: string;
+  const given = evaluationFixture();
+  const { post, get } = given;
   let cohortId: string;
   let frozen: { reportId: string; contentHash: string; report: any };
-  const { post } = keyedRequests(() => app);
-  const get = (token: string, route: string) => app.request('GET', route, { token });
 
+  /** The evaluator's report for `body`, followed to DONE and read. */
   const runReport = async (body: Record<string, unknown>) => {
-    const started = expectStatus(await post('/api/evaluation/reports', evaluator, body, randomUUID()), 202);
-    for (let i = 0; i < 600; i++) {
-      const run = expectStatus(await get(evaluator, `/api/evaluation/reports/runs/${started.body.runId}`), 200).body;
-      if (run.status === 'DONE') return expectStatus(await get(evaluator, `/api/evaluation/reports/${run.reportId}`), 200).body;
-      if (run.status === 'FAILED') throw new Error(`run failed: ${JSON.stringify(run.error)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error('run still RUNNING after 30 s');
+    const { run } = await given.runReport(given.evaluator, body);
+    if (run.status !== 'DONE') throw new Error(`run ${run.status}: ${JSON.stringify(run.error)}`);
+    return expectStatus(await get(given.evaluator, `/api/evaluation/reports/${run.reportId}`), 200).body;
   };
 
-  const loginAs = async (username: string) => expectStatus(await app.request('POST', '/api/auth/login', { body: { username, password: `pw-${username}` } }), 200).body.token as string;
+  const loginAs = async (username: string) => expectStatus(await given.app.request('POST', '/api/auth/login', { body: { username, password: `pw-${username}` } }), 200).body.token as string;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    evaluator = await app.login('evaluator');
-    const cast = await onDay('2021-02-01', () => twoProviders(app, ['eval-rates-a', 'eval-rates-b'], { born: '1989-08-08', name: '孙学员', firstSequence: 860 }));
+    const cast = await onDay('2021-02-01', () => twoProviders(given.app, ['eval-rates-a', 'eval-rates-b'], { born: '1989-08-08', name: '孙学员', firstSequence: 860 }));
     const people = await onDay('2021-02-01', () => cast.registrar.many(5));
     // Tokens issued on the faked 2021-02-01 would have expired by the cohort's days: log in again on the real clock.
-    const [reviewer, provider] = await Promise.all([app.login('reviewer'), loginAs('eval-rates-a')]);
-    admin = await app.login('admin');
-    ({ cohortId } = await completedCohort(app, { provider, reviewer }, people, { programmeType: 'GENERAL', startDay: '2021-03-01', attended: [10, 10, 10, 10, 10], certified: 2, employed: 0 }));
-    await app.system.runner!.waitUntilCaughtUp();
+    const [reviewer, provider] = await Promise.all([given.app.login('reviewer'), loginAs('eval-rates-a')]);
+    ({ cohortId } = await completedCohort(given.app, { provider, reviewer }, people, { programmeType: 'GENERAL', startDay: '2021-03-01', attended: [10, 10, 10, 10, 10], certified: 2, employed: 0 }));
+    await given.app.system.runner!.waitUntilCaughtUp();
     frozen = await runReport({ period: 'H1-2021', asOf: '2021-06-15' });
-    const { occupation } = expectStatus(await get(admin, `/api/cohorts/${cohortId}`), 200).body;
+    const { occupation } = expectStatus(await get(given.admin, `/api/cohorts/${cohortId}`), 200).body;
     await onDay('2021-06-20', async () => {
       const body = { labourerId: people[2], type: 'SKILL_LEVEL', level: 'JUNIOR', occupation, number: `LATE-${randomUUID().slice(0, 8)}`, issuer: '某评价机构', issuedOn: '2021-05-20' };
-      expectStatus(await post('/api/certificates', admin, body), 201);
+      expectStatus(await post('/api/certificates', given.admin, body), 201);
     });
   });
-  afterAll(() => app?.close());
 
   it('R-EVAL-1 R-GATE-1 R-GATE-2 as of 2021-06-15: GENERAL and provider A each 1 cohort, pass 5/5, certification 2/5, 1 failed cohort; the thresholds 95%, 60%, 30%', () => {
     const { rates } = frozen.report;
@@ -87,7 +76,7 @@ describe('the evaluation report: rates, failed cohorts and late certificates as 
 
   it('R-GATE-4 R-MON-1 the certificate recorded on 2021-06-20 after the window: the frozen report reproduces; as of today it is flagged late and the rate stays 2/5', async () => {
     expect(frozen.report.dataQuality.flags.find((f: any) => f.kind === 'LATE_CERTIFICATE')).toMatchObject({ figure: { count: 0 }, cohortIds: [] });
-    const verified = expectStatus(await post(`/api/evaluation/reports/${frozen.reportId}/verify`, evaluator, {}), 200).body;
+    const verified = expectStatus(await post(`/api/evaluation/reports/${frozen.reportId}/verify`, given.evaluator, {}), 200).body;
     expect(verified).toMatchObject({ reproduced: true, frozenHash: frozen.contentHash, recomputedHash: frozen.contentHash });
 
     const today = await runReport({ period: 'H1-2021' });
@@ -95,13 +84,12 @@ describe('the evaluation report: rates, failed cohorts and late certificates as 
     expect(today.report.dataQuality.flags.find((f: any) => f.kind === 'LATE_CERTIFICATE')).toMatchObject({ figure: { id: 'quality/LATE_CERTIFICATE', count: 1 }, cohortIds: [cohortId] });
     expect(today.report.rates.byProgrammeType[0].certification).toMatchObject({ numerator: 2, denominator: 5 });
     // Towards the task table it counts (issued 2021-05-20, in the task period): Nancun 2 → 3.
-    const nancun = app.directory.findSubdistrict('南村镇')!;
-    expect(frozen.report.progress.units.find((u: any) => u.subdistrictId === nancun).done.count).toBe(2);
-    expect(today.report.progress.units.find((u: any) => u.subdistrictId === nancun).done.count).toBe(3);
+    expect(frozen.report.progress.units.find((u: any) => u.subdistrictId === given.nancun).done.count).toBe(2);
+    expect(today.report.progress.units.find((u: any) => u.subdistrictId === given.nancun).done.count).toBe(3);
   });
 
   it("R-MON-1 the failed cohort's certification rate traces to the cohort's stream and the two certificates counted", async () => {
-    const trace = expectStatus(await get(evaluator, `/api/evaluation/reports/${frozen.reportId}/trace?figure=${encodeURIComponent(`rates/cohort/${cohortId}/certification`)}`), 200).body;
+    const trace = expectStatus(await get(given.evaluator, `/api/evaluation/reports/${frozen.reportId}/trace?figure=${encodeURIComponent(`rates/cohort/${cohortId}/certification`)}`), 200).body;
     const streams: string[] = trace.sources.map((s: any) => s.streamId);
     expect(streams).toContain(toCohortStreamId(cohortId));
     const certificates = streams.filter((s) => s.startsWith('certificate-'));
