@@ -56,7 +56,7 @@ export async function recordCertificate(
   };
   const certificateStream = toCertificateStreamId(command.certificateId);
   const numberStream = toCertificateNumberStreamId(numberKey);
-  const policyVersion = directory.policyVersionOn(form.issuedOn);
+  const policyVersion = directory.recordingPolicyVersionOn(form.issuedOn, 'issuedOn');
   const commandHash = hashCommand(command);
   const loadCertificate = (streamId: string) => loadStream(system.store, system.catalogue, certificateDecider, streamId);
   for (let attempt = 1; ; attempt++) {

@@ -90,8 +90,19 @@ export class RegistryDirectory {
     return { minAge, maxAge };
   }
 
-  policyVersionOn(date: CalendarDate): string {
-    return policyVersionOf(this.policyOn(date));
+  policyVersionOn(date: CalendarDate, field?: string): string {
+    return policyVersionOf(this.policyOn(date, field));
+  }
+
+  /**
+   * The version a fact dated `date` is recorded under: the one in force that day, or the programme's first version
+   * for a day before the programme began. R-TGT-2 counts certificates from 2020-08, months before the first version
+   * takes effect (2020-12-03), so such a certificate must be recordable; it pays nothing by itself, and every claim
+   * checks its own days against its own version.
+   */
+  recordingPolicyVersionOn(date: CalendarDate, field: string): string {
+    const first = [...this.policies.documents()].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0];
+    return this.policyVersionOn(first && date < first.effectiveFrom ? first.effectiveFrom : date, field);
   }
 }
 
