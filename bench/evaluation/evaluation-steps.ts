@@ -1,8 +1,8 @@
 /**
  * The steps of one evaluation report as the api runs them (computeEvaluationReport in
  * apps/api/src/evaluation/evaluation-report.service.ts), each timed on its own by evaluation-child.ts:
- * 1. context (resolveReportContext: the target set and policy versions known on asOf) + read + fold (readHistory,
- *    pages of 5,000, into an EvaluationHistory);
+ * 1. context (resolveReportContext: the target set and policy versions known on asOf) + read + fold
+ *    (readEvaluationHistory into an EvaluationHistory: attendance aggregated in SQL, the rest by readHistory in pages of 5,000);
  * 2. build (buildEvaluationReport);
  * 3. render: XLSX (renderReportXlsx) and PDF (renderReportPdf).
  * The units are the task table's (RegistryDirectory's data file, as the app registers them at boot).
@@ -14,7 +14,7 @@ import { createEventCatalogue, type CalendarDate } from '@skills/domain';
 import { SqlEventStore } from '@skills/event-store';
 import { PolicyCatalogue, SIMULATION_EVENT_TYPES, SimulationHistory, readHistory } from '@skills/platform';
 import type { RegistryUnit } from '@skills/policy';
-import { EvaluationHistory, buildEvaluationReport, parseReportPeriod, type EvaluationReport, type ReportContext } from '@skills/reports';
+import { EvaluationHistory, buildEvaluationReport, parseReportPeriod, readEvaluationHistory, type EvaluationReport, type ReportContext } from '@skills/reports';
 import type { SqlDatabase } from '@skills/sql';
 import { resolveReportContext } from '../../apps/api/src/evaluation/report-context.service';
 import { DEFAULT_TASK_TABLE, readTaskTableUnits } from '../../apps/api/src/registry/registry-directory';
@@ -62,12 +62,12 @@ export async function loadPipeline(db: SqlDatabase): Promise<Pipeline> {
   const store = new SqlEventStore(db);
   const system = { db, store, catalogue, policies: await PolicyCatalogue.load(store, catalogue) };
   return {
-    description: `context (resolveReportContext) + read + fold (readHistory into EvaluationHistory, pages of ${BATCH_SIZE}), build (buildEvaluationReport), XLSX (renderReportXlsx), PDF (renderReportPdf)`,
+    description: `context (resolveReportContext) + read + fold (readEvaluationHistory into EvaluationHistory: attendance aggregated in SQL, the rest in pages of ${BATCH_SIZE}), build (buildEvaluationReport), XLSX (renderReportXlsx), PDF (renderReportPdf)`,
     complete: true,
     async fold(asOf, onProgress, period) {
       const context = await resolveReportContext(system, units, { period: parseReportPeriod(period), asOf, subdistrictId: null });
       const history = new EvaluationHistory(context.asOf);
-      const eventsRead = await readHistory(db, catalogue, { types: history.eventTypes, batchSize: BATCH_SIZE, onProgress }, (e) => history.fold(e));
+      const eventsRead = await readEvaluationHistory(db, catalogue, history, { batchSize: BATCH_SIZE, onProgress });
       return { eventsRead, history, context };
     },
     async build(folded) {

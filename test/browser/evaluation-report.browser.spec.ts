@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { toEvaluationReportStreamId } from '@skills/domain';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { completedCohort } from '../support/claimed-cohorts';
@@ -30,6 +32,7 @@ describe('console: the evaluation report page (R-EVAL-1, R-MON-1)', () => {
   let nancun: string;
   let dongjie: string;
   let districtReportId: string;
+  let officerReportId: string;
   let numbers = 0;
   let midwayProgress: { eventsRead: number; eventsTotal: number } | undefined;
 
@@ -157,11 +160,31 @@ describe('console: the evaluation report page (R-EVAL-1, R-MON-1)', () => {
 
     // The README's pictures of this page come from evaluation-district.browser.spec.ts (a generated district's bars).
 
-    // Reproducible: the api recomputes it from the events and gets the frozen hash.
+    // Issue 7 (limits): while another report reads the history the api answers 409 with retryAfterSeconds (this one
+    // answer is the api's error shape played back); the page says so, and the same button verifies once it is free.
+    await page.route(
+      '**/api/evaluation/reports/*/verify',
+      (route) =>
+        route.fulfill({
+          status: 409,
+          json: { error: { code: 'EVALUATION.BUSY', message: 'a trace of report x is reading the history: one report, verification or trace reads at a time; retry in 5 seconds', details: { busyWith: 'trace', retryAfterSeconds: 5 } } },
+        }),
+      { times: 1 },
+    );
+    await page.getByRole('button', { name: '复核：按事件重新计算' }).click();
+    const busy = page.locator('[data-testid="evaluation-verify"] [data-testid="evaluation-busy"]');
+    await busy.waitFor();
+    await expect(busy.textContent()).resolves.toBe('另一份报告的生成、复核或数字来源查询正在读取事件历史，请约 5 秒后重试。');
+    await expect(page.locator('[data-testid="evaluation-verify"] [role="alert"]').textContent()).resolves.toContain('retry in 5 seconds');
+    // R-EVAL-1 R-MON-1 verified: the stored report is intact and the api recomputes it from the events to the frozen hash.
     await page.getByRole('button', { name: '复核：按事件重新计算' }).click();
     const verified = page.locator('[data-testid="evaluation-verify"] [role="status"]');
     await verified.waitFor();
-    expect(await verified.getAttribute('data-reproduced')).toBe('true');
+    expect(await busy.count()).toBe(0);
+    expect([await verified.getAttribute('data-verified'), await verified.getAttribute('data-stored-intact'), await verified.getAttribute('data-reproduced')]).toEqual(['true', 'true', 'true']);
+    await expect(page.getByTestId('verify-verdict').textContent()).resolves.toMatch(/^已验证：/);
+    await expect(page.getByTestId('verify-reproduced').textContent()).resolves.toMatch(/^已复现：/);
+    expect(await page.getByTestId('failed-checks').count()).toBe(0);
     await expect(page.getByTestId('frozen-hash').textContent()).resolves.toBe(api.body.contentHash);
     await expect(page.getByTestId('recomputed-hash').textContent()).resolves.toBe(api.body.contentHash);
 
@@ -195,6 +218,10 @@ describe('console: the evaluation report page (R-EVAL-1, R-MON-1)', () => {
     expect(api.body.events.length).toBeGreaterThanOrEqual(4);
     const shown = await page.locator('[data-testid="evaluation-trace-events"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event')));
     expect(shown).toEqual(api.body.events.map((e: { eventId: string }) => e.eventId));
+    // An evaluator sees each event's stream id (pseudonymous, DESIGN.md), not its kind.
+    const streams = await page.locator('[data-testid="evaluation-trace-events"] tbody tr td:nth-child(3)').allTextContents();
+    expect(streams).toEqual(api.body.events.map((e: { streamId: string }) => e.streamId));
+    expect(streams.every((id) => /-[0-9a-f]{8}-/.test(id))).toBe(true);
     const text = (await trace.textContent()) ?? '';
     expect(text).not.toMatch(/钱技工|周学员|孙技工/);
     await page.keyboard.press('Escape');
@@ -263,6 +290,7 @@ describe('console: the evaluation report page (R-EVAL-1, R-MON-1)', () => {
     expect(drawn.map((s) => s.values)).toEqual([[1_600], [expect.any(Number)], [4], []]);
     await page.getByTestId('evaluation-frozen').waitFor();
     expect(await page.locator('[data-testid="evaluation-frozen"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-report')))).toEqual([reportId]);
+    officerReportId = reportId;
     // In English the page's words change, the figures and the charts (labelled in Chinese, as in the PDF) do not.
     await page.getByRole('button', { name: '切换到英文' }).click();
     await page.getByRole('heading', { level: 2, name: 'Certification progress' }).waitFor();
@@ -274,6 +302,93 @@ describe('console: the evaluation report page (R-EVAL-1, R-MON-1)', () => {
     await page.goto(`${app.baseUrl}/evaluation?report=${districtReportId}`);
     await page.locator('main [role="alert"]').waitFor();
     expect(await page.getByTestId('evaluation-report').count()).toBe(0);
+    await page.close();
+  });
+  /** The officer's token, as its browser session gets it. */
+  const officerToken = async () => {
+    const login = await app.request('POST', '/api/auth/login', { body: { username: officer.username, password: officer.password } });
+    expect(login.status).toBe(200);
+    return login.body.token as string;
+  };
+
+  it('R-MON-1 a subdistrict officer\'s trace names each event\'s stream by its kind (劳动者, 证书, …), never a stream id; a busy history (409) is retried from the panel', async () => {
+    const token = await officerToken();
+    const page = await loginAs(browser.context, app.baseUrl, officer.username, officer.password);
+    // Issue 7 (limits): the first answer is the api's 409 played back; the panel says to retry and its 重试 reads again.
+    await page.route(
+      '**/api/evaluation/reports/*/trace?*',
+      (route) => route.fulfill({ status: 409, json: { error: { code: 'EVALUATION.BUSY', message: 'a verification of report x is reading the history; retry in 5 seconds', details: { busyWith: 'verify', retryAfterSeconds: 5 } } } }),
+      { times: 1 },
+    );
+    await page.goto(`${app.baseUrl}/evaluation?report=${officerReportId}`);
+    const figure = page.locator(`[data-testid="evaluation-progress-table"] tr[data-unit="${nancun}"] [data-testid="done"] button`);
+    await figure.click();
+    const trace = page.getByTestId('evaluation-trace');
+    await trace.getByTestId('evaluation-busy').waitFor();
+    await expect(trace.getByTestId('evaluation-busy').textContent()).resolves.toMatch(/请约 5 秒后重试。/);
+    await trace.getByTestId('evaluation-busy-retry').click();
+    const rows = page.locator('[data-testid="evaluation-trace-events"] tbody tr');
+    await rows.first().waitFor();
+
+    const figureId = await figure.getAttribute('data-figure');
+    const api = await app.request('GET', `/api/evaluation/reports/${officerReportId}/trace?figure=${encodeURIComponent(figureId!)}`, { token });
+    expect(api.status).toBe(200);
+    const events: { eventId: string; streamKind: string; streamId?: string }[] = api.body.events;
+    // Nancun's 4 done: A's and B's certificates and the cohort's two, each counted from its own events.
+    expect(events.length).toBeGreaterThanOrEqual(4);
+    expect(events.every((e) => e.streamId === undefined && typeof e.streamKind === 'string')).toBe(true);
+    expect(api.body.sources).toBeUndefined();
+    expect(events.map((e) => e.streamKind)).toContain('certificate');
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-event')))).toEqual(events.map((e) => e.eventId));
+    // The stream column: the kind's name, the kind the api gave, never an id.
+    const kinds = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('[data-stream-kind]')?.getAttribute('data-stream-kind')));
+    expect(kinds).toEqual(events.map((e) => e.streamKind));
+    const shownKinds = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('[data-stream-kind]')?.textContent));
+    expect(shownKinds[events.findIndex((e) => e.streamKind === 'certificate')]).toBe('证书');
+    // Event ids are shown by their first 8 characters only: no cell holds a whole id, none names a stream.
+    const table = (await page.getByTestId('evaluation-trace-events').textContent()) ?? '';
+    expect(table).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
+    expect(table).not.toMatch(/(labourer|attendance|certificate|assessment)-[0-9a-f]/i);
+    expect((await trace.textContent()) ?? '').not.toMatch(/钱技工|周学员|孙技工/);
+    await page.close();
+  });
+
+  it('R-EVAL-1 R-MON-1 a report whose stored figures were edited in the database reproduces from the events yet is 未通过: the failed check and the three hashes are shown', async () => {
+    const token = await officerToken();
+    const before = await app.request('GET', `/api/evaluation/reports/${officerReportId}`, { token });
+    expect(before.status).toBe(200);
+    const frozenHash = before.body.contentHash as string;
+    // As someone with database rights could: Nancun's done 4 becomes 40 (the append-only trigger is the app's guard, not a lock).
+    const client = new Client({ connectionString: app.database.url });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('ALTER TABLE events DISABLE TRIGGER events_append_only');
+      const updated = await client.query(`UPDATE events SET data = jsonb_set(data, '{report,progress,units,0,done,count}', '40'::jsonb) WHERE stream_id = $1`, [toEvaluationReportStreamId(officerReportId)]);
+      expect(updated.rowCount).toBe(1);
+      await client.query('ALTER TABLE events ENABLE TRIGGER events_append_only');
+      await client.query('COMMIT');
+    } finally {
+      await client.end();
+    }
+    const page = await loginAs(browser.context, app.baseUrl, officer.username, officer.password);
+    await page.goto(`${app.baseUrl}/evaluation?report=${officerReportId}`);
+    await expect(page.locator(`[data-testid="evaluation-progress-table"] tr[data-unit="${nancun}"] [data-testid="done"]`).textContent()).resolves.toBe('40');
+    await page.getByRole('button', { name: '复核：按事件重新计算' }).click();
+    const result = page.locator('[data-testid="evaluation-verify"] [role="status"]');
+    await result.waitFor();
+    expect([await result.getAttribute('data-verified'), await result.getAttribute('data-stored-intact'), await result.getAttribute('data-reproduced')]).toEqual(['false', 'false', 'true']);
+    await expect(page.getByTestId('verify-verdict').textContent()).resolves.toMatch(/^未通过/);
+    // Only the stored-intact check failed, with the api's message beside its name.
+    const failed = page.locator('[data-testid="failed-checks"] li');
+    expect(await failed.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-check')))).toEqual(['STORED_INTACT']);
+    await expect(failed.first().textContent()).resolves.toMatch(/^存储的报告已被改动（与冻结时的哈希不符）: the stored report no longer hashes/);
+    // The events still give the frozen figures: recomputed = frozen; the edited store hashes to something else.
+    await expect(page.getByTestId('frozen-hash').textContent()).resolves.toBe(frozenHash);
+    await expect(page.getByTestId('recomputed-hash').textContent()).resolves.toBe(frozenHash);
+    const storedHash = await page.getByTestId('stored-hash').textContent();
+    expect(storedHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(storedHash).not.toBe(frozenHash);
     await page.close();
   });
 });

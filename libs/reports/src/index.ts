@@ -2,6 +2,7 @@ export * from './evaluation-report';
 export * from './tracing';
 export * from './report-context';
 export { EvaluationHistory } from './history/evaluation-history';
+export { readEvaluationHistory, type EvaluationReadOptions } from './history/read-evaluation-history';
 export { buildEvaluationReport } from './build-evaluation-report';
 export { RegistryHistory, REGISTRY_HISTORY_EVENT_TYPES, type ProviderRecord, type EnterpriseProfile, type EvaluationBodyRecord, type SubdistrictRecord, type CertificateLevelRecord } from './history/registry-history';
 export { parseReportPeriod } from './report-period';

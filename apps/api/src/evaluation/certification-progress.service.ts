@@ -1,8 +1,8 @@
 import { DomainError, monthsInPeriod, shanghaiDateOf, type CalendarDate, type TaskTableLine } from '@skills/domain';
-import { certificationProgress, DISTRICT_LINE_NAME, targetSetInForceOn, type CertificationProgress, type RegistryUnit } from '@skills/policy';
+import { certificationProgress, DISTRICT_LINE_NAME, type CertificationProgress, type RegistryUnit } from '@skills/policy';
 import type { System } from '@skills/platform';
-import { readTargetSetVersions } from '../targets/target-set-versions';
 import { readCertificatesDone } from './certificate-history';
+import { targetSetKnownOn } from './report-context.service';
 
 export interface ProgressLine extends Omit<CertificationProgress, 'expectedToDate'> {
   /** null on the district line. */
@@ -25,14 +25,13 @@ export interface CertificationProgressReport {
 
 /**
  * R-EVAL-1, R-TGT-2, R-MON-1: the report's first section, certification progress against the task table of the target
- * set in force on asOf, with "done so far" counted from the event history as known on asOf. Counts only.
+ * set in force on asOf as known on asOf (a set published later, even one taking effect earlier, did not exist then), with "done so far" counted from the event history as known on asOf. Counts only.
  */
 export async function readCertificationProgress(system: System, units: readonly RegistryUnit[], asOf: CalendarDate | undefined, subdistrictId: string | undefined): Promise<CertificationProgressReport> {
   const day = asOf ?? shanghaiDateOf(new Date().toISOString());
-  const version = targetSetInForceOn(await readTargetSetVersions(system, units), day);
-  if (!version) {
-    throw new DomainError('EVALUATION.NO_TARGET_SET', `No target set is in force on ${day}: choose a later asOf (GET /api/targets shows which set is in force when)`, 'validation', {}, [{ field: 'asOf', message: 'no target set in force on this day' }]);
-  }
+  // The report's own rule (R-EVAL-1, R-TGT-2): the set in force on asOf among those published by the end of asOf,
+  // so this endpoint and a report as of the same day never count against different task tables.
+  const version = await targetSetKnownOn(system, units, day, null);
   const { period, rows, district } = version.content;
   const wanted = subdistrictId === undefined ? rows : rows.filter((r) => r.subdistrictId === subdistrictId);
   if (subdistrictId !== undefined && wanted.length === 0) {

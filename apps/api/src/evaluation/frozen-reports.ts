@@ -1,5 +1,5 @@
 import { DomainError, evaluationReportDecider, toEvaluationReportStreamId, type CalendarDate, type EvaluationReportFrozen } from '@skills/domain';
-import { decideAndAppend, type CommandEnvelope, type System } from '@skills/platform';
+import { decideAndAppend, type CommandEnvelope, type HistoryHead, type System } from '@skills/platform';
 import type { EvaluationReport, ReportPeriod } from '@skills/reports';
 
 /** A frozen report as the api answers it (R-EVAL-1). */
@@ -12,6 +12,14 @@ export interface FrozenReport {
   /** When it was frozen: the event's occurredAt. */
   readonly frozenAt: string;
   readonly report: EvaluationReport;
+  /** The head the run read up to; null for a report frozen before heads were stored (it verifies against today's). */
+  readonly historyHead: HistoryHead | null;
+  /** The run that froze it, when stored. */
+  readonly runId: string | null;
+  readonly eventsRead: number | null;
+  /** Who ran it (the event's actor) and the hash of what was asked (the POST's form, as sent). */
+  readonly requestedBy: string;
+  readonly requestHash: string | null;
 }
 
 /** One line of the list: what a reader needs to choose a report, without the report itself. */
@@ -55,8 +63,15 @@ export const reportNotFound = (reportId: string) =>
   new DomainError('EVALUATION.REPORT_NOT_FOUND', `No frozen report ${reportId}: GET /api/evaluation/reports lists them`, 'not_found', { reportId });
 
 export async function readFrozenReport(system: Pick<System, 'store' | 'catalogue'>, reportId: string): Promise<FrozenReport> {
+  const found = await findFrozenReport(system, reportId);
+  if (!found) throw reportNotFound(reportId);
+  return found;
+}
+
+/** The frozen report of this id, or undefined when none is frozen (yet). */
+export async function findFrozenReport(system: Pick<System, 'store' | 'catalogue'>, reportId: string): Promise<FrozenReport | undefined> {
   const [recorded] = await system.store.readStream(toEvaluationReportStreamId(reportId));
-  if (!recorded) throw reportNotFound(reportId);
+  if (!recorded) return undefined;
   const { data } = system.catalogue.deserialise(recorded) as EvaluationReportFrozen;
   return {
     reportId: data.reportId,
@@ -66,7 +81,20 @@ export async function readFrozenReport(system: Pick<System, 'store' | 'catalogue
     contentHash: data.contentHash,
     frozenAt: recorded.metadata.occurredAt,
     report: data.report as unknown as EvaluationReport,
+    historyHead: data.historyHead ?? null,
+    runId: data.runId ?? null,
+    eventsRead: data.eventsRead ?? null,
+    requestedBy: recorded.metadata.actor,
+    requestHash: recorded.metadata.commandHash ?? null,
   };
+}
+
+const BY_RUN = `SELECT data->>'reportId' AS report_id FROM events WHERE type = 'EvaluationReportFrozen' AND data->>'runId' = $1::text LIMIT 1`;
+
+/** The report a run froze, found by the run id stored with it (a run no longer in this process's memory). */
+export async function findFrozenReportOfRun(system: Pick<System, 'db' | 'store' | 'catalogue'>, runId: string): Promise<FrozenReport | undefined> {
+  const row = (await system.db.query<{ report_id: string }>(BY_RUN, [runId.toLowerCase()])).rows[0];
+  return row ? findFrozenReport(system, row.report_id) : undefined;
 }
 
 interface SummaryRow {

@@ -1,8 +1,8 @@
-import { DomainError, shanghaiDateOf, type CalendarDate } from '@skills/domain';
-import { DISTRICT_LINE_NAME, policyInForceOn, targetSetInForceOn, type PolicyDocument, type RegistryUnit } from '@skills/policy';
+import { DomainError, type CalendarDate } from '@skills/domain';
+import { DISTRICT_LINE_NAME, policyInForceOn, targetSetInForceOn, type PolicyDocument, type RegistryUnit, type TargetSetVersion } from '@skills/policy';
 import type { System } from '@skills/platform';
 import type { ReportContext, ReportPeriod, ReportUnit } from '@skills/reports';
-import { readTargetSetVersions } from '../targets/target-set-versions';
+import { policyVersionsKnownAt, targetSetVersionsKnownAt, type KnownHead } from './versions-known-at';
 
 /** What a report is asked for: a period, the day it is as of, and one unit (null: the district). */
 export interface ReportRequest {
@@ -11,26 +11,33 @@ export interface ReportRequest {
   readonly subdistrictId: string | null;
 }
 
-/** Known on asOf: a shipped version always, a published one from the day it was published (Asia/Shanghai). */
-const knownOn = (asOf: CalendarDate) => (version: { readonly publishedAt: string | null }) => version.publishedAt === null || shanghaiDateOf(version.publishedAt) <= asOf;
-
 /**
- * R-EVAL-1, R-TGT-2, R-MON-1: the report's context as the system knew it on asOf. The target set and the policy
- * versions are the ones published by the end of asOf: a version published later (even one taking effect earlier)
- * did not exist then, so a past report never changes under it.
+ * R-EVAL-1, R-TGT-2: the target set in force on asOf among those known then (published by the end of asOf and, for a
+ * report, at or before the head it read). The report and the progress endpoint both resolve it here, so they never
+ * count against different task tables.
  */
-export async function resolveReportContext(system: Pick<System, 'store' | 'catalogue' | 'policies'>, units: readonly RegistryUnit[], request: ReportRequest): Promise<ReportContext> {
-  const { period, asOf, subdistrictId } = request;
-  const unit = unitOf(units, subdistrictId);
-  const targetSet = targetSetInForceOn((await readTargetSetVersions(system, units)).filter(knownOn(asOf)), asOf);
+export async function targetSetKnownOn(system: Pick<System, 'store' | 'catalogue'>, units: readonly RegistryUnit[], asOf: CalendarDate, head: KnownHead): Promise<TargetSetVersion> {
+  const targetSet = targetSetInForceOn(await targetSetVersionsKnownAt(system, units, asOf, head), asOf);
   if (!targetSet) {
     throw new DomainError('EVALUATION.NO_TARGET_SET', `No target set is in force on ${asOf}: choose a later asOf (GET /api/targets shows which set is in force when)`, 'validation', { asOf }, [
       { field: 'asOf', message: 'no target set in force on this day' },
     ]);
   }
-  // From the store, so a version another replica published is seen too.
-  await system.policies.refresh();
-  const documents = system.policies.all().filter(knownOn(asOf)).map((v) => v.document);
+  return targetSet;
+}
+
+/**
+ * R-EVAL-1, R-TGT-2, R-MON-1: the report's context as the system knew it on asOf. The target set and the policy
+ * versions are the ones published by the end of asOf: a version published later (even one taking effect earlier)
+ * did not exist then, so a past report never changes under it. With the head the report read up to, a version
+ * published after it (later the same day) is not known either, so a report as of today verifies the same tonight.
+ */
+export async function resolveReportContext(system: Pick<System, 'store' | 'catalogue' | 'policies'>, units: readonly RegistryUnit[], request: ReportRequest, head: KnownHead = null): Promise<ReportContext> {
+  const { period, asOf, subdistrictId } = request;
+  const unit = unitOf(units, subdistrictId);
+  const targetSet = await targetSetKnownOn(system, units, asOf, head);
+  // From the store, not the process's catalogue, so a version another replica published is seen too.
+  const documents = (await policyVersionsKnownAt(system, asOf, head)).map((v) => v.document);
   const policyOn = (day: CalendarDate): PolicyDocument | undefined => {
     try {
       return policyInForceOn(documents, day);

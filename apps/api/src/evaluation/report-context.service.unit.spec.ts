@@ -1,3 +1,4 @@
+import { toPolicyCatalogueStreamId, toPolicyStreamId } from '@skills/domain';
 import { JCCQ_2020_12, SHIPPED_TARGET_SETS, type PublishedPolicyVersion, type RegistryUnit } from '@skills/policy';
 import type { System } from '@skills/platform';
 import type { ReportPeriod } from '@skills/reports';
@@ -10,15 +11,26 @@ const H1: ReportPeriod = { kind: 'H1', from: '2021-01-01', to: '2021-06-30', lab
 
 // Version 2 takes effect 2021-01-01 (before H1 ends) but is published on 2021-07-05 (Shanghai): unknown as of 2021-06-30.
 const v2 = { ...JCCQ_2020_12, version: 2, effectiveFrom: '2021-01-01', parameters: { ...JCCQ_2020_12.parameters, gates: { ...JCCQ_2020_12.parameters.gates, certificationRatePercent: 70 } } };
-const versions: PublishedPolicyVersion[] = [
-  { document: JCCQ_2020_12, policyVersion: 'JCCQ-2020-12.v1', contentHash: 'a'.repeat(64), builtIn: true, publishedBy: null, publishedAt: null },
-  { document: v2 as typeof JCCQ_2020_12, policyVersion: 'JCCQ-2020-12.v2', contentHash: 'b'.repeat(64), builtIn: false, publishedBy: 'admin', publishedAt: '2021-07-04T17:00:00.000Z' },
-];
+// The process knows the shipped version; published ones are read from the store, with their positions.
+const shipped: PublishedPolicyVersion[] = [{ document: JCCQ_2020_12, policyVersion: 'JCCQ-2020-12.v1', contentHash: 'a'.repeat(64), builtIn: true, publishedBy: null, publishedAt: null }];
+const at = (commit: bigint, prepare: bigint) => ({ commit, prepare });
+const streams: Record<string, unknown[]> = {
+  [toPolicyCatalogueStreamId()]: [{ type: 'PolicyListed', data: { policyId: JCCQ_2020_12.id }, position: at(10n, 1n), metadata: { occurredAt: '2020-12-01T00:00:00.000Z' } }],
+  [toPolicyStreamId(JCCQ_2020_12.id)]: [
+    {
+      type: 'PolicyVersionPublished',
+      data: { policyId: JCCQ_2020_12.id, version: 2, effectiveFrom: '2021-01-01', effectiveTo: null, contentHash: 'b'.repeat(64), publishedBy: 'admin', document: v2 },
+      // Transaction 500, position 77: a head before it does not know it.
+      position: at(500n, 77n),
+      metadata: { occurredAt: '2021-07-04T17:00:00.000Z' },
+    },
+  ],
+};
 // No published target set: the shipped JCCQ-2020-12.v1 (in force from 2020-12-03) only.
 const system = {
-  store: { readStream: async () => [] },
-  catalogue: {},
-  policies: { refresh: async () => undefined, all: () => versions },
+  store: { readStream: async (id: string) => streams[id] ?? [] },
+  catalogue: { deserialise: (recorded: unknown) => recorded },
+  policies: { all: () => shipped },
 } as unknown as Pick<System, 'store' | 'catalogue' | 'policies'>;
 
 describe('the report context as known on asOf (R-EVAL-1, issue 7 §3)', () => {
@@ -29,6 +41,15 @@ describe('the report context as known on asOf (R-EVAL-1, issue 7 §3)', () => {
     expect((await resolveReportContext(system, units, { period: H1, asOf: '2021-07-04', subdistrictId: null })).policyOn('2021-06-30')?.version).toBe(1);
     expect((await resolveReportContext(system, units, { period: H1, asOf: '2021-07-05', subdistrictId: null })).policyOn('2021-06-30')?.version).toBe(2);
     expect(before.policyOn('2020-06-30')).toBeUndefined();
+  });
+
+  it('R-MON-1 with the head a report read: a version published after it is unknown, even on its day; at or before it, known', async () => {
+    const request = { period: H1, asOf: '2021-07-05', subdistrictId: null };
+    // Same transaction, earlier position; then an earlier transaction with a later position: both before 500/77.
+    expect((await resolveReportContext(system, units, request, { transactionId: '500', position: '76' })).policyOn('2021-06-30')?.version).toBe(1);
+    expect((await resolveReportContext(system, units, request, { transactionId: '499', position: '900' })).policyOn('2021-06-30')?.version).toBe(1);
+    expect((await resolveReportContext(system, units, request, { transactionId: '500', position: '77' })).policyOn('2021-06-30')?.version).toBe(2);
+    expect((await resolveReportContext(system, units, request, { transactionId: '501', position: '1' })).policyOn('2021-06-30')?.version).toBe(2);
   });
 
   it('R-TGT-2 the target set in force on asOf, the unit by its registry name, the district as 城区', async () => {

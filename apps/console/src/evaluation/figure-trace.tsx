@@ -3,6 +3,7 @@ import { ApiError } from '../api/client';
 import { ErrorNote } from '../components/errors';
 import { formatInstant } from '../components/format';
 import { useI18n } from '../i18n/i18n';
+import { BusyNote } from './busy-note';
 import { evaluationApi } from './evaluation-api';
 import type { TraceEvent } from './report-types';
 
@@ -19,16 +20,18 @@ const asApiError = (error: unknown) => (error instanceof ApiError ? error : new 
 
 /**
  * R-MON-1: the events one figure was counted from (positions, ids, stream ids, types, record times: no personal
- * data). It takes the focus when it opens and gives it back to the figure when closed, for keyboard users. The api
+ * data; a subdistrict officer gets each stream's kind instead of its id). It takes the focus when it opens and gives it back to the figure when closed, for keyboard users. The api
  * answers a page at a time (1,000 events unless `pageSize` says otherwise); 加载更多 appends the next page, so a
  * district figure with more events than a page is traced to all of them.
  */
 export function FigureTracePanel({ reportId, figureId, onClose, pageSize }: { reportId: string; figureId: string; onClose: () => void; pageSize?: number }) {
-  const { t, language } = useI18n();
+  const { t, label, language } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   const count = useRef<HTMLParagraphElement>(null);
   const more = useRef<AbortController | null>(null);
   const [state, setState] = useState<TraceState>({});
+  // A 409 (another report is reading the history) is retried by the panel's 重试: a new attempt reads the first page again.
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     const controller = new AbortController();
     setState({});
@@ -43,7 +46,7 @@ export function FigureTracePanel({ reportId, figureId, onClose, pageSize }: { re
       controller.abort();
       more.current?.abort();
     };
-  }, [reportId, figureId, pageSize]);
+  }, [reportId, figureId, pageSize, attempt]);
   const loadMore = () => {
     // aria-disabled rather than disabled while a page loads: a disabled button drops the keyboard focus to the page.
     if (!state.next || state.loadingMore) return;
@@ -77,6 +80,7 @@ export function FigureTracePanel({ reportId, figureId, onClose, pageSize }: { re
       </div>
       <p className="muted">{t('evaluation.traceHelp')}</p>
       <ErrorNote error={state.error} />
+      <BusyNote error={state.error} onRetry={state.events ? undefined : () => setAttempt((n) => n + 1)} />
       {!events && !state.error && <p aria-live="polite">{t('app.loading')}</p>}
       {events && events.length === 0 && <p>{t('evaluation.traceEmpty')}</p>}
       {events && events.length > 0 && (
@@ -103,7 +107,7 @@ export function FigureTracePanel({ reportId, figureId, onClose, pageSize }: { re
                       <code>{event.type}</code>
                     </td>
                     <td>
-                      <code className="small">{event.streamId}</code>
+                      <StreamCell event={event} label={(kind) => label('evaluation.streamKind', kind)} />
                     </td>
                     <td>
                       <code className="small" title={event.eventId}>
@@ -126,5 +130,19 @@ export function FigureTracePanel({ reportId, figureId, onClose, pageSize }: { re
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * R-MON-1, DESIGN (personal data): the bureau and evaluators see the stream id; a subdistrict officer's trace has
+ * none (a per-person stream id would point at one labourer), only the stream's kind, shown by its name.
+ */
+function StreamCell({ event, label }: { event: TraceEvent; label: (kind: string) => string }) {
+  if (event.streamId) return <code className="small">{event.streamId}</code>;
+  if (!event.streamKind) return null;
+  return (
+    <span data-stream-kind={event.streamKind} title={event.streamKind}>
+      {label(event.streamKind)}
+    </span>
   );
 }

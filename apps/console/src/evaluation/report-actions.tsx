@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useAction } from '../api/use-action';
 import { ErrorNote } from '../components/errors';
 import { useI18n } from '../i18n/i18n';
+import { BusyNote } from './busy-note';
 import { evaluationApi } from './evaluation-api';
 import type { EvaluationReport, Verification } from './report-types';
 
@@ -35,30 +36,63 @@ export function ReportDownloads({ reportId, report }: { reportId: string; report
 }
 
 /**
- * R-EVAL-1 reproducibility: the api rebuilds the report from the events as of its day and hashes it again; the
- * page shows whether it came out the same, with both hashes, so a reader can check them against the PDF's.
+ * R-EVAL-1, R-MON-1 verification: the api checks that the stored report still hashes to its frozen hash (nobody
+ * edited its figures in the database) and that rebuilding it from the events as of its day gives that hash again.
+ * The verdict is `verified`, both checks: a report edited in the store reproduces from the events yet is not
+ * verified. When it fails, each failed check and the three hashes, so a reader can check them against the PDF's.
  */
 export function VerifyReport({ reportId }: { reportId: string }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const action = useAction();
   const [result, setResult] = useState<Verification | null>(null);
-  const verify = () => action.run(async (key) => setResult(await evaluationApi.verify(reportId, key)));
+  const verify = () => {
+    setResult(null);
+    return action.run(async (key) => setResult(await evaluationApi.verify(reportId, key)));
+  };
   return (
     <div className="verify" data-testid="evaluation-verify">
       <button type="button" disabled={action.busy} onClick={verify}>
         {action.busy ? t('evaluation.verifying') : t('evaluation.verify')}
       </button>
       <ErrorNote error={action.error} />
+      <BusyNote error={action.error} />
       {result && (
-        <div role="status" className={result.reproduced ? 'verify-ok' : 'verify-bad'} data-reproduced={String(result.reproduced)}>
+        <div
+          role="status"
+          className={result.verified ? 'verify-ok' : 'verify-bad'}
+          data-verified={String(result.verified)}
+          data-reproduced={String(result.reproduced)}
+          data-stored-intact={String(result.storedIntact)}
+        >
           <p>
-            <strong>{result.reproduced ? t('evaluation.reproduced') : t('evaluation.notReproduced')}</strong>
+            <strong data-testid="verify-verdict">{result.verified ? t('evaluation.verified') : t('evaluation.notVerified')}</strong>
           </p>
+          {!result.verified && result.failedChecks.length > 0 && (
+            <>
+              <p>{t('evaluation.failedChecks')}</p>
+              <ul data-testid="failed-checks">
+                {result.failedChecks.map((failed) => (
+                  <li key={failed.check} data-check={failed.check}>
+                    {label('evaluation.check', failed.check)}: <span className="muted">{failed.message}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <p data-testid="verify-reproduced">{result.reproduced ? t('evaluation.reproduced') : t('evaluation.notReproduced')}</p>
           <dl className="facts">
             <dt>{t('evaluation.frozenHash')}</dt>
             <dd>
               <code data-testid="frozen-hash">{result.frozenHash}</code>
             </dd>
+            {!result.verified && (
+              <>
+                <dt>{t('evaluation.storedHash')}</dt>
+                <dd>
+                  <code data-testid="stored-hash">{result.storedHash}</code>
+                </dd>
+              </>
+            )}
             <dt>{t('evaluation.recomputedHash')}</dt>
             <dd>
               <code data-testid="recomputed-hash">{result.recomputedHash}</code>

@@ -47,23 +47,48 @@ export interface FrozenReport {
   readonly report: EvaluationReport;
 }
 
-/** POST /api/evaluation/reports/:reportId/verify: the report rebuilt from the events and hashed again. */
+/** One check of a verification that failed: STORED_INTACT or REPRODUCED, with the api's message. */
+export interface FailedCheck {
+  readonly check: string;
+  readonly message: string;
+}
+
+/**
+ * POST /api/evaluation/reports/:reportId/verify (R-EVAL-1, R-MON-1): two checks. storedIntact: the stored report
+ * still hashes to its stored content hash (storedHash vs frozenHash), so nobody edited its figures in the database;
+ * reproduced: the report rebuilt from the events hashes to it (recomputedHash vs frozenHash). verified is both.
+ */
 export interface Verification {
+  readonly verified: boolean;
   readonly reproduced: boolean;
+  readonly storedIntact: boolean;
   readonly frozenHash: string;
+  readonly storedHash: string;
   readonly recomputedHash: string;
+  readonly failedChecks: readonly FailedCheck[];
   /** The sections whose figures differ, when not reproduced. */
   readonly differingSections?: readonly string[];
 }
 
+/**
+ * One event behind a figure. The bureau and evaluators get its streamId; a subdistrict officer gets only the
+ * stream's kind (labourer, attendance, certificate, …), since a per-person stream id would point at one person.
+ */
 export interface TraceEvent {
   readonly position: string | number;
   readonly eventId: string;
-  readonly streamId: string;
+  readonly streamId?: string;
+  readonly streamKind?: string;
   readonly type: string;
   /** The Shanghai day it was recorded. */
   readonly recordedOn: string;
   readonly occurredAt?: string;
+}
+
+/** How many streams of one kind a figure was counted from. */
+export interface SourceKind {
+  readonly kind: string;
+  readonly streams: number;
 }
 
 /** GET /api/evaluation/reports/:reportId/trace?figure=<id>: the events a figure was counted from (R-MON-1). */
@@ -73,4 +98,10 @@ export interface FigureTrace {
   readonly events: readonly TraceEvent[];
   /** How many events are behind the figure in all. */
   readonly total?: number;
+  /** How many streams the figure was counted from, and those by kind. */
+  readonly streams?: number;
+  readonly sourceKinds?: readonly SourceKind[];
+  /** The bureau and evaluators only: the first 100 sources (an officer gets none). */
+  readonly sources?: readonly { readonly streamId: string; readonly types?: readonly string[] }[];
+  readonly sourcesShown?: number;
 }

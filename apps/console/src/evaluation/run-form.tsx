@@ -6,6 +6,7 @@ import { useApi } from '../api/use-api';
 import { isBureau, type User } from '../api/user';
 import { ErrorNote, FieldError, fieldProps } from '../components/errors';
 import { useI18n } from '../i18n/i18n';
+import { BusyNote } from './busy-note';
 import { evaluationApi, type RunRequest } from './evaluation-api';
 import type { ReportRun } from './report-types';
 
@@ -155,6 +156,7 @@ export function RunForm({ user, onDone }: { user: User; onDone: (reportId: strin
       </button>
       <FieldError error={action.error} field="period" id="e-period-error" />
       <ErrorNote error={action.error ?? pollError} shownFields={['asOf', 'subdistrictId', 'period']} />
+      <BusyNote error={action.error} />
       {run && <RunProgressLine run={run} />}
     </form>
   );

@@ -60,6 +60,18 @@ export const frozenReportSchema = z
   });
 export type FrozenReport = z.infer<typeof frozenReportSchema>;
 
+const DIGITS = /^[0-9]{1,20}$/;
+
+/**
+ * R-MON-1: the last event of the store's global order the report read (transaction id and position, as decimal
+ * text). Its verification and traces read the history up to it, so a fact recorded after the run, even later the
+ * same day, never enters them.
+ */
+export const historyHeadSchema = z.strictObject({
+  transactionId: z.string().regex(DIGITS, 'a transaction id (decimal digits)'),
+  position: z.string().regex(DIGITS, 'a position (decimal digits)'),
+});
+
 /**
  * R-EVAL-1, R-MON-1 (issue 7 §3): a completed evaluation report, stored as it was computed with the SHA-256 of its
  * canonical JSON. Never replaced: a later run for the same period, day and unit recomputes it from the history and
@@ -75,6 +87,13 @@ export const EvaluationReportFrozen = defineEvent(
     subdistrictId: z.uuid().nullable(),
     contentHash: z.string().regex(/^[0-9a-f]{64}$/, '64 lower-case hex characters (SHA-256)'),
     report: frozenReportSchema,
+    // Optional, so the reports frozen before these fields existed still read (they verify against today's head).
+    /** The head the run read up to; verify and trace read no further. */
+    historyHead: historyHeadSchema.optional(),
+    /** The run that froze it (GET /api/evaluation/reports/runs/:runId answers from the event once the run is gone). */
+    runId: z.uuid().optional(),
+    /** How many events the run read (its progress, shown again for a run answered from the event). */
+    eventsRead: z.number().int().nonnegative().optional(),
   }),
 );
 export type EvaluationReportFrozen = EventOf<typeof EvaluationReportFrozen>;

@@ -47,6 +47,19 @@ export class CohortHistory {
     return this.daysHeld.size;
   }
 
+  /**
+   * rm_attendance_days: one attended day of one trainee (labourerId lower-cased), counted once however often it is
+   * recorded. Order does not matter: the streaming fold and the report's aggregate read (readEvaluationHistory) both
+   * come here.
+   */
+  recordAttendance(labourerId: string, day: CalendarDate): void {
+    const number = dayNumber(day);
+    let days = this.attendance.get(labourerId);
+    if (!days) this.attendance.set(labourerId, (days = new Set()));
+    days.add(number);
+    this.daysHeld.add(number);
+  }
+
   attendedDays(labourerId: string): number {
     return this.attendance.get(labourerId)?.size ?? 0;
   }
@@ -128,11 +141,7 @@ export function foldCohortRecord(cohort: CohortHistory, event: DomainEvent, reco
   const data = event.data as { labourerId: string; day?: CalendarDate; result?: AssessmentResult };
   const labourerId = data.labourerId.toLowerCase();
   if (event.type === 'AttendanceRecorded') {
-    const day = dayNumber(data.day!);
-    let days = cohort.attendance.get(labourerId);
-    if (!days) cohort.attendance.set(labourerId, (days = new Set()));
-    days.add(day);
-    cohort.daysHeld.add(day);
+    cohort.recordAttendance(labourerId, data.day!);
     return;
   }
   // R-GATE-1: every record and correction with its day, in the order recorded; the latest by a day is in force then.

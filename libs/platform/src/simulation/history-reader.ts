@@ -8,10 +8,27 @@ export interface HistoryEvent {
   readonly recordedOn: CalendarDate;
 }
 
+/** A point of the store's global order: the last event a read included (the events table's transaction_id and position). */
+export interface HistoryHead {
+  readonly transactionId: string;
+  readonly position: string;
+}
+
 export interface HistoryReadOptions {
   readonly types: readonly string[];
   readonly batchSize: number;
   readonly onProgress?: (eventsRead: number, eventsTotal: number) => void;
+  /**
+   * Read up to this head (included) instead of the head as it stands now: a read repeated later (a frozen report's
+   * verification) then sees exactly the events the first read saw, whatever was recorded since. null: nothing.
+   */
+  readonly upTo?: HistoryHead | null;
+  /**
+   * Only the events recorded by the end of this day in Shanghai (recordedOn <= recordedBy), filtered in SQL: a report
+   * as of a past day does not fetch and parse what it would skip. shanghaiDateOf is UTC + 8 h (no DST), so the bound
+   * is recordedBy 16:00 UTC, needing no time-zone data (PGlite). The fold may still check the day: it agrees.
+   */
+  readonly recordedBy?: CalendarDate;
 }
 
 interface Row {
@@ -27,12 +44,13 @@ interface Row {
 // commits later can sort before the head taken here: every page up to it is complete and stable.
 const HEAD = `SELECT transaction_id::text AS commit, position::text AS prepare FROM events
   WHERE transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot())) ORDER BY transaction_id DESC, position DESC LIMIT 1`;
-const COUNT = `SELECT count(*)::text AS n FROM events WHERE type = ANY($1::text[]) AND (transaction_id, position) <= ($2::text::xid8, $3::bigint)`;
+const RECORDED_BY = (n: number) => `($${n}::timestamptz IS NULL OR (metadata->>'occurredAt')::timestamptz < $${n}::timestamptz)`;
+const COUNT = `SELECT count(*)::text AS n FROM events WHERE type = ANY($1::text[]) AND (transaction_id, position) <= ($2::text::xid8, $3::bigint) AND ${RECORDED_BY(4)}`;
 // Keyset pagination in the store's global order; only the types the fold reads, and only the columns it needs.
 const PAGE = `SELECT transaction_id::text AS commit, position::text AS prepare, type, schema_version, data, metadata->>'occurredAt' AS occurred_at
   FROM events
   WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint) AND (transaction_id, position) <= ($3::text::xid8, $4::bigint)
-    AND type = ANY($5::text[])
+    AND type = ANY($5::text[]) AND ${RECORDED_BY(7)}
   ORDER BY transaction_id, position LIMIT $6::bigint`;
 
 /**
@@ -41,16 +59,18 @@ const PAGE = `SELECT transaction_id::text AS commit, position::text AS prepare, 
  * version is upcast exactly as every other reader sees it. Returns the number of events read.
  */
 export async function readHistory(db: SqlExecutor, catalogue: EventCatalogue, options: HistoryReadOptions, fold: (event: HistoryEvent) => void): Promise<number> {
-  const head = (await db.query<{ commit: string; prepare: string }>(HEAD)).rows[0];
+  const upTo = options.upTo === undefined ? await readHistoryHead(db) : options.upTo;
+  const head = upTo === null ? undefined : { commit: upTo.transactionId, prepare: upTo.position };
   if (!head) {
     options.onProgress?.(0, 0);
     return 0;
   }
   const types = [...options.types];
-  const total = Number((await db.query<{ n: string }>(COUNT, [types, head.commit, head.prepare])).rows[0]?.n ?? 0);
-  const page = (after: { commit: string; prepare: string }) => db.query<Row>(PAGE, [after.commit, after.prepare, head.commit, head.prepare, types, options.batchSize]);
+  const recordedBy = options.recordedBy === undefined ? null : `${options.recordedBy}T16:00:00.000Z`;
+  const total = Number((await db.query<{ n: string }>(COUNT, [types, head.commit, head.prepare, recordedBy])).rows[0]?.n ?? 0);
+  const page = (after: { commit: string; prepare: string }) => db.query<Row>(PAGE, [after.commit, after.prepare, head.commit, head.prepare, types, options.batchSize, recordedBy]);
   let read = 0;
-  let days = new Map<string, CalendarDate>();
+  let days = new Map<string, CalendarDate | null>();
   options.onProgress?.(0, total);
   let rows = (await page({ commit: '0', prepare: '0' })).rows;
   while (rows.length > 0) {
@@ -59,10 +79,10 @@ export async function readHistory(db: SqlExecutor, catalogue: EventCatalogue, op
     next.catch(() => undefined); // awaited below, unless folding this page throws first
     for (const row of rows) {
       const event = catalogue.deserialise({ type: row.type, schemaVersion: row.schema_version, data: row.data });
-      fold({ event, recordedOn: recordedDay(days, row.occurred_at) });
+      fold({ event, recordedOn: recordedDayOf(row.occurred_at, days) });
     }
     read += rows.length;
-    // The day of an instant is asked for again and again (a command's events share it): a small cache per page.
+    // The day after each UTC date (recordedDayOf): a few thousand dates over years of history, bounded all the same.
     if (days.size > 10_000) days = new Map();
     options.onProgress?.(read, Math.max(total, read));
     rows = (await next).rows;
@@ -70,11 +90,43 @@ export async function readHistory(db: SqlExecutor, catalogue: EventCatalogue, op
   return read;
 }
 
-function recordedDay(cache: Map<string, CalendarDate>, occurredAt: string): CalendarDate {
-  let day = cache.get(occurredAt);
-  if (day === undefined) {
-    day = shanghaiDateOf(occurredAt);
-    cache.set(occurredAt, day);
+/**
+ * The head a read would stop at now (null: the store is empty). Taken before a read and given as its `upTo`, it
+ * names exactly what the read saw, so the read can be repeated later to the same event.
+ */
+export async function readHistoryHead(db: SqlExecutor): Promise<HistoryHead | null> {
+  const row = (await db.query<{ commit: string; prepare: string }>(HEAD)).rows[0];
+  return row ? { transactionId: row.commit, position: row.prepare } : null;
+}
+
+// metadata.occurredAt as new Date().toISOString() writes it (the fraction optional); any other shape takes shanghaiDateOf.
+const UTC_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{3})?Z$/;
+
+/**
+ * shanghaiDateOf(occurredAt), without a Date for the usual shape (issue 7: the day of every event read was a Date
+ * parse and format). Shanghai is UTC + 8 h all year, so before 16:00 UTC it is the same calendar day there and from
+ * 16:00 the next. `nextDays` caches the day after each UTC date (null: not a real date, left to shanghaiDateOf, which
+ * rolls it over as Date does).
+ */
+export function recordedDayOf(occurredAt: string, nextDays: Map<string, CalendarDate | null>): CalendarDate {
+  const match = UTC_INSTANT.exec(occurredAt);
+  if (match === null) return shanghaiDateOf(occurredAt);
+  const date = occurredAt.slice(0, 10);
+  let next = nextDays.get(date);
+  if (next === undefined) {
+    next = dayAfter(Number(match[1]), Number(match[2]), Number(match[3]));
+    nextDays.set(date, next);
   }
-  return day;
+  if (next === null) return shanghaiDateOf(occurredAt);
+  return match[4]! < '16' ? date : next;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function dayAfter(year: number, month: number, day: number): CalendarDate | null {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const length = month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
+  if (length === undefined || day < 1 || day > length || year >= 9999) return null;
+  const [y, m, d] = day < length ? [year, month, day + 1] : month < 12 ? [year, month + 1, 1] : [year + 1, 1, 1];
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
