@@ -3,7 +3,7 @@ import { countText, schemeText, signedText, thresholdText } from '../../../../li
 import { Section } from '../components/page';
 import { useI18n } from '../i18n/i18n';
 import { FigureButton, type AnyFigure } from './figure-cell';
-import type { EvaluationReport, Fraction, ProgressLine, RateRow } from './report-types';
+import type { EvaluationReport, Fraction, MoneyFigure, ProgressLine, RateRow } from './report-types';
 
 /** Opens the trace of a figure; the selected figure is marked. */
 export interface Tracing {
@@ -30,6 +30,29 @@ function Table({ testId, caption, head, children }: { testId: string; caption: s
     </div>
   );
 }
+
+/** A figure in a right-aligned cell of its own. */
+const FigCell = ({ figure, tracing }: { figure: AnyFigure; tracing: Tracing }) => (
+  <td className="num">
+    <Fig figure={figure} tracing={tracing} />
+  </td>
+);
+
+/** R-PAY-1's released, paid and outstanding, in the money table's column order (a row's and the total's). */
+const AmountCells = ({ amounts, tracing }: { amounts: { readonly released: MoneyFigure; readonly paid: MoneyFigure; readonly outstanding: MoneyFigure }; tracing: Tracing }) => (
+  <>
+    <FigCell figure={amounts.released} tracing={tracing} />
+    <FigCell figure={amounts.paid} tracing={tracing} />
+    <FigCell figure={amounts.outstanding} tracing={tracing} />
+  </>
+);
+
+/** A claim's row header: its id's first eight characters, the whole id on hover. */
+const ClaimIdHeader = ({ claimId }: { claimId: string }) => (
+  <th scope="row">
+    <code title={claimId}>{claimId.slice(0, 8)}</code>
+  </th>
+);
 
 const Col = ({ children, num }: { children: ReactNode; num?: boolean }) => (
   <th scope="col" className={num ? 'num' : undefined}>
@@ -161,21 +184,11 @@ function RateRows({ rows, tracing, testId, caption, keyHeading }: { rows: readon
       {rows.map((row) => (
         <tr key={row.key} data-key={row.key}>
           <th scope="row">{row.label}</th>
-          <td className="num">
-            <Fig figure={row.cohorts} tracing={tracing} />
-          </td>
-          <td className="num">
-            <Fig figure={row.pass} tracing={tracing} />
-          </td>
-          <td className="num">
-            <Fig figure={row.certification} tracing={tracing} />
-          </td>
-          <td className="num">
-            <Fig figure={row.employment} tracing={tracing} />
-          </td>
-          <td className="num">
-            <Fig figure={row.failedCohorts} tracing={tracing} />
-          </td>
+          <FigCell figure={row.cohorts} tracing={tracing} />
+          <FigCell figure={row.pass} tracing={tracing} />
+          <FigCell figure={row.certification} tracing={tracing} />
+          <FigCell figure={row.employment} tracing={tracing} />
+          <FigCell figure={row.failedCohorts} tracing={tracing} />
         </tr>
       ))}
     </Table>
@@ -277,95 +290,83 @@ function MoneyTables({ report, tracing }: { report: EvaluationReport; tracing: T
           <tr key={`${row.scheme}-${row.payeeType}`} data-scheme={row.scheme} data-payee={row.payeeType}>
             <th scope="row">{scheme(row.scheme)}</th>
             <td>{label('evaluation.payee', row.payeeType)}</td>
-            <td className="num">
-              <Fig figure={row.released} tracing={tracing} />
-            </td>
-            <td className="num">
-              <Fig figure={row.paid} tracing={tracing} />
-            </td>
-            <td className="num">
-              <Fig figure={row.outstanding} tracing={tracing} />
-            </td>
+            <AmountCells amounts={row} tracing={tracing} />
           </tr>
         ))}
         <tr className="total" data-scheme="TOTAL">
           <th scope="row" colSpan={2}>
             {t('reconciliation.total')}
           </th>
-          <td className="num">
-            <Fig figure={money.total.released} tracing={tracing} />
-          </td>
-          <td className="num">
-            <Fig figure={money.total.paid} tracing={tracing} />
-          </td>
-          <td className="num">
-            <Fig figure={money.total.outstanding} tracing={tracing} />
-          </td>
+          <AmountCells amounts={money.total} tracing={tracing} />
         </tr>
       </Table>
-      <h3>{t('evaluation.overrides')}</h3>
-      {money.overrides.length === 0 ? (
-        <p>{t('app.none')}</p>
-      ) : (
-        <Table
-          testId="evaluation-overrides"
-          caption={t('evaluation.overrides')}
-          head={
-            <>
-              <Col>{t('reconciliation.claim')}</Col>
-              <Col>{t('queue.scheme')}</Col>
-              <Col>{t('evaluation.overridden')}</Col>
-              <Col num>{t('evaluation.amount')}</Col>
-            </>
-          }
-        >
-          {money.overrides.map((o) => (
-            <tr key={o.claimId} data-claim={o.claimId}>
-              <th scope="row">
-                <code title={o.claimId}>{o.claimId.slice(0, 8)}</code>
-              </th>
-              <td>{scheme(o.scheme)}</td>
-              <td>{o.kinds.join('、')}</td>
-              <td className="num">
-                <Fig figure={o.amount} tracing={tracing} />
-              </td>
-            </tr>
-          ))}
-        </Table>
-      )}
-      <h3>{t('evaluation.waitingOnGates')}</h3>
-      {money.waitingOnGates.length === 0 ? (
-        <p>{t('app.none')}</p>
-      ) : (
-        <Table
-          testId="evaluation-waiting"
-          caption={t('evaluation.waitingOnGates')}
-          head={
-            <>
-              <Col>{t('reconciliation.claim')}</Col>
-              <Col>{t('queue.scheme')}</Col>
-              <Col>{t('evaluation.submittedOn')}</Col>
-              <Col>{t('evaluation.waitingGates')}</Col>
-              <Col num>{t('evaluation.amount')}</Col>
-            </>
-          }
-        >
-          {money.waitingOnGates.map((w) => (
-            <tr key={w.claimId} data-claim={w.claimId}>
-              <th scope="row">
-                <code title={w.claimId}>{w.claimId.slice(0, 8)}</code>
-              </th>
-              <td>{scheme(w.scheme)}</td>
-              <td>{w.submittedOn}</td>
-              <td>{w.gates.map((g) => label('gate', g)).join('、')}</td>
-              <td className="num">
-                <Fig figure={w.amount} tracing={tracing} />
-              </td>
-            </tr>
-          ))}
-        </Table>
-      )}
+      <ClaimTable
+        title={t('evaluation.overrides')}
+        testId="evaluation-overrides"
+        claims={money.overrides}
+        headers={[t('evaluation.overridden')]}
+        cells={(o) => [o.kinds.join('、')]}
+        scheme={scheme}
+        tracing={tracing}
+      />
+      <ClaimTable
+        title={t('evaluation.waitingOnGates')}
+        testId="evaluation-waiting"
+        claims={money.waitingOnGates}
+        headers={[t('evaluation.submittedOn'), t('evaluation.waitingGates')]}
+        cells={(w) => [w.submittedOn, w.gates.map((g) => label('gate', g)).join('、')]}
+        scheme={scheme}
+        tracing={tracing}
+      />
     </Section>
+  );
+}
+
+/** R-CLAIM-4, R-GATE-4: claims by id and scheme, what the table says of each, and the claim's amount; "none" when empty. */
+function ClaimTable<C extends { readonly claimId: string; readonly scheme: string; readonly amount: MoneyFigure }>(props: {
+  title: string;
+  testId: string;
+  claims: readonly C[];
+  headers: readonly string[];
+  cells: (claim: C) => readonly string[];
+  scheme: (id: string) => string;
+  tracing: Tracing;
+}) {
+  const { t } = useI18n();
+  const { title, testId, claims, headers, cells, scheme, tracing } = props;
+  return (
+    <>
+      <h3>{title}</h3>
+      {claims.length === 0 ? (
+        <p>{t('app.none')}</p>
+      ) : (
+        <Table
+          testId={testId}
+          caption={title}
+          head={
+            <>
+              <Col>{t('reconciliation.claim')}</Col>
+              <Col>{t('queue.scheme')}</Col>
+              {headers.map((h) => (
+                <Col key={h}>{h}</Col>
+              ))}
+              <Col num>{t('evaluation.amount')}</Col>
+            </>
+          }
+        >
+          {claims.map((c) => (
+            <tr key={c.claimId} data-claim={c.claimId}>
+              <ClaimIdHeader claimId={c.claimId} />
+              <td>{scheme(c.scheme)}</td>
+              {cells(c).map((text, i) => (
+                <td key={i}>{text}</td>
+              ))}
+              <FigCell figure={c.amount} tracing={tracing} />
+            </tr>
+          ))}
+        </Table>
+      )}
+    </>
   );
 }
 
@@ -392,9 +393,7 @@ function DataQualityTable({ report, tracing }: { report: EvaluationReport; traci
           {flags.map((flag) => (
             <tr key={flag.figure.id} data-kind={flag.kind}>
               <th scope="row">{label('evaluation.flag', flag.kind)}</th>
-              <td className="num">
-                <Fig figure={flag.figure} tracing={tracing} />
-              </td>
+              <FigCell figure={flag.figure} tracing={tracing} />
               <td className="small">{flag.message}</td>
             </tr>
           ))}

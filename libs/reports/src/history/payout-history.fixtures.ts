@@ -32,10 +32,18 @@ const lineOf = (claimId: string, i: number, line: Line) => ({
   amountFen: line.amountFen,
 });
 
+type GateStatus = 'HOLDING' | 'OPEN' | 'AWAITING_VERIFICATION' | 'FAILED';
 interface Gate {
   readonly gate: string;
-  readonly status: 'HOLDING' | 'OPEN' | 'AWAITING_VERIFICATION' | 'FAILED';
+  readonly status: GateStatus;
 }
+
+/** The three outcome gates (R-GATE-1/2/3) in the claim's order, each with its status. */
+export const threeGates = (pass: GateStatus, certification: GateStatus, employment: GateStatus): Gate[] => [
+  { gate: 'PASS', status: pass },
+  { gate: 'CERTIFICATION', status: certification },
+  { gate: 'EMPLOYMENT', status: employment },
+];
 
 /** A claim as submitted by `organisation`, its AMOUNT lines (and any extra, e.g. a "no rule" line), its gates' status. */
 export function submitted(

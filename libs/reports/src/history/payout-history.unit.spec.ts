@@ -1,7 +1,7 @@
 import type { HistoryEvent } from '@skills/platform';
 import { PROVIDER, recorded } from '@skills/platform/testing';
 import { PayoutHistory, PAYOUT_HISTORY_EVENT_TYPES } from './payout-history';
-import { blocked, cancelled, claimIdOf, failed, gatesHeld, instructed, labourer, overrideApproved, paid, payoutKey, reinstructed, released, reversed, submitted } from './payout-history.fixtures';
+import { blocked, cancelled, claimIdOf, failed, gatesHeld, instructed, labourer, overrideApproved, paid, payoutKey, reinstructed, released, reversed, submitted, threeGates } from './payout-history.fixtures';
 
 const historyOf = (events: readonly HistoryEvent[]) => {
   const history = new PayoutHistory();
@@ -153,24 +153,12 @@ describe('PayoutHistory (R-PAY-1, R-GATE-4)', () => {
     const history = historyOf([
       submitted('2021-04-01', claim, 'R-FREE-3', ORG, [{ payee: ORG, amountFen: 120_000 }], {
         status: 'WAITING_ON_OUTCOMES',
-        gates: [
-          { gate: 'PASS', status: 'HOLDING' },
-          { gate: 'CERTIFICATION', status: 'OPEN' },
-          { gate: 'EMPLOYMENT', status: 'AWAITING_VERIFICATION' },
-        ],
+        gates: threeGates('HOLDING', 'OPEN', 'AWAITING_VERIFICATION'),
       }),
-      blocked('2021-05-01', claim, [
-        { gate: 'PASS', status: 'FAILED' },
-        { gate: 'CERTIFICATION', status: 'OPEN' },
-        { gate: 'EMPLOYMENT', status: 'OPEN' },
-      ]),
+      blocked('2021-05-01', claim, threeGates('FAILED', 'OPEN', 'OPEN')),
       // R-CLAIM-4: the failed pass gate set aside; the two others are still open, so the claim waits again.
       ...overrideApproved('2021-05-10', claim, 'e0000000-0000-4000-8000-0000000000a2', { kind: 'GATE', gate: 'PASS' }, 'WAITING_ON_OUTCOMES', 120_000),
-      gatesHeld('2021-07-08', claim, [
-        { gate: 'PASS', status: 'FAILED' },
-        { gate: 'CERTIFICATION', status: 'HOLDING' },
-        { gate: 'EMPLOYMENT', status: 'HOLDING' },
-      ]),
+      gatesHeld('2021-07-08', claim, threeGates('FAILED', 'HOLDING', 'HOLDING')),
     ]);
     expect(history.waitingOn(claim, '2021-03-31')).toBeNull();
     expect(history.waitingOn(claim, '2021-04-01')).toEqual({ gates: ['CERTIFICATION', 'EMPLOYMENT'], totalFen: 120_000 });

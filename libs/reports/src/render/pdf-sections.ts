@@ -21,7 +21,8 @@ import type { PdfTable } from './pdf-table';
 const dash = '—';
 const orDash = (n: number | null) => (n === null ? dash : countText(n));
 
-const progressCells = (l: ProgressLine) => [
+/** A progress line's cells, one per column; exported so the e2e finds the line in the PDF's text. */
+export const progressRowCells = (l: ProgressLine): string[] => [
   l.name,
   orDash(l.holdersAtStart),
   orDash(l.holdersNow),
@@ -53,7 +54,7 @@ export function progressTable(report: EvaluationReport): PdfTable {
       { header: '剩余任务', width: 0.9, align: r },
       { header: '剩余月均需完成', width: 1, align: r },
     ],
-    rows: [...report.progress.units.map(progressCells), ...(report.progress.district ? [{ cells: progressCells(report.progress.district), total: true }] : [])],
+    rows: [...report.progress.units.map(progressRowCells), ...(report.progress.district ? [{ cells: progressRowCells(report.progress.district), total: true }] : [])],
   };
 }
 

@@ -27,9 +27,12 @@ export function percentCell(rate: Fraction): XCell {
 
 const yuan = (fen: number): XCell => ({ value: fen / 100, numFmt: FMT.yuan });
 
+const count = (header: string, width = 11): XColumn => ({ header, width, numFmt: FMT.count });
+/** A rate's numerator and denominator, as the tables that show a fraction put them side by side. */
+const fractionColumns = (): XColumn[] => [count('分子', 10), count('分母', 10)];
+
 export function progressSheet(workbook: ExcelJS.Workbook, report: EvaluationReport, heading: string): void {
   const { progress } = report;
-  const count = (header: string, width = 11): XColumn => ({ header, width, numFmt: FMT.count });
   const cells = (l: ProgressLine, no: number | null): XCell[] => [
     no,
     l.name,
@@ -86,10 +89,9 @@ export function targetsSheet(workbook: ExcelJS.Workbook, report: EvaluationRepor
         { header: '计量单位', width: 8 },
         { header: '目标期起', width: 12 },
         { header: '目标期止', width: 12 },
-        { header: '目标', width: 10, numFmt: FMT.count },
-        { header: '实际', width: 12, numFmt: FMT.count },
-        { header: '分子', width: 10, numFmt: FMT.count },
-        { header: '分母', width: 10, numFmt: FMT.count },
+        count('目标', 10),
+        count('实际', 12),
+        ...fractionColumns(),
         { header: '状态', width: 12 },
         { header: '说明', width: 40 },
         { header: '指标代码', width: 30 },
@@ -120,13 +122,13 @@ function rateColumns(keyHeader: string, nameHeader: string): XColumn[] {
   return [
     { header: keyHeader, width: 16 },
     { header: nameHeader, width: 26 },
-    { header: '班级数', width: 8, numFmt: FMT.count },
+    count('班级数', 8),
     ...RATE_GROUPS.flatMap(([, title, counted]) => [
       { header: counted, group: title, width: 10, numFmt: FMT.count },
       { header: '基数', group: title, width: 10, numFmt: FMT.count },
       { header: title, group: title, width: 10 },
     ]),
-    { header: '未达门槛班级数', width: 10, numFmt: FMT.count },
+    count('未达门槛班级数', 10),
   ];
 }
 
@@ -157,8 +159,7 @@ export function ratesSheet(workbook: ExcelJS.Workbook, report: EvaluationReport,
         { header: '培训类型', width: 8 },
         { header: '结业日期', width: 10 },
         { header: '未达门槛', width: 10 },
-        { header: '分子', width: 10, numFmt: FMT.count },
-        { header: '分母', width: 10, numFmt: FMT.count },
+        ...fractionColumns(),
         { header: '比率', width: 10 },
         { header: '门槛', width: 10 },
         { header: '机构编号', width: 10 },
@@ -223,7 +224,7 @@ export function dataQualitySheet(workbook: ExcelJS.Workbook, report: EvaluationR
   const cohorts = (n: number): XCell => (n === 0 ? DASH : `${n.toLocaleString('en-US')} 个，见「${DATA_QUALITY_DETAIL_SHEET}」`);
   new SectionSheet(workbook, '数据质量', '数据质量提示', heading)
     .table({
-      columns: [{ header: '序号', width: 6 }, { header: '类别', width: 14 }, { header: '数量', width: 8, numFmt: FMT.count }, { header: '说明', width: 50 }, { header: '涉及培训班', width: 24 }, { header: '类别代码', width: 26 }],
+      columns: [{ header: '序号', width: 6 }, { header: '类别', width: 14 }, count('数量', 8), { header: '说明', width: 50 }, { header: '涉及培训班', width: 24 }, { header: '类别代码', width: 26 }],
       rows: flags.map((f, i) => [i + 1, DATA_QUALITY_LABELS[f.kind], f.figure.count, f.message, cohorts(f.cohortIds.length), f.kind]),
     })
     .finish();

@@ -1,29 +1,29 @@
 import type { DistrictTarget } from '@skills/domain';
-import { COHORT, recorded, startedCohort } from '@skills/platform/testing';
+import { COHORT, recorded, startedCohort, SUBDISTRICT } from '@skills/platform/testing';
 import { JCCQ_2020_12, type PolicyDocument } from '@skills/policy';
 import type { ReportContext } from '../report-context';
 import { NO_TRACE } from '../tracing';
 import { cohortEvaluation } from './cohort-evaluations';
 import { ratesSection } from './rates.section';
-import { cardIn, contextOf, evaluationHistoryOf, person, UNIT_A } from './report-section.fixtures';
+import { cardIn, foldedHistoryOf, person, smallContextOf } from './testing/section-fixtures';
 import { targetsSection } from './targets.section';
 import { unitCohorts } from './unit-cohorts';
 
 const [P1, P2] = [person(1), person(2)];
 const KEY_GROUP_EMPLOYMENT: DistrictTarget = { code: 'KEY_GROUP_EMPLOYMENT_RATE', unit: 'PERCENT', minimum: 30, maximum: null, from: '2021-01-01', to: '2021-12-31' };
 /** COHORT (GENERAL, started 2021-03-01, completed 03-10): P1 a key-group member, P2 not. */
-const EVENTS = [cardIn(UNIT_A, P1, ['POOR_LABOURER']), cardIn(UNIT_A, P2), ...startedCohort(COHORT, [P1, P2]), recorded('2021-03-10', 'CohortCompleted', { cohortId: COHORT, completedOn: '2021-03-10' })];
+const EVENTS = [cardIn(SUBDISTRICT, P1, ['POOR_LABOURER']), cardIn(SUBDISTRICT, P2), ...startedCohort(COHORT, [P1, P2]), recorded('2021-03-10', 'CohortCompleted', { cohortId: COHORT, completedOn: '2021-03-10' })];
 
 /** The fixtures' context, with a policyOn that counts the days it was asked about. */
 function countingContext(policy: (day: string) => PolicyDocument | undefined): { context: ReportContext; asked: string[] } {
   const asked: string[] = [];
-  const base = contextOf({ asOf: '2021-06-30', districtTargets: [KEY_GROUP_EMPLOYMENT] });
+  const base = smallContextOf({ asOf: '2021-06-30', districtTargets: [KEY_GROUP_EMPLOYMENT] });
   return { asked, context: { ...base, policyOn: (day) => (asked.push(day), policy(day)) } };
 }
 
 describe('one evaluation of a cohort per history (R-GATE-1..3, R-TGT-1, R-EVAL-1)', () => {
   it('R-EVAL-1 the rates section, the unit cohorts and the key-group employment rate read the same evaluation, made once', () => {
-    const history = evaluationHistoryOf(EVENTS, '2021-06-30');
+    const history = foldedHistoryOf(EVENTS, '2021-06-30');
     const { context, asked } = countingContext(() => JCCQ_2020_12);
     const targets = targetsSection(history, context, NO_TRACE);
     const rates = ratesSection(history, context, NO_TRACE);
@@ -36,7 +36,7 @@ describe('one evaluation of a cohort per history (R-GATE-1..3, R-TGT-1, R-EVAL-1
   });
 
   it('R-EVAL-1 a cohort with no policy in force on its start is refused with REPORT.NO_POLICY_IN_FORCE by the rates and by the targets alike', () => {
-    const history = () => evaluationHistoryOf(EVENTS, '2021-06-30');
+    const history = () => foldedHistoryOf(EVENTS, '2021-06-30');
     const none = () => countingContext((day) => (day === '2021-03-01' ? undefined : JCCQ_2020_12)).context;
     const refusal = expect.objectContaining({ code: 'REPORT.NO_POLICY_IN_FORCE', message: expect.stringContaining('no policy version is in force on 2021-03-01') });
     expect(() => ratesSection(history(), none(), NO_TRACE)).toThrow(refusal);

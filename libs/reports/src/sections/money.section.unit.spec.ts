@@ -2,7 +2,7 @@ import type { CalendarDate } from '@skills/domain';
 import type { HistoryEvent } from '@skills/platform';
 import { PROVIDER, recorded, SUBDISTRICT } from '@skills/platform/testing';
 import { EvaluationHistory } from '../history/evaluation-history';
-import { blocked, cancelled, claimIdOf, failed, gatesHeld, instructed, labourer, overrideApproved, paid, payoutKey, reinstructed, released, reversed, submitted } from '../history/payout-history.fixtures';
+import { blocked, cancelled, claimIdOf, failed, gatesHeld, instructed, labourer, overrideApproved, paid, payoutKey, reinstructed, released, reversed, submitted, threeGates } from '../history/payout-history.fixtures';
 import { FigureTracer, NO_TRACE } from '../tracing';
 import { moneySection } from './money.section';
 import { contextOf, OTHER_PROVIDER, OTHER_SUBDISTRICT } from './testing/section-fixtures';
@@ -79,17 +79,9 @@ const events: HistoryEvent[] = [
 
   submitted('2021-04-01', C7, 'R-FREE-3', PROV, [{ payee: PROV, amountFen: 120_000 }], {
     status: 'WAITING_ON_OUTCOMES',
-    gates: [
-      { gate: 'PASS', status: 'HOLDING' },
-      { gate: 'CERTIFICATION', status: 'OPEN' },
-      { gate: 'EMPLOYMENT', status: 'OPEN' },
-    ],
+    gates: threeGates('HOLDING', 'OPEN', 'OPEN'),
   }),
-  gatesHeld('2021-07-08', C7, [
-    { gate: 'PASS', status: 'HOLDING' },
-    { gate: 'CERTIFICATION', status: 'HOLDING' },
-    { gate: 'EMPLOYMENT', status: 'HOLDING' },
-  ]),
+  gatesHeld('2021-07-08', C7, threeGates('HOLDING', 'HOLDING', 'HOLDING')),
 
   submitted('2021-04-01', C8, 'R-FREE-3', OTHER, [{ payee: OTHER, amountFen: 70_000 }]),
   ...released('2021-05-10', C8, 70_000),
@@ -108,6 +100,7 @@ function historyAsOf(asOf: CalendarDate): EvaluationHistory {
 
 const money = (asOf: CalendarDate, subdistrictId: string | null = SUBDISTRICT, tracer = NO_TRACE) => moneySection(historyAsOf(asOf), contextOf({ asOf, subdistrictId }), tracer);
 const fens = (section: ReturnType<typeof moneySection>) => section.rows.map((r) => [r.scheme, r.payeeType, r.released.fen, r.paid.fen, r.cancelled.fen, r.outstanding.fen]);
+const totalFens = ({ total }: ReturnType<typeof moneySection>) => [total.released.fen, total.paid.fen, total.cancelled.fen, total.outstanding.fen];
 
 describe('moneySection (R-EVAL-1, R-PAY-1, R-CLAIM-4, R-GATE-4)', () => {
   it('R-PAY-1 released, paid and outstanding per scheme and payee type for the unit, in the notice’s scheme order', () => {
@@ -145,7 +138,7 @@ describe('moneySection (R-EVAL-1, R-PAY-1, R-CLAIM-4, R-GATE-4)', () => {
       ['R-ENT-1', 'ORGANISATION', 50_000, 50_000, 0, 0],
     ]);
     // 485,000 − 385,000 − 0 = 100,000.
-    expect([section.total.released.fen, section.total.paid.fen, section.total.cancelled.fen, section.total.outstanding.fen]).toEqual([485_000, 385_000, 0, 100_000]);
+    expect(totalFens(section)).toEqual([485_000, 385_000, 0, 100_000]);
   });
 
   it('R-PAY-1 as of an earlier day: a release recorded after asOf is not there, nor a payment finance answered later', () => {
@@ -156,7 +149,7 @@ describe('moneySection (R-EVAL-1, R-PAY-1, R-CLAIM-4, R-GATE-4)', () => {
       ['R-FREE-5', 'PERSON', 75_000, 30_000, 0, 45_000],
       ['R-ENT-1', 'ORGANISATION', 50_000, 0, 50_000, 0], // cancelled on 06-10
     ]);
-    expect([section.total.released.fen, section.total.paid.fen, section.total.cancelled.fen, section.total.outstanding.fen]).toEqual([315_000, 220_000, 50_000, 45_000]);
+    expect(totalFens(section)).toEqual([315_000, 220_000, 50_000, 45_000]);
   });
 
   it('R-EVAL-1 bitemporal: the H1 report run again later moves only by facts about H1 recorded late, never by payments after 06-30', () => {

@@ -1,7 +1,8 @@
 import { toCertificateStreamId, toLabourerStreamId } from '@skills/domain';
+import { SUBDISTRICT } from '@skills/platform/testing';
 import { FigureTracer, NO_TRACE } from '../tracing';
 import { progressSection } from './progress.section';
-import { cardIn, certificate, certificateId, contextOf, evaluationHistoryOf, person, UNIT_A, UNIT_B } from './report-section.fixtures';
+import { cardIn, certificate, certificateId, foldedHistoryOf, OTHER_SUBDISTRICT, person, smallContextOf } from './testing/section-fixtures';
 
 const [P1, P2, P3] = [person(1), person(2), person(3)];
 const [C1, C2, C3, C4, C5] = [1, 2, 3, 4, 5].map(certificateId) as [string, string, string, string, string];
@@ -13,9 +14,9 @@ const [C1, C2, C3, C4, C5] = [1, 2, 3, 4, 5].map(certificateId) as [string, stri
  * 2021-06-30 asOf; C5 (P3, issued 2021-07-01) is after the half-year.
  */
 const EVENTS = [
-  cardIn(UNIT_A, P1),
-  cardIn(UNIT_A, P2),
-  cardIn(UNIT_B, P3),
+  cardIn(SUBDISTRICT, P1),
+  cardIn(SUBDISTRICT, P2),
+  cardIn(OTHER_SUBDISTRICT, P3),
   certificate('2021-03-12', C1, P1, '2021-03-10'),
   certificate('2021-04-01', C1, P1, '2021-03-10'),
   certificate('2020-08-02', C2, P2, '2020-07-31'),
@@ -24,7 +25,7 @@ const EVENTS = [
   certificate('2021-07-01', C5, P3, '2021-07-01'),
 ];
 
-const run = (asOf: string, unit: string | null = null, tracer = NO_TRACE) => progressSection(evaluationHistoryOf(EVENTS, asOf), contextOf({ asOf, unit }), tracer);
+const run = (asOf: string, unit: string | null = null, tracer = NO_TRACE) => progressSection(foldedHistoryOf(EVENTS, asOf), smallContextOf({ asOf, unit }), tracer);
 
 describe('certification progress section (R-TGT-2, R-EVAL-1)', () => {
   it('R-TGT-2 district report as of 2021-06-30: every unit and the district line, 11 of 17 months elapsed', () => {
@@ -33,7 +34,7 @@ describe('certification progress section (R-TGT-2, R-EVAL-1)', () => {
     expect(section.taskPeriod).toEqual({ from: '2020-08', to: '2021-12', months: 17 });
     // A: done 2 (C1 once, C3); expected 34 × 11 ÷ 17 = 22 exactly; 2 − 22 = −20; 32 left over 6 months → ⌈5.33⌉ = 6.
     expect(section.units[0]).toEqual({
-      subdistrictId: UNIT_A,
+      subdistrictId: SUBDISTRICT,
       code: 'NANCUN',
       name: '南村镇',
       holdersAtStart: null,
@@ -43,7 +44,7 @@ describe('certification progress section (R-TGT-2, R-EVAL-1)', () => {
       monthlyPacePrinted: 2,
       months: 17,
       monthsElapsed: 11,
-      done: { id: `progress/done/${UNIT_A}`, count: 2 },
+      done: { id: `progress/done/${SUBDISTRICT}`, count: 2 },
       expectedToDate: { numerator: 374, denominator: 17 },
       expectedToDateWhole: 22,
       difference: -20,
@@ -52,7 +53,7 @@ describe('certification progress section (R-TGT-2, R-EVAL-1)', () => {
       monthlyPaceNeeded: 6,
     });
     // B: C4 recorded after asOf is not known: 0 done; expected 17 × 11 ÷ 17 = 11; 17 left → ⌈17 ÷ 6⌉ = 3.
-    expect(section.units[1]).toMatchObject({ subdistrictId: UNIT_B, done: { id: `progress/done/${UNIT_B}`, count: 0 }, expectedToDateWhole: 11, difference: -11, remaining: 17, monthlyPaceNeeded: 3 });
+    expect(section.units[1]).toMatchObject({ subdistrictId: OTHER_SUBDISTRICT, done: { id: `progress/done/${OTHER_SUBDISTRICT}`, count: 0 }, expectedToDateWhole: 11, difference: -11, remaining: 17, monthlyPaceNeeded: 3 });
     // District: 2 done; 51 × 11 ÷ 17 = 33; holders 100 + 2 = 102; 49 left → ⌈49 ÷ 6⌉ = 9.
     expect(section.district).toMatchObject({ subdistrictId: null, code: null, name: '城区', holdersAtStart: 100, holdersNow: 102, target: 151, done: { id: 'progress/done/district', count: 2 }, expectedToDateWhole: 33, difference: -31, monthlyPaceNeeded: 9 });
   });
@@ -68,8 +69,8 @@ describe('certification progress section (R-TGT-2, R-EVAL-1)', () => {
   });
 
   it('R-EVAL-1 a one-unit report has its own line only, district null, and the district line flags but no other unit\'s', () => {
-    const section = run('2021-06-30', UNIT_B);
-    expect(section.units.map((u) => u.subdistrictId)).toEqual([UNIT_B]);
+    const section = run('2021-06-30', OTHER_SUBDISTRICT);
+    expect(section.units.map((u) => u.subdistrictId)).toEqual([OTHER_SUBDISTRICT]);
     expect(section.district).toBeNull();
     // The set's own flags: the units' paces sum to 3 while the district says 4; 4 is neither 51 ÷ 17 rounded (3) nor rounded up (3).
     expect(section.flags.map((f) => f.code)).toEqual(['PACE_SUM_MISMATCH', 'PACE_NOT_TASK_OVER_MONTHS']);
@@ -81,7 +82,7 @@ describe('certification progress section (R-TGT-2, R-EVAL-1)', () => {
   });
 
   it('R-MON-1 the trace of a unit\'s done lists exactly the certificate streams it counted, once each, and the cards that placed their holders in the unit', () => {
-    const tracer = new FigureTracer(`progress/done/${UNIT_A}`);
+    const tracer = new FigureTracer(`progress/done/${SUBDISTRICT}`);
     run('2021-06-30', null, tracer);
     expect(tracer.found).toBe(true);
     // C1 (P1) and C3 (P2): both holders' registrations put them in A. P3's card (B) is not A's.

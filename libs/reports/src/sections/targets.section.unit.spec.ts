@@ -1,8 +1,8 @@
 import { toCertificateStreamId, toCohortStreamId, toEmploymentStreamId, toLabourerStreamId, type DistrictTarget } from '@skills/domain';
-import { COHORT, LATER_COHORT, recorded, startedCohort } from '@skills/platform/testing';
+import { COHORT, LATER_COHORT, recorded, startedCohort, SUBDISTRICT } from '@skills/platform/testing';
 import type { TargetLine } from '../evaluation-report';
 import { FigureTracer, NO_TRACE } from '../tracing';
-import { cardIn, certificate, certificateId, contextOf, evaluationHistoryOf, person, UNIT_A, UNIT_B } from './report-section.fixtures';
+import { cardIn, certificate, certificateId, foldedHistoryOf, OTHER_SUBDISTRICT, person, smallContextOf } from './testing/section-fixtures';
 import { newSkilledWorkers } from './target-people-counts';
 import { targetsSection } from './targets.section';
 
@@ -46,10 +46,10 @@ const enterpriseUnit = (enterpriseId: string) => ({ kind: 'ENTERPRISE', id: ente
  * BRAND_2 provincial 2020-11-01.
  */
 const EVENTS = [
-  cardIn(UNIT_A, P1),
-  cardIn(UNIT_A, P2, ['POOR_LABOURER']),
-  cardIn(UNIT_B, P3, ['VETERAN']),
-  cardIn(UNIT_B, P4),
+  cardIn(SUBDISTRICT, P1),
+  cardIn(SUBDISTRICT, P2, ['POOR_LABOURER']),
+  cardIn(OTHER_SUBDISTRICT, P3, ['VETERAN']),
+  cardIn(OTHER_SUBDISTRICT, P4),
   certificate('2021-02-02', C1, P1, '2021-02-01', 'SENIOR'),
   certificate('2020-05-02', C2, P2, '2020-05-01', 'JUNIOR'),
   certificate('2021-03-02', C3, P2, '2021-03-01', 'SENIOR'),
@@ -61,13 +61,13 @@ const EVENTS = [
   recorded('2021-04-03', 'EmploymentVerified', { employmentId: JOB, verifiedOn: '2021-04-03', verifiedBy: 'reviewer' }),
   ...startedCohort(LATER_COHORT, [P1, P4], { programmeType: 'ENTERPRISE_EMPLOYEE' }),
   recorded('2021-03-02', 'TraineeWithdrawn', { cohortId: LATER_COHORT, labourerId: P4, withdrawnOn: '2021-03-01', reason: 'NEVER_ATTENDED' }),
-  enterprise(E_BIG, UNIT_A, 600),
-  enterprise(E_MID, UNIT_A, 400),
-  enterprise(E_SMALL, UNIT_B, 100),
-  enterprise(E_GROW, UNIT_B, 450),
-  recorded('2021-04-20', 'EnterpriseProfileChanged', { enterpriseId: E_GROW, name: '企业', subdistrictId: UNIT_B, headcount: 520, insured: true, effectiveOn: '2021-05-01' }),
+  enterprise(E_BIG, SUBDISTRICT, 600),
+  enterprise(E_MID, SUBDISTRICT, 400),
+  enterprise(E_SMALL, OTHER_SUBDISTRICT, 100),
+  enterprise(E_GROW, OTHER_SUBDISTRICT, 450),
+  recorded('2021-04-20', 'EnterpriseProfileChanged', { enterpriseId: E_GROW, name: '企业', subdistrictId: OTHER_SUBDISTRICT, headcount: 520, insured: true, effectiveOn: '2021-05-01' }),
   recorded('2021-04-11', 'TrainingCentreRecognised', { enterpriseId: E_BIG, capacity: 150, newlyEstablished: true, establishedOn: '2021-04-10', headcount: 600 }),
-  recorded('2020-01-03', 'EvaluationBodyRegistered', { evaluationBodyId: BODY, name: '企业评价机构', kind: 'ENTERPRISE', subdistrictId: UNIT_A }),
+  recorded('2020-01-03', 'EvaluationBodyRegistered', { evaluationBodyId: BODY, name: '企业评价机构', kind: 'ENTERPRISE', subdistrictId: SUBDISTRICT }),
   recorded('2020-11-02', 'FreeEvaluationRecorded', { evaluationId: EVAL_1, organiser: enterpriseUnit(E_MID), occupation: '焊工', certificateType: 'SKILL_LEVEL', evaluatedOn: '2020-11-01', evaluationBodyId: BODY, freeOfCharge: true }),
   recorded('2021-02-02', 'FreeEvaluationRecorded', { evaluationId: EVAL_2, organiser: enterpriseUnit(E_BIG), occupation: '焊工', certificateType: 'SKILL_LEVEL', evaluatedOn: '2021-02-01', evaluationBodyId: BODY, freeOfCharge: true }),
   recorded('2020-09-02', 'SkillsMasterStudioDesignated', { studioId: STUDIO_1, host: enterpriseUnit(E_BIG), level: 'CITY', designatedOn: '2020-09-01' }),
@@ -77,7 +77,7 @@ const EVENTS = [
   recorded('2020-11-02', 'LabourBrandRecognised', { brandId: BRAND_2, holder: enterpriseUnit(E_MID), level: 'PROVINCIAL', recognisedOn: '2020-11-01' }),
 ];
 
-const run = (unit: string | null = null, tracer = NO_TRACE) => targetsSection(evaluationHistoryOf(EVENTS, '2021-06-30'), contextOf({ asOf: '2021-06-30', unit, districtTargets: TARGETS }), tracer);
+const run = (unit: string | null = null, tracer = NO_TRACE) => targetsSection(foldedHistoryOf(EVENTS, '2021-06-30'), smallContextOf({ asOf: '2021-06-30', unit, districtTargets: TARGETS }), tracer);
 const line = (lines: readonly TargetLine[], code: string) => lines.find((l) => l.code === code)!;
 const summary = (l: TargetLine) => [l.status, l.actual === null ? null : 'count' in l.actual ? l.actual.count : [l.actual.numerator, l.actual.denominator]];
 
@@ -118,7 +118,7 @@ describe('district targets section (R-TGT-1), 2021 上半年 as of 2021-06-30 (d
   });
 
   it('R-TGT-1 a one-unit report counts the unit only: B has P3, E_GROW and no centre', () => {
-    const lines = run(UNIT_B).lines;
+    const lines = run(OTHER_SUBDISTRICT).lines;
     // New in 2021 in B: P3 only; 365 < 724.
     expect(summary(line(lines, 'NEW_SKILLED_WORKERS'))).toEqual(['BEHIND', 1]);
     expect(line(lines, 'NEW_SKILLED_WORKERS').note).toContain('实际数仅为本单位');
@@ -143,13 +143,13 @@ describe('district targets are bitemporal (THE RULE, report-context.ts; R-TGT-1,
   const BODY_2021 = id('f', 11);
   const EVAL_2020 = id('f', 12);
   const lineOf = (events: readonly ReturnType<typeof recorded>[], asOf: string, t: DistrictTarget, tracer = NO_TRACE) =>
-    targetsSection(evaluationHistoryOf(events, asOf), contextOf({ asOf, districtTargets: [t] }), tracer).lines[0]!;
+    targetsSection(foldedHistoryOf(events, asOf), smallContextOf({ asOf, districtTargets: [t] }), tracer).lines[0]!;
 
   it('R-TGT-1 an enterprise registered in 2021 does not join the closed 2020 training-centre base when the report is run in 2021', () => {
     const events = [
-      recorded('2020-01-02', 'EnterpriseRegistered', { enterpriseId: E1, name: '企业', subdistrictId: UNIT_A, headcount: 600, insured: true }),
+      recorded('2020-01-02', 'EnterpriseRegistered', { enterpriseId: E1, name: '企业', subdistrictId: SUBDISTRICT, headcount: 600, insured: true }),
       recorded('2020-06-01', 'TrainingCentreRecognised', { enterpriseId: E1, capacity: 100, newlyEstablished: true, establishedOn: '2020-05-01', headcount: 600 }),
-      recorded('2021-03-01', 'EnterpriseRegistered', { enterpriseId: E2, name: '企业', subdistrictId: UNIT_A, headcount: 700, insured: true }),
+      recorded('2021-03-01', 'EnterpriseRegistered', { enterpriseId: E2, name: '企业', subdistrictId: SUBDISTRICT, headcount: 700, insured: true }),
     ];
     const t = target('ENTERPRISES_WITH_TRAINING_CENTRE', 'PERCENT', 50, Y2020);
     // E1 alone (600, centre from 2020-05-01): 1/1, as of the end of 2020 and as of mid-2021 alike; E2 is 2021's.
@@ -159,10 +159,10 @@ describe('district targets are bitemporal (THE RULE, report-context.ts; R-TGT-1,
 
   it('R-TGT-1 an evaluation by a body registered after the target period does not count for it', () => {
     const events = [
-      recorded('2020-01-02', 'EnterpriseRegistered', { enterpriseId: E1, name: '企业', subdistrictId: UNIT_A, headcount: 400, insured: true }),
+      recorded('2020-01-02', 'EnterpriseRegistered', { enterpriseId: E1, name: '企业', subdistrictId: SUBDISTRICT, headcount: 400, insured: true }),
       // The body was entered in the registry in 2021, after an evaluation it held in 2020 was recorded.
       recorded('2020-11-02', 'FreeEvaluationRecorded', { evaluationId: EVAL_2020, organiser: enterpriseUnit(E1), occupation: '焊工', certificateType: 'SKILL_LEVEL', evaluatedOn: '2020-11-01', evaluationBodyId: BODY_2021, freeOfCharge: true }),
-      recorded('2021-02-01', 'EvaluationBodyRegistered', { evaluationBodyId: BODY_2021, name: '企业评价机构', kind: 'ENTERPRISE', subdistrictId: UNIT_A }),
+      recorded('2021-02-01', 'EvaluationBodyRegistered', { evaluationBodyId: BODY_2021, name: '企业评价机构', kind: 'ENTERPRISE', subdistrictId: SUBDISTRICT }),
     ];
     // 300+ on 2020-12-31: E1; its evaluator was not registered by then: 0/1, whether run in 2020 or in 2021.
     expect(summary(lineOf(events, '2021-06-30', target('ENTERPRISES_WITH_OWN_EVALUATION', 'PERCENT', 60, Y2020)))).toEqual(['NOT_MET', [0, 1]]);
@@ -171,13 +171,13 @@ describe('district targets are bitemporal (THE RULE, report-context.ts; R-TGT-1,
   });
 
   it('R-TGT-1 the new skilled workers of a scope are counted once per history: the high-skilled share and a repeated line reuse them', () => {
-    const history = evaluationHistoryOf(EVENTS, '2021-06-30');
-    const context = contextOf({ asOf: '2021-06-30' });
+    const history = foldedHistoryOf(EVENTS, '2021-06-30');
+    const context = smallContextOf({ asOf: '2021-06-30' });
     const first = newSkilledWorkers(history, { unitId: null, from: '2021-01-01', to: '2021-06-30', judge: context });
     expect(newSkilledWorkers(history, { unitId: null, from: '2021-01-01', to: '2021-06-30', judge: context })).toBe(first);
     // P1 (C1) and P3 (C4), as the section's line counts them; another scope is its own count.
     expect([...first.people.keys()].sort()).toEqual([P1, P3].sort());
-    expect(newSkilledWorkers(history, { unitId: UNIT_B, from: '2021-01-01', to: '2021-06-30', judge: context }).people.size).toBe(1);
+    expect(newSkilledWorkers(history, { unitId: OTHER_SUBDISTRICT, from: '2021-01-01', to: '2021-06-30', judge: context }).people.size).toBe(1);
   });
 
   it('R-MON-1 the key-group employment rate is traced to its cohorts, the cards of the trainees of its base, and the employments counted', () => {
