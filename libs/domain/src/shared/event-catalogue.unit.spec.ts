@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EventCatalogue, InvalidEventPayloadError, UnknownEventTypeError, type SerialisedEvent } from './event-catalogue';
 import { defineEvent, type Upcaster } from './event-definition';
+import { LabourerRegistered } from '../registry/labourer.events';
 import storedV1 from './fixtures/attendance-recorded.v1.stored.json';
 
 // A made-up change of shape, to pin how the catalogue reads old events: v1 kept fractional hours, v2 keeps whole
@@ -81,5 +82,95 @@ describe('EventCatalogue reading stored events', () => {
   it('refuses a stored version newer than this code knows instead of reading it with an older schema', () => {
     const stored: SerialisedEvent = { type: 'AttendanceRecorded', schemaVersion: 3, data: { enrolmentId: storedV1.data.enrolmentId, day: '2021-03-01', minutes: 60, source: 'UPLOAD', extra: 1 } };
     expect(() => catalogue(attendanceV1ToV2).deserialise(stored)).toThrow(UnknownEventTypeError);
+  });
+});
+
+// Issue 7 (speed): the evaluation report re-reads rows serialise() wrote; at the current version it skips the parse.
+const CohortNamed = defineEvent(
+  'CohortNamed',
+  1,
+  z.strictObject({
+    cohortId: z.uuid(),
+    occupation: z.string().trim().min(1),
+    groups: z.array(z.enum(['POOR', 'DISABLED'])).refine((g) => new Set(g).size === g.length),
+    unit: z.strictObject({ kind: z.enum(['PROVIDER']), id: z.uuid() }),
+    note: z.string().optional(),
+    months: z.number().int().min(0).default(0),
+  }),
+);
+const HoursRounded = defineEvent('HoursRounded', 1, z.strictObject({ hours: z.number().transform((h) => Math.round(h)) }));
+
+function readCatalogue(): EventCatalogue {
+  return catalogue(attendanceV1ToV2).register(CohortNamed, HoursRounded);
+}
+
+describe('EventCatalogue.deserialiseStored (issue 7: trusted re-read of current-version rows)', () => {
+  const cohortId = '7c1e2a9b-3d4f-4a5b-8c6d-9e0f1a2b3c4d';
+  const unit = { kind: 'PROVIDER', id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' };
+
+  it('reads current-version rows of several types exactly as deserialise does', () => {
+    const events = [
+      { type: 'AttendanceRecorded', data: { enrolmentId: storedV1.data.enrolmentId, day: '2021-03-03', minutes: 480, source: 'UPLOAD' } },
+      { type: 'CohortNamed', data: { cohortId, occupation: '  Welder ', groups: ['POOR'], unit, months: 3 } },
+      { type: 'CohortNamed', data: { cohortId, occupation: 'Cook', groups: [], unit, note: 'evening' } },
+    ];
+    const read = readCatalogue();
+    for (const event of events) {
+      const row = JSON.parse(JSON.stringify(read.serialise(event))) as SerialisedEvent;
+      expect(read.deserialiseStored(row)).toEqual(read.deserialise(row));
+    }
+  });
+
+  it('hands back the stored data itself, unparsed, for a current-version row', () => {
+    const row = readCatalogue().serialise({ type: 'CohortNamed', data: { cohortId, occupation: 'Cook', groups: [], unit, months: 1 } });
+    expect(readCatalogue().deserialiseStored(row).data).toBe(row.data);
+  });
+
+  it('parses a current-version row that lacks a defaulted field, so the default is filled in as deserialise would', () => {
+    const row: SerialisedEvent = { type: 'CohortNamed', schemaVersion: 1, data: { cohortId, occupation: 'Cook', groups: [], unit } };
+    expect(readCatalogue().deserialiseStored(row)).toEqual({ type: 'CohortNamed', data: { cohortId, occupation: 'Cook', groups: [], unit, months: 0 } });
+  });
+
+  it('always parses a type whose schema transforms its input', () => {
+    const row: SerialisedEvent = { type: 'HoursRounded', schemaVersion: 1, data: { hours: 7.6 } };
+    expect(readCatalogue().deserialiseStored(row)).toEqual({ type: 'HoursRounded', data: { hours: 8 } });
+  });
+
+  it('still upcasts (and parses) an older stored version', () => {
+    expect(readCatalogue().deserialiseStored(stored())).toEqual({
+      type: 'AttendanceRecorded',
+      data: { enrolmentId: '0d4b9d8e-6a0c-4d59-8a3a-2f4e5c6b7a81', day: '2021-03-02', minutes: 450, source: 'MANUAL' },
+    });
+    expect(() => readCatalogue().deserialiseStored(stored({ data: { ...storedV1.data, hours: 'seven' } }))).toThrow(InvalidEventPayloadError);
+  });
+
+  it('still refuses an unknown type and a version newer than this code knows', () => {
+    expect(() => readCatalogue().deserialiseStored({ type: 'CohortRenamed', schemaVersion: 1, data: {} })).toThrow(UnknownEventTypeError);
+    expect(() => readCatalogue().deserialiseStored({ type: 'CohortNamed', schemaVersion: 2, data: {} })).toThrow(UnknownEventTypeError);
+  });
+});
+
+describe('EventCatalogue.deserialiseStored on the real LabourerRegistered (insuranceMonths has .default(0))', () => {
+  const read = () => new EventCatalogue().register(LabourerRegistered);
+  const data = {
+    labourerId: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
+    fingerprint: 'a'.repeat(64),
+    category: 'RURAL_LABOURER',
+    keyGroups: ['POOR_LABOURER'],
+    flags: [],
+    subdistrictId: '3c4d5e6f-7a8b-4c9d-8e0f-2a3b4c5d6e7f',
+    registeringUnit: { kind: 'SUBDISTRICT', id: '3c4d5e6f-7a8b-4c9d-8e0f-2a3b4c5d6e7f' },
+    registeredOn: '2021-04-01',
+  };
+
+  it('reads a row written by serialise() as deserialise does, insurance months and all', () => {
+    const row = read().serialise({ type: 'LabourerRegistered', data: { ...data, insuranceMonths: 7 } });
+    expect(read().deserialiseStored(row)).toEqual(read().deserialise(row));
+    expect((read().deserialiseStored(row).data as { insuranceMonths: number }).insuranceMonths).toBe(7);
+  });
+
+  it('fills in 0 insurance months for a v1 row stored without them, as the full parse does', () => {
+    const row: SerialisedEvent = { type: 'LabourerRegistered', schemaVersion: 1, data };
+    expect((read().deserialiseStored(row).data as { insuranceMonths: number }).insuranceMonths).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { shanghaiDateOf, type CalendarDate, type DomainEvent, type EventCatalogue } from '@skills/domain';
+import { DomainError, shanghaiDateOf, type CalendarDate, type DomainEvent, type EventCatalogue } from '@skills/domain';
 import type { SqlExecutor } from '@skills/sql';
 
 /** One stored event as the simulation folds it: upcast and parsed, with the Shanghai day it was recorded on. */
@@ -29,6 +29,12 @@ export interface HistoryReadOptions {
    * is recordedBy 16:00 UTC, needing no time-zone data (PGlite). The fold may still check the day: it agrees.
    */
   readonly recordedBy?: CalendarDate;
+  /**
+   * Issue 7: read current-version rows as stored (catalogue.deserialiseStored) instead of parsing each again. Only for
+   * a read-only report: every row was parsed by the same schema when serialise() wrote it, and the report re-reads
+   * those very bytes. The policy simulation leaves it off and keeps the full parse. Older versions are upcast either way.
+   */
+  readonly trustCurrentVersion?: boolean;
 }
 
 interface Row {
@@ -69,6 +75,7 @@ export async function readHistory(db: SqlExecutor, catalogue: EventCatalogue, op
   const recordedBy = options.recordedBy === undefined ? null : `${options.recordedBy}T16:00:00.000Z`;
   const total = Number((await db.query<{ n: string }>(COUNT, [types, head.commit, head.prepare, recordedBy])).rows[0]?.n ?? 0);
   const page = (after: { commit: string; prepare: string }) => db.query<Row>(PAGE, [after.commit, after.prepare, head.commit, head.prepare, types, options.batchSize, recordedBy]);
+  const deserialise = options.trustCurrentVersion === true ? catalogue.deserialiseStored.bind(catalogue) : catalogue.deserialise.bind(catalogue);
   let read = 0;
   let days = new Map<string, CalendarDate | null>();
   options.onProgress?.(0, total);
@@ -78,7 +85,7 @@ export async function readHistory(db: SqlExecutor, catalogue: EventCatalogue, op
     const next = rows.length < options.batchSize ? Promise.resolve({ rows: [] as Row[] }) : page(last);
     next.catch(() => undefined); // awaited below, unless folding this page throws first
     for (const row of rows) {
-      const event = catalogue.deserialise({ type: row.type, schemaVersion: row.schema_version, data: row.data });
+      const event = deserialise({ type: row.type, schemaVersion: row.schema_version, data: row.data });
       fold({ event, recordedOn: recordedDayOf(row.occurred_at, days) });
     }
     read += rows.length;
@@ -94,9 +101,43 @@ export async function readHistory(db: SqlExecutor, catalogue: EventCatalogue, op
  * The head a read would stop at now (null: the store is empty). Taken before a read and given as its `upTo`, it
  * names exactly what the read saw, so the read can be repeated later to the same event.
  */
-export async function readHistoryHead(db: SqlExecutor): Promise<HistoryHead | null> {
+export async function readHistoryHead(db: SqlExecutor, settle: HistorySettling = {}): Promise<HistoryHead | null> {
+  await waitUntilSettled(db, settle);
   const row = (await db.query<{ commit: string; prepare: string }>(HEAD)).rows[0];
   return row ? { transactionId: row.commit, position: row.prepare } : null;
+}
+
+export interface HistorySettling {
+  /** How long to wait for transactions open at the start to end (default 30 s). */
+  readonly maxWaitMs?: number;
+  readonly pollMs?: number;
+}
+
+// A transaction id of our own, taken (and committed at once) when the read is asked for: every transaction that holds
+// a smaller one was open before it, and all of them have ended once the horizon has passed it. (A snapshot's xmax
+// would not do: it is the latest completed id + 1, so a transaction still running can sit at or above it.)
+const MARK = `SELECT pg_current_xact_id()::text AS xid`;
+const SETTLED = `SELECT pg_snapshot_xmin(pg_current_snapshot()) > $1::text::xid8 AS settled`;
+
+/**
+ * R-MON-1, R-EVAL-1: the head is below the oldest transaction still running anywhere on the server, so one left open
+ * (another session's, a slow append) would hide every event committed after it began and a report would silently
+ * miss them. Wait until every transaction running when the read was asked for has ended, so the read sees all that
+ * was committed before it; past the limit, refuse rather than report on part of the history.
+ */
+async function waitUntilSettled(db: SqlExecutor, { maxWaitMs = 30_000, pollMs = 50 }: HistorySettling): Promise<void> {
+  const mark = (await db.query<{ xid: string }>(MARK)).rows[0]!.xid;
+  const started = Date.now();
+  while (!(await db.query<{ settled: boolean }>(SETTLED, [mark])).rows[0]!.settled) {
+    if (Date.now() - started > maxWaitMs) {
+      throw new DomainError(
+        'HISTORY.NOT_SETTLED',
+        `A transaction opened before this read has been running for over ${Math.round(maxWaitMs / 1000)} s, so the events it may still commit cannot be read yet: retry shortly, or ask the database administrator which session holds a transaction open (pg_stat_activity)`,
+        'conflict',
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
 }
 
 // metadata.occurredAt as new Date().toISOString() writes it (the fraction optional); any other shape takes shanghaiDateOf.

@@ -37,8 +37,9 @@ export function drawTable(doc: PDFKit.PDFDocument, table: PdfTable): void {
   doc.fontSize(FONT_SIZE);
   const heightOf = (cells: readonly string[]) => Math.max(...cells.map((text, i) => doc.heightOfString(text || ' ', { width: widths[i]! - 2 * PAD }))) + 2 * PAD;
 
-  const drawRow = (cells: readonly string[], y: number, fill: string | null, header: boolean) => {
-    const h = heightOf(cells);
+  // Issue 7: measuring is most of a long table's cost (wrapping every cell), so each row is measured once, for the
+  // fit check and the drawing both; the header once per table.
+  const drawRow = (cells: readonly string[], h: number, y: number, fill: string | null, header: boolean) => {
     let x = left;
     cells.forEach((text, i) => {
       const w = widths[i]!;
@@ -51,15 +52,17 @@ export function drawTable(doc: PDFKit.PDFDocument, table: PdfTable): void {
   };
 
   const headers = table.columns.map((c) => c.header);
-  if (doc.y + heightOf(headers) + 2 * FONT_SIZE > bottomOf(doc)) doc.addPage();
-  let y = drawRow(headers, doc.y, HEADER_FILL, true);
+  const headerHeight = heightOf(headers);
+  if (doc.y + headerHeight + 2 * FONT_SIZE > bottomOf(doc)) doc.addPage();
+  let y = drawRow(headers, headerHeight, doc.y, HEADER_FILL, true);
   for (const row of table.rows) {
     const { cells, total } = Array.isArray(row) ? { cells: row as readonly string[], total: false } : (row as PdfRow);
-    if (y + heightOf(cells) > bottomOf(doc)) {
+    const h = heightOf(cells);
+    if (y + h > bottomOf(doc)) {
       doc.addPage();
-      y = drawRow(headers, doc.page.margins.top, HEADER_FILL, true);
+      y = drawRow(headers, headerHeight, doc.page.margins.top, HEADER_FILL, true);
     }
-    y = drawRow(cells, y, total ? TOTAL_FILL : null, false);
+    y = drawRow(cells, h, y, total ? TOTAL_FILL : null, false);
   }
   doc.x = left;
   doc.y = y + 8;
