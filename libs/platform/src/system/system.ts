@@ -14,6 +14,7 @@ import { GateEvaluator } from '../gates/gate-evaluator';
 import { NoticeTimer } from '../notices/notice-timer';
 import { startPayoutMessaging, type PayoutMessaging } from '../payouts/payout-messaging';
 import { PolicyCatalogue } from '../policies/policy-catalogue';
+import { ATTENDANCE_INDEX_MIGRATIONS } from '../simulation/attendance-index';
 import { readOrCreateLocalSecret } from './local-secret';
 
 /** The composition root shared by the api and the worker: one of each, built once at boot. */
@@ -43,7 +44,7 @@ export interface System {
 /** How soon a process that did not publish a policy version sees it (the publishing process sees it at once). */
 const POLICY_REFRESH_MS = 5_000;
 
-export const ALL_MIGRATIONS = [...EVENT_STORE_MIGRATIONS, ...PERSONAL_DATA_MIGRATIONS, ...ACCOUNT_MIGRATIONS, ...READ_MODEL_MIGRATIONS, ...OUTBOX_MIGRATIONS];
+export const ALL_MIGRATIONS = [...EVENT_STORE_MIGRATIONS, ...ATTENDANCE_INDEX_MIGRATIONS, ...PERSONAL_DATA_MIGRATIONS, ...ACCOUNT_MIGRATIONS, ...READ_MODEL_MIGRATIONS, ...OUTBOX_MIGRATIONS];
 
 export async function openDatabase(config: AppConfig): Promise<SqlDatabase> {
   if (config.DATABASE_URL) return PgDatabase.fromUrl(config.DATABASE_URL, config.DATABASE_POOL_SIZE);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createEventCatalogue, type CalendarDate } from '@skills/domain';
 import { EVENT_STORE_MIGRATIONS, SqlEventStore } from '@skills/event-store';
-import { dayNumber, readHistory, readHistoryHead, type HistoryHead } from '@skills/platform';
+import { ATTENDANCE_INDEX_MIGRATIONS, dayNumber, readHistory, readHistoryHead, type HistoryHead } from '@skills/platform';
 import { PgliteDatabase, migrate } from '@skills/sql';
 import { EvaluationHistory } from './evaluation-history';
 import { readEvaluationHistory } from './read-evaluation-history';
@@ -56,7 +56,7 @@ let head: HistoryHead | null;
 
 beforeAll(async () => {
   db = await PgliteDatabase.open();
-  await migrate(db, EVENT_STORE_MIGRATIONS);
+  await migrate(db, [...EVENT_STORE_MIGRATIONS, ...ATTENDANCE_INDEX_MIGRATIONS]);
   store = new SqlEventStore(db);
   await cohort(COHORT, [A, B]);
   await cohort(OTHER, [A]);

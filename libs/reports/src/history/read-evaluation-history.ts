@@ -1,5 +1,5 @@
-import type { CalendarDate, EventCatalogue } from '@skills/domain';
-import { readHistory, readHistoryHead, type HistoryHead } from '@skills/platform';
+import type { EventCatalogue } from '@skills/domain';
+import { readAttendanceByTrainee, readHistory, readHistoryHead, type HistoryHead } from '@skills/platform';
 import type { SqlExecutor } from '@skills/sql';
 import type { EvaluationHistory } from './evaluation-history';
 
@@ -12,28 +12,10 @@ export interface EvaluationReadOptions {
 
 const ATTENDANCE = 'AttendanceRecorded';
 
-interface AttendanceRow {
-  cohort_id: string;
-  labourer_id: string;
-  days: CalendarDate[];
-  n: string;
-}
-
-// AttendanceRecorded is version 1 only (no upcaster), so its stored data is what the catalogue would hand the fold.
-// recordedOn <= asOf is shanghaiDateOf(occurredAt) <= asOf, and shanghaiDateOf is UTC + 8 h (no DST), so "recorded by
-// the end of asOf" is "occurredAt before asOf 16:00 UTC" ($1): the same cut as the fold's, with no time-zone data.
-// (readHistory's recordedBy cuts the streamed types the same way.) One row per (cohort, trainee); n counts the events
-// for the progress and eventsRead.
-const ATTENDANCE_BY_TRAINEE = `SELECT lower(data->>'cohortId') AS cohort_id, lower(data->>'labourerId') AS labourer_id,
-    array_agg(data->>'day') AS days, count(*)::text AS n
-  FROM events
-  WHERE type = '${ATTENDANCE}' AND (metadata->>'occurredAt')::timestamptz < $1::timestamptz
-    AND (transaction_id, position) <= ($2::text::xid8, $3::bigint)
-  GROUP BY 1, 2`;
-
 /**
  * Issue 7 (speed): the evaluation history read as the streaming pass would, but with AttendanceRecorded (most of the
- * store) aggregated in SQL by trainee instead of parsed and folded one event at a time. Both reads stop at the same
+ * store) aggregated in SQL by trainee from the store's attendance index (attendance-index.ts in @skills/platform)
+ * instead of parsed and folded one event at a time. Both reads stop at the same
  * head. Attendance folds into sets (CohortHistory.recordAttendance), so its order against the other events does not
  * change any cohort's attendance or daysHeld. The one thing in the simulation's fold that depended on that order is
  * a cohort claim's `atSubmission` facts (the days attended when the claim was submitted): the report reads no
@@ -49,8 +31,8 @@ export async function readEvaluationHistory(db: SqlExecutor, catalogue: EventCat
   }
   // The aggregate runs in PostgreSQL while the rest is streamed and folded here; its events count as read once it returns.
   let attendanceRead = 0;
-  const attendance = db.query<AttendanceRow>(ATTENDANCE_BY_TRAINEE, [`${history.asOf}T16:00:00.000Z`, head.transactionId, head.position]).then(({ rows }) => {
-    for (const row of rows) attendanceRead += Number(row.n);
+  const attendance = readAttendanceByTrainee(db, history.asOf, head).then((rows) => {
+    for (const row of rows) attendanceRead += row.events;
     return rows;
   });
   attendance.catch(() => undefined); // awaited below, unless the stream throws first
@@ -60,8 +42,8 @@ export async function readEvaluationHistory(db: SqlExecutor, catalogue: EventCat
   const streamed = await readHistory(db, catalogue, { types, batchSize: options.batchSize, upTo: head, recordedBy: history.asOf, trustCurrentVersion: true, onProgress: (read, total) => onProgress(read + attendanceRead, total + attendanceRead) }, (event) => history.fold(event));
   const rows = await attendance;
   for (const row of rows) {
-    const cohort = history.simulation.cohort(row.cohort_id);
-    for (const day of row.days) cohort.recordAttendance(row.labourer_id, day);
+    const cohort = history.simulation.cohort(row.cohortId);
+    for (const day of row.days) cohort.recordAttendance(row.labourerId, day);
   }
   const read = streamed + attendanceRead;
   onProgress(read, read);
