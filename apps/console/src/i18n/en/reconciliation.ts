@@ -1,0 +1,31 @@
+import type { zhReconciliation } from '../zh/reconciliation';
+
+/** The payout reconciliation page. */
+export const enReconciliation: Record<keyof typeof zhReconciliation, string> = {
+  'reconciliation.title': 'Payout reconciliation',
+  'reconciliation.help': 'Per scheme, by release day: money released, instructed, paid, failed, cancelled and outstanding. Figures and claim ids only.',
+  'reconciliation.from': 'Released from',
+  'reconciliation.to': 'Released to',
+  'reconciliation.olderThanDays': 'Outstanding older than (days)',
+  'reconciliation.perScheme': 'Per scheme',
+  'reconciliation.period': 'Released {from} to {to}, as of {asOf}',
+  'reconciliation.empty': 'No claim was released for payment in this period.',
+  'reconciliation.total': 'Total',
+  'reconciliation.releasedClaims': 'Claims released',
+  'reconciliation.releasedFen': 'Released',
+  'reconciliation.instructedFen': 'Instructed',
+  'reconciliation.paidFen': 'Paid',
+  'reconciliation.failedFen': 'Failed',
+  'reconciliation.cancelledFen': 'Cancelled',
+  'reconciliation.outstandingFen': 'Outstanding',
+  'reconciliation.older': 'Outstanding over {n} days',
+  'reconciliation.differences': 'Claims that differ',
+  'reconciliation.noDifferences': 'No differences: every claim released is paid in full.',
+  'reconciliation.claim': 'Claim',
+  'reconciliation.unaccounted': 'Unaccounted',
+  'reconciliation.unpaid': 'Unpaid',
+  'reconciliation.overpaidFen': 'Overpaid',
+  'reconciliation.duplicateRisk': 'Duplicate payment risk',
+  'reconciliation.overpaidWarning': 'Warning: finance paid payout {key} {attempts} times ({amount} each), {overpaid} overpaid: recover it from the payee.',
+  'reconciliation.duplicateRiskWarning': 'Warning: finance paid payout {key} ({amount}), but a later instruction for it is still at finance: ask finance to stop it now, or {amount} is paid twice.',
+};
