@@ -1,15 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { reviewApi } from '../api/review-api';
 import type { ClaimListItem, Organisation, Subdistrict } from '../api/types';
 import { afterWrite, useApi } from '../api/use-api';
 import { hasRole, useUser } from '../api/user';
 import { ErrorNote } from '../components/errors';
+import { FilterField, FilterForm, FilterSelect, filterQuery, SchemeFilter, type FilterValues } from '../components/filter-form';
 import { formatFen, shortId } from '../components/format';
 import { Loading, Page, Section, StatusBadge } from '../components/page';
 import { useI18n } from '../i18n/i18n';
-import { Link, navigate, useLocation } from '../router';
-import { SCHEMES } from '../api/schemes';
+import { Link, useLocation } from '../router';
 
 export interface QueueItem extends Omit<ClaimListItem, 'organisation'> {
   readonly organisation: { readonly kind: string; readonly id: string; readonly name?: string | null };
@@ -21,7 +21,7 @@ export interface QueueItem extends Omit<ClaimListItem, 'organisation'> {
 
 const STATES = ['READY_FOR_REVIEW', 'CHECKED', 'IN_NOTICE', 'RETURNED', 'WAITING_ON_OUTCOMES', 'BLOCKED', 'REJECTED', 'RELEASED_FOR_PAYMENT'];
 const FILTERS = ['scheme', 'subdistrictId', 'organisationId', 'status', 'dueBefore'] as const;
-type Filters = Record<(typeof FILTERS)[number], string>;
+type Filters = FilterValues<(typeof FILTERS)[number]>;
 
 /**
  * The bureau's queue of claims (R-CLAIM-3): filters kept in the address (a filtered queue can be bookmarked or
@@ -31,11 +31,11 @@ export function QueuePage() {
   const { t } = useI18n();
   const { search } = useLocation();
   const applied = Object.fromEntries(FILTERS.map((name) => [name, search.get(name) ?? ''])) as Filters;
-  const query = new URLSearchParams(Object.entries(applied).filter(([, v]) => v !== '')).toString();
+  const query = filterQuery(applied);
   const queue = useApi<{ items: QueueItem[]; total: number }>(reviewApi.queue(query));
   // Until the api has a review queue, every claim (by scheme and state only) stands in for it.
   const noQueue = queue.error?.status === 404 && queue.error.code === 'HTTP.NOT_FOUND';
-  const fallbackQuery = new URLSearchParams(Object.entries({ scheme: applied.scheme, status: applied.status, limit: '200' }).filter(([, v]) => v !== '')).toString();
+  const fallbackQuery = filterQuery({ scheme: applied.scheme, status: applied.status, limit: '200' });
   const claims = useApi<{ items: QueueItem[]; total: number }>(noQueue ? `/api/claims?${fallbackQuery}` : null);
   const shown = noQueue ? claims : queue;
   return (
@@ -51,66 +51,23 @@ export function QueuePage() {
 
 function QueueFilters({ applied }: { applied: Filters }) {
   const { t, label, language } = useI18n();
-  const [filters, setFilters] = useState<Filters>(applied);
   const subdistricts = useApi<{ items: Subdistrict[] }>('/api/subdistricts');
   const organisations = useApi<{ items: Organisation[] }>('/api/organisations');
   const claimants = (organisations.data?.items ?? []).filter((o) => o.kind === 'PROVIDER' || o.kind === 'ENTERPRISE');
-  const set = (name: keyof Filters) => (event: { target: { value: string } }) => setFilters({ ...filters, [name]: event.target.value });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== '')).toString();
-    navigate(`/queue${query ? `?${query}` : ''}`);
-  };
   return (
-    <form className="card filters" onSubmit={submit} aria-label={t('queue.filters')}>
-      <div className="field">
-        <label htmlFor="f-scheme">{t('queue.scheme')}</label>
-        <select id="f-scheme" value={filters.scheme} onChange={set('scheme')}>
-          <option value="">{t('queue.any')}</option>
-          {SCHEMES.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-subdistrict">{t('queue.subdistrict')}</label>
-        <select id="f-subdistrict" value={filters.subdistrictId} onChange={set('subdistrictId')}>
-          <option value="">{t('queue.any')}</option>
-          {(subdistricts.data?.items ?? []).map((s) => (
-            <option key={s.subdistrictId} value={s.subdistrictId}>
-              {language === 'zh' ? s.name : s.nameEn}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-organisation">{t('queue.provider')}</label>
-        <select id="f-organisation" value={filters.organisationId} onChange={set('organisationId')}>
-          <option value="">{t('queue.any')}</option>
-          {claimants.map((o) => (
-            <option key={o.organisationId} value={o.organisationId}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-status">{t('queue.state')}</label>
-        <select id="f-status" value={filters.status} onChange={set('status')}>
-          <option value="">{t('queue.any')}</option>
-          {STATES.map((s) => (
-            <option key={s} value={s}>
-              {label('status', s)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-due">{t('queue.dueBefore')}</label>
-        <input id="f-due" type="date" value={filters.dueBefore} onChange={set('dueBefore')} />
-      </div>
-      <button type="submit">{t('queue.apply')}</button>
-    </form>
+    <FilterForm path="/queue" applied={applied}>
+      {(bind) => (
+        <>
+          <SchemeFilter id="f-scheme" binding={bind('scheme')} />
+          <FilterSelect id="f-subdistrict" label={t('queue.subdistrict')} binding={bind('subdistrictId')} options={(subdistricts.data?.items ?? []).map((s) => ({ value: s.subdistrictId, text: language === 'zh' ? s.name : s.nameEn }))} />
+          <FilterSelect id="f-organisation" label={t('queue.provider')} binding={bind('organisationId')} options={claimants.map((o) => ({ value: o.organisationId, text: o.name }))} />
+          <FilterSelect id="f-status" label={t('queue.state')} binding={bind('status')} options={STATES.map((s) => ({ value: s, text: label('status', s) }))} />
+          <FilterField id="f-due" label={t('queue.dueBefore')}>
+            <input id="f-due" type="date" {...bind('dueBefore')} />
+          </FilterField>
+        </>
+      )}
+    </FilterForm>
   );
 }
 

@@ -1,58 +1,16 @@
-import { useState, type FormEvent } from 'react';
+// R-PAY-1: the answer's types are the projection's own, imported by path (types only, erased at build), so a renamed
+// field breaks the console's build too.
+import type { FlaggedPayout, PayoutReconciliation, ReconciliationFigures } from '../../../../libs/projections/src/payouts/payout-reconciliation-report';
 import { useApi } from '../api/use-api';
+import { FilterField, FilterForm, filterQuery, SchemeFilter, type FilterValues } from '../components/filter-form';
 import { formatFen, shortId } from '../components/format';
 import { Loading, Page, Section } from '../components/page';
 import { PayoutExportButton } from '../components/payout-export-button';
 import { useI18n } from '../i18n/i18n';
-import { Link, navigate, useLocation } from '../router';
-import { SCHEMES } from '../api/schemes';
-
-/** The money columns of one scheme or of the totals, in fen, as GET /api/payouts/reconciliation gives them. */
-interface Figures {
-  readonly releasedClaims: number;
-  readonly releasedFen: number;
-  readonly payouts: number;
-  readonly instructedFen: number;
-  readonly paidFen: number;
-  readonly failedFen: number;
-  readonly cancelledFen: number;
-  readonly outstandingFen: number;
-  readonly olderOutstanding: { readonly count: number; readonly fen: number };
-  /** Paid beyond the payouts' amounts (not in paidFen, which counts each payout once): money to recover. */
-  readonly overpaidFen: number;
-  /** Paid payouts with a later attempt still at finance: a second payment would send `fen`. */
-  readonly duplicateRisk: { readonly count: number; readonly fen: number };
-}
-/** A payout finance paid more than once, or may: named by its idempotency key, the id finance knows it by. */
-interface FlaggedPayout {
-  readonly idempotencyKey: string;
-  readonly amountFen: number;
-  readonly paidAttempts: number;
-  readonly overpaidFen: number;
-  readonly duplicateRisk: boolean;
-}
-interface Difference {
-  readonly claimId: string;
-  readonly releasedFen: number;
-  readonly paidFen: number;
-  readonly cancelledFen: number;
-  readonly outstandingFen: number;
-  readonly unaccountedFen: number;
-  readonly unpaidFen: number;
-  readonly overpaidFen: number;
-  readonly flaggedPayouts: readonly FlaggedPayout[];
-}
-export interface Reconciliation {
-  readonly from: string;
-  readonly to: string;
-  readonly asOf: string;
-  readonly olderThanDays: number;
-  readonly schemes: readonly (Figures & { readonly scheme: string; readonly differences: readonly Difference[] })[];
-  readonly totals: Figures & { readonly differences: number };
-}
+import { Link, useLocation } from '../router';
 
 const MONEY = ['releasedFen', 'instructedFen', 'paidFen', 'failedFen', 'cancelledFen', 'outstandingFen'] as const;
-type Filters = { from: string; to: string; scheme: string; olderThanDays: string };
+type Filters = FilterValues<'from' | 'to' | 'scheme' | 'olderThanDays'>;
 
 /** This month in Shanghai, the district's calendar (en-CA formats a day as YYYY-MM-DD): the 1st to the last day. */
 function thisMonth(): { from: string; to: string } {
@@ -73,8 +31,7 @@ export function ReconciliationPage() {
   const { search } = useLocation();
   const month = thisMonth();
   const applied: Filters = { from: search.get('from') || month.from, to: search.get('to') || month.to, scheme: search.get('scheme') ?? '', olderThanDays: search.get('olderThanDays') ?? '' };
-  const query = new URLSearchParams(Object.entries(applied).filter(([, v]) => v !== '')).toString();
-  const report = useApi<Reconciliation>(`/api/payouts/reconciliation?${query}`);
+  const report = useApi<PayoutReconciliation>(`/api/payouts/reconciliation?${filterQuery(applied)}`);
   return (
     <Page title={t('reconciliation.title')}>
       <p className="muted">{t('reconciliation.help')}</p>
@@ -87,43 +44,29 @@ export function ReconciliationPage() {
 
 function ReconciliationFilters({ applied }: { applied: Filters }) {
   const { t } = useI18n();
-  const [filters, setFilters] = useState<Filters>(applied);
-  const set = (name: keyof Filters) => (event: { target: { value: string } }) => setFilters({ ...filters, [name]: event.target.value });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    navigate(`/reconciliation?${new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== '')).toString()}`);
-  };
   return (
-    <form className="card filters" onSubmit={submit} aria-label={t('queue.filters')}>
-      <div className="field">
-        <label htmlFor="r-from">{t('reconciliation.from')}</label>
-        <input id="r-from" type="date" value={filters.from} onChange={set('from')} />
-      </div>
-      <div className="field">
-        <label htmlFor="r-to">{t('reconciliation.to')}</label>
-        <input id="r-to" type="date" value={filters.to} onChange={set('to')} />
-      </div>
-      <div className="field">
-        <label htmlFor="r-scheme">{t('queue.scheme')}</label>
-        <select id="r-scheme" value={filters.scheme} onChange={set('scheme')}>
-          <option value="">{t('queue.any')}</option>
-          {SCHEMES.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="r-older">{t('reconciliation.olderThanDays')}</label>
-        <input id="r-older" type="number" min={0} max={3650} step={1} placeholder="30" value={filters.olderThanDays} onChange={set('olderThanDays')} />
-      </div>
-      <button type="submit">{t('queue.apply')}</button>
-    </form>
+    <FilterForm path="/reconciliation" applied={applied}>
+      {(bind) => (
+        <>
+          <FilterField id="r-from" label={t('reconciliation.from')}>
+            <input id="r-from" type="date" {...bind('from')} />
+          </FilterField>
+          <FilterField id="r-to" label={t('reconciliation.to')}>
+            <input id="r-to" type="date" {...bind('to')} />
+          </FilterField>
+          <SchemeFilter id="r-scheme" binding={bind('scheme')} />
+          <FilterField id="r-older" label={t('reconciliation.olderThanDays')}>
+            <input id="r-older" type="number" min={0} max={3650} step={1} placeholder="30" {...bind('olderThanDays')} />
+          </FilterField>
+        </>
+      )}
+    </FilterForm>
   );
 }
 
-function ReconciliationReport({ data }: { data: Reconciliation }) {
+function ReconciliationReport({ data }: { data: PayoutReconciliation }) {
   const { t } = useI18n();
-  const rows = [...data.schemes.map((s) => ({ key: s.scheme, name: s.scheme, figures: s as Figures })), { key: 'TOTAL', name: t('reconciliation.total'), figures: data.totals as Figures }];
+  const rows: { key: string; name: string; figures: ReconciliationFigures }[] = [...data.schemes.map((s) => ({ key: s.scheme, name: s.scheme, figures: s })), { key: 'TOTAL', name: t('reconciliation.total'), figures: data.totals }];
   const differences = data.schemes.flatMap((s) => s.differences.map((d) => ({ ...d, scheme: s.scheme })));
   return (
     <>

@@ -1,5 +1,6 @@
 import type { SqlExecutor } from '@skills/sql';
-import { reconcilePayouts, type PayoutRow, type PayoutState, type ReleasedClaim, type SchemeReconciliation } from './payout-reconciliation';
+import { reconcilePayouts, type PayoutRow, type PayoutState, type ReleasedClaim } from './payout-reconciliation';
+import type { PayoutReconciliation, SchemeReconciliation } from './payout-reconciliation-report';
 
 export interface ReconciliationQuery {
   /** Release days, both included (YYYY-MM-DD). */
@@ -8,16 +9,6 @@ export interface ReconciliationQuery {
   readonly scheme?: string;
   readonly olderThanDays: number;
   readonly asOf: string;
-}
-
-export interface PayoutReconciliation {
-  readonly from: string;
-  readonly to: string;
-  readonly asOf: string;
-  readonly olderThanDays: number;
-  readonly schemes: SchemeReconciliation[];
-  /** The schemes added up: releasedFen here is every claim released in the period (optionally of one scheme). */
-  readonly totals: Omit<SchemeReconciliation, 'scheme' | 'differences'> & { readonly differences: number };
 }
 
 /**

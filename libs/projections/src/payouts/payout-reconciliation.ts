@@ -6,8 +6,14 @@
  * once, however many of its attempts finance paid; what went out beyond it (overpaidFen) and a paid payout with a
  * later attempt still at finance (duplicateRisk) are reported apart, and their claims listed with those payouts, so
  * the bureau can recover the money or stop the second payment (R-PAY-1, never dropped from our books). The database
- * reads are in payout-reconciliation.query.ts; this file only adds up.
+ * reads are in payout-reconciliation.query.ts, the answer's types in payout-reconciliation-report.ts; this file only
+ * adds up.
  */
+
+import type { ClaimDifference, FlaggedPayout, SchemeReconciliation } from './payout-reconciliation-report';
+
+// Served from here too, so @skills/projections still names the answer's types.
+export type * from './payout-reconciliation-report';
 
 export type PayoutState = 'INSTRUCTED' | 'PAID' | 'FAILED' | 'CANCELLED';
 
@@ -35,52 +41,6 @@ export interface PayoutRow {
   readonly overpaidFen: number;
   /** Paid, and a later attempt still at finance: paid too, it is paid twice. */
   readonly duplicateRisk: boolean;
-}
-
-/** A payout finance paid more than once, or may: what to recover or to ask finance to stop. */
-export interface FlaggedPayout {
-  readonly idempotencyKey: string;
-  readonly amountFen: number;
-  readonly paidAttempts: number;
-  readonly overpaidFen: number;
-  readonly duplicateRisk: boolean;
-}
-
-export interface ClaimDifference {
-  readonly claimId: string;
-  readonly releasedFen: number;
-  readonly paidFen: number;
-  readonly cancelledFen: number;
-  readonly outstandingFen: number;
-  /** released − (paid + cancelled + outstanding): 0 when every released fen has a payout in some state. */
-  readonly unaccountedFen: number;
-  /** released − paid: what finance has not (yet) paid of the approved amount. */
-  readonly unpaidFen: number;
-  /** Paid beyond the payouts' amounts (a failure finance reversed after a re-instruction, both attempts paid). */
-  readonly overpaidFen: number;
-  /** The claim's payouts that are overpaid or at risk of a second payment; empty for a claim listed for other reasons. */
-  readonly flaggedPayouts: readonly FlaggedPayout[];
-}
-
-export interface SchemeReconciliation {
-  readonly scheme: string;
-  readonly releasedClaims: number;
-  readonly releasedFen: number;
-  readonly payouts: number;
-  readonly instructedFen: number;
-  readonly paidFen: number;
-  /** Failed and waiting for an approver (re-instruct or cancel): part of outstandingFen. */
-  readonly failedFen: number;
-  readonly cancelledFen: number;
-  /** INSTRUCTED or FAILED: instructed and not yet paid or cancelled. */
-  readonly outstandingFen: number;
-  /** Outstanding payouts first instructed more than `olderThanDays` days before `asOf`. */
-  readonly olderOutstanding: { readonly count: number; readonly fen: number };
-  /** Fen paid beyond the payouts' amounts: money to recover. Not in paidFen, which counts each payout once. */
-  readonly overpaidFen: number;
-  /** Paid payouts with a later attempt still at finance: count, and the fen a second payment would send. */
-  readonly duplicateRisk: { readonly count: number; readonly fen: number };
-  readonly differences: readonly ClaimDifference[];
 }
 
 export interface ReconciliationOptions {
