@@ -1,7 +1,8 @@
 /**
- * A generated district for benchmarks and demos: 8 subdistricts, 200 providers and 20,000 free-training cohorts
- * (scale 1.0) with their labourers, enrolments, attendance, withdrawals, assessments, certificates and employment,
- * as the StreamAppend batches the system itself would have written, in a plausible order.
+ * A generated district for benchmarks and demos: 8 subdistricts (the task table's units, with the ids, codes and names
+ * the app registers them under), 200 providers and 20,000 free-training cohorts (scale 1.0) with their labourers,
+ * enrolments, attendance, withdrawals, assessments, certificates and employment, as the StreamAppend batches the
+ * system itself would have written, in a plausible order.
  *
  * Seeded and repeatable: the same options give the same events, ids and instants included (every id, fingerprint,
  * key and metadata.occurredAt comes from the seeded PRNG, never from crypto or the clock). Streaming: batches are
@@ -22,6 +23,7 @@
  */
 import { createEventCatalogue, type EventCatalogue } from '@skills/domain';
 import type { StreamAppend } from '@skills/event-store';
+import { DEFAULT_TASK_TABLE, readTaskTableUnits, type SubdistrictEntry } from '../../apps/api/src/registry/registry-directory';
 import { runCohort } from './attendance.phase';
 import { ClaimFacts } from './claim-facts';
 import { CLAIMED_PROGRAMMES, claimCohort } from './claims.phase';
@@ -42,6 +44,7 @@ export interface DistrictOptions {
   readonly scale?: number;
   /** Overrides the scaled number of cohorts. */
   readonly cohorts?: number;
+  /** The first this many units of the task table (default 8); more than the table has is an error. */
   readonly subdistricts?: number;
   readonly providers?: number;
   /** Cohorts per wave (one batch holds one phase of one wave). */
@@ -104,7 +107,7 @@ export function* generateDistrict(options: DistrictOptions = {}): Generator<Dist
     return { phase, wave, appends, events: appends.reduce((n, a) => n + a.events.length, 0) };
   };
 
-  const organisations = registerOrganisations(rng, writer, firstStart, options.subdistricts ?? 8, options.providers ?? 200);
+  const organisations = registerOrganisations(rng, writer, firstStart, taskTableUnits(options.subdistricts ?? 8), options.providers ?? 200);
   yield batch('registry', -1, organisations.appends);
 
   const state: DistrictState = {
@@ -159,6 +162,18 @@ export function* generateDistrict(options: DistrictOptions = {}): Generator<Dist
       yield batch('claims', wave, cohortIds.slice(wave * waveSize, (wave + 1) * waveSize).flatMap((id) => claimCohort(ctx, id)));
     }
   }
+}
+
+/**
+ * The district's subdistricts: the first `count` units of the task table (data/task-table), which the app registers
+ * at boot under the same ids, so reports over the district count for the units as they would in production.
+ */
+function taskTableUnits(count: number): readonly SubdistrictEntry[] {
+  const units = readTaskTableUnits(DEFAULT_TASK_TABLE);
+  if (!Number.isInteger(count) || count < 1 || count > units.length) {
+    throw new Error(`generateDistrict: subdistricts must be 1..${units.length}, the units of the task table ${DEFAULT_TASK_TABLE} (asked for ${count})`);
+  }
+  return units.slice(0, count);
 }
 
 /** Splits a batch's appends into chunks of at most `maxStreams` streams (a batch never names a stream twice). */

@@ -1,8 +1,5 @@
-/** What the generated district is made of: its places, programmes, occupations and the shares they come in. */
+/** What the generated district is made of: its programmes, occupations and the shares they come in (its places: the task table's units). */
 import { creditCodeCheckCharacter, type ProgrammeType } from '@skills/domain';
-
-export const SUBDISTRICT_CODES = ['NANCUN', 'BEIGUAN', 'DONGCHENG', 'XIHU', 'SHIQIAO', 'HEPING', 'QINGSHAN', 'LIANHUA', 'JINSHUI', 'FENGTAI', 'YUNHE', 'TAOYUAN'];
-export const SUBDISTRICT_NAMES = ['南村街道', '北关街道', '东城街道', '西湖街道', '石桥镇', '和平街道', '青山镇', '莲花街道', '金水街道', '丰台镇', '运河街道', '桃园镇'];
 
 /** Programme mix of a district, with its employment rate among completers (order-based training is for a job). */
 export const PROGRAMMES: readonly { type: ProgrammeType; weight: number; employment: number; days: [number, number]; certificate: number }[] = [

@@ -1,9 +1,9 @@
-/** First batch of a district: its subdistricts, then training providers spread over them. */
+/** First batch of a district: its subdistricts (the task table's units), then training providers spread over them. */
 import { toProviderStreamId, toSubdistrictStreamId } from '@skills/domain';
 import type { StreamAppend } from '@skills/event-store';
+import type { SubdistrictEntry } from '../../apps/api/src/registry/registry-directory';
 import { isoOf } from './district-calendar';
 import type { Provider } from './district-state';
-import { SUBDISTRICT_CODES, SUBDISTRICT_NAMES } from './district-vocabulary';
 import type { EventWriter } from './event-writer';
 import type { Prng } from './prng';
 
@@ -13,24 +13,24 @@ export interface Organisations {
   readonly appends: StreamAppend[];
 }
 
-export function registerOrganisations(rng: Prng, writer: EventWriter, firstStart: number, subdistricts: number, providerCount: number): Organisations {
-  const subdistrictIds: string[] = [];
+/** `units`: the subdistricts to register, in order (the first units of the task table, see generateDistrict). */
+export function registerOrganisations(rng: Prng, writer: EventWriter, firstStart: number, units: readonly SubdistrictEntry[], providerCount: number): Organisations {
   const appends: StreamAppend[] = [];
-  const subdistrictCount = Math.min(subdistricts, SUBDISTRICT_CODES.length);
-  for (let s = 0; s < subdistrictCount; s++) {
-    const subdistrictId = rng.uuid();
-    subdistrictIds.push(subdistrictId);
+  for (const { subdistrictId, code, name, nameEn } of units) {
+    // The draw of the random id subdistricts had before they were the task table's: every later id of a seed, and
+    // so every bench over a generated district, stays as it was.
+    rng.uuid();
     writer.newCommand(firstStart - 400);
     appends.push({
       streamId: toSubdistrictStreamId(subdistrictId),
       expectedVersion: 'no_stream',
-      events: [writer.event('SubdistrictRegistered', { subdistrictId, code: SUBDISTRICT_CODES[s]!, name: SUBDISTRICT_NAMES[s]!, nameEn: `${SUBDISTRICT_CODES[s]} subdistrict` })],
+      events: [writer.event('SubdistrictRegistered', { subdistrictId, code, name, nameEn })],
     });
   }
   const providers: Provider[] = [];
   for (let p = 0; p < providerCount; p++) {
     const providerId = rng.uuid();
-    const subdistrict = p % subdistrictCount;
+    const subdistrict = p % units.length;
     // Most providers pass nearly everyone; some are middling, a few weak.
     const quality = rng.weighted([['good', 78], ['middling', 16], ['weak', 6]] as const);
     const passRate = quality === 'good' ? rng.between(0.93, 0.995) : quality === 'middling' ? rng.between(0.8, 0.9) : rng.between(0.5, 0.72);
@@ -45,14 +45,14 @@ export function registerOrganisations(rng: Prng, writer: EventWriter, firstStart
           'ProviderRegistered',
           {
             providerId,
-            name: `${SUBDISTRICT_NAMES[subdistrict]}第${p + 1}职业培训学校`,
+            name: `${units[subdistrict]!.name}第${p + 1}职业培训学校`,
             kind: rng.chance(0.2) ? 'VOCATIONAL_COLLEGE' : 'TRAINING_INSTITUTION',
-            subdistrictId: subdistrictIds[subdistrict]!,
+            subdistrictId: units[subdistrict]!.subdistrictId,
             qualification: { number: `PX-${String(p + 1).padStart(4, '0')}`, validFrom: isoOf(validFrom), expiresOn: isoOf(validFrom + 365 * 6) },
           },
         ),
       ],
     });
   }
-  return { subdistrictIds, providers, appends };
+  return { subdistrictIds: units.map((u) => u.subdistrictId), providers, appends };
 }
