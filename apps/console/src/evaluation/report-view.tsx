@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { CHART_LABELS } from '../../../../libs/reports/src/charts/chart-labels';
 import { progressChartOption, ratesChartOption, CHART_SIZE } from '../../../../libs/reports/src/charts/chart-options';
 import { formatInstant } from '../components/format';
 import { Section } from '../components/page';
@@ -28,8 +29,10 @@ export function ReportView({ frozen }: { frozen: FrozenReport }) {
     setFigure(null);
     opener.current?.focus();
   }, []);
-  const progressOption = useMemo(() => progressChartOption(report), [report]);
-  const ratesOption = useMemo(() => ratesChartOption(report), [report]);
+  // The charts' words in the console's language (the PDF keeps the Chinese set).
+  const labels = CHART_LABELS[language];
+  const progressOption = useMemo(() => progressChartOption(report, labels), [report, labels]);
+  const ratesOption = useMemo(() => ratesChartOption(report, labels), [report, labels]);
   return (
     <div className="evaluation-report" data-testid="evaluation-report" data-report={reportId}>
       <Section title={t('evaluation.reportTitle', { period: report.period.label, unit: report.unit.name })} id="evaluation-summary">

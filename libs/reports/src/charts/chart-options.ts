@@ -1,12 +1,14 @@
 import type { EChartsOption } from 'echarts';
 import type { EvaluationReport, Fraction, RateFigure, RateRow } from '../evaluation-report';
-import { NO_BASE_TEXT, countText, percentNumber, percentText, reaches, thresholdText } from './figure-text';
+import { CHART_LABELS_ZH, type ChartLabels } from './chart-labels';
+import { countText, percentNumber, percentText, reaches, thresholdText } from './figure-text';
 
 /**
  * R-EVAL-1: the report's two charts as Apache ECharts options, from the report object alone. Pure data → option (no
  * DOM, no node imports): the console draws them in the browser and the PDF renders them to SVG on the server, so both
  * show the same bars. Values are the report's figures as the tables print them (a rate is percentNumber: 2 decimals,
- * rounded down), never recomputed from anything else.
+ * rounded down), never recomputed from anything else. Their words come from a label set (chart-labels.ts): Chinese
+ * unless asked, which the PDF never does.
  */
 
 /** The size both outputs draw at (px); the PDF scales it to the page width. */
@@ -17,64 +19,57 @@ export const CHART_SIZE = {
 
 export const COLOURS = { task: '#c8ccd4', expected: '#5470c6', ahead: '#3ba272', behind: '#ee6666', threshold: '#303133' } as const;
 
-/**
- * `behind` is a legend entry only (a series with no bars): the done bars of units behind pace are drawn red, and the
- * legend must say what red means, or it would show every done bar as the series' green.
- */
-export const PROGRESS_SERIES = { task: '任务数', expected: '应完成（按进度）', done: '已完成', behind: '已完成（落后于进度）' } as const;
-
-/** The word the progress table prints for BEHIND, put on the bar too, so the chart reads without colour. */
-export const BEHIND_WORD = '落后';
+/** The progress series' Chinese names (the PDF's), as the package exports them. */
+export const PROGRESS_SERIES = CHART_LABELS_ZH.progress.series;
 
 /** R-TGT-2 per subdistrict: done against the whole-person expectation to date, beside the task. */
-export function progressChartOption(report: EvaluationReport): EChartsOption {
+export function progressChartOption(report: EvaluationReport, labels: ChartLabels = CHART_LABELS_ZH): EChartsOption {
   const { units, taskPeriod } = report.progress;
   const elapsed = units[0]?.monthsElapsed ?? 0;
-  return {
+  const names = labels.progress.series;
+  const option: EChartsOption = {
     title: {
-      text: `证书任务进度（截至 ${report.asOf}）`,
-      subtext: `${report.unit.name} · ${report.period.label} · 任务期 ${taskPeriod.from} 至 ${taskPeriod.to}（${taskPeriod.months} 个月，已过 ${elapsed} 个月）`,
+      text: labels.progress.title(report.asOf),
+      subtext: labels.progress.subtitle({ unit: report.unit.name, period: report.period.label, from: taskPeriod.from, to: taskPeriod.to, months: taskPeriod.months, elapsed }),
       left: 'center',
     },
-    legend: { top: 64, data: [PROGRESS_SERIES.task, PROGRESS_SERIES.expected, PROGRESS_SERIES.done, PROGRESS_SERIES.behind] },
+    legend: { top: 64, data: [names.task, names.expected, names.done, names.behind] },
     tooltip: { trigger: 'axis' },
     grid: { left: 64, right: 24, top: 104, bottom: 40 },
     xAxis: { type: 'category', data: units.map((u) => u.name), axisLabel: { interval: 0, fontSize: 12 } },
-    yAxis: { type: 'value', name: '人' },
+    yAxis: { type: 'value', name: labels.progress.yAxis },
     series: [
-      { name: PROGRESS_SERIES.task, type: 'bar', data: units.map((u) => u.task), itemStyle: { color: COLOURS.task }, barGap: '8%' },
-      { name: PROGRESS_SERIES.expected, type: 'bar', data: units.map((u) => u.expectedToDateWhole), itemStyle: { color: COLOURS.expected } },
+      { name: names.task, type: 'bar', data: units.map((u) => u.task), itemStyle: { color: COLOURS.task }, barGap: '8%' },
+      { name: names.expected, type: 'bar', data: units.map((u) => u.expectedToDateWhole), itemStyle: { color: COLOURS.expected } },
       {
-        name: PROGRESS_SERIES.done,
+        name: names.done,
         type: 'bar',
-        stack: PROGRESS_SERIES.done,
+        stack: names.done,
         // Behind the expected pace in red and labelled 落后: the same standing the table prints.
-        data: units.map((u) => (u.standing === 'BEHIND' ? behindBar(u.done.count) : { value: u.done.count, itemStyle: { color: COLOURS.ahead } })),
+        data: units.map((u) => (u.standing === 'BEHIND' ? behindBar(u.done.count, labels) : { value: u.done.count, itemStyle: { color: COLOURS.ahead } })),
         itemStyle: { color: COLOURS.ahead },
         label: { show: true, position: 'top', fontSize: 10, formatter: (p: { value: unknown }) => countText(Number(p.value)) },
       },
       // The legend's key for the red bars. On the done bars' stack, so its (empty) column takes no room of its own.
-      { name: PROGRESS_SERIES.behind, type: 'bar', stack: PROGRESS_SERIES.done, data: [], itemStyle: { color: COLOURS.behind } },
+      { name: names.behind, type: 'bar', stack: names.done, data: [], itemStyle: { color: COLOURS.behind } },
     ],
   };
+  return option;
 }
 
 /** A done bar behind pace: red, its count labelled with 落后 in red (a black-and-white print still tells it apart). */
-function behindBar(count: number) {
+function behindBar(count: number, labels: ChartLabels) {
   return {
     value: count,
     itemStyle: { color: COLOURS.behind },
-    label: { show: true, position: 'top' as const, fontSize: 10, color: COLOURS.behind, formatter: `${countText(count)}\n${BEHIND_WORD}` },
+    label: { show: true, position: 'top' as const, fontSize: 10, color: COLOURS.behind, formatter: `${countText(count)}\n${labels.progress.behindWord}` },
   };
 }
 
-export const RATE_GATES = [
-  { gate: 'pass', title: '合格率' },
-  { gate: 'certification', title: '取证率' },
-  { gate: 'employment', title: '就业率' },
-] as const;
+/** The panels of the rates chart, top to bottom (their titles: the label set's `rates.gates`). */
+export const RATE_GATES = ['pass', 'certification', 'employment'] as const;
 
-type GateKey = (typeof RATE_GATES)[number]['gate'];
+type GateKey = (typeof RATE_GATES)[number];
 
 /** The threshold a programme type's rate is judged against, or null when the report states none. */
 export function thresholdOf(report: EvaluationReport, programmeType: string, gate: GateKey): Fraction | null {
@@ -82,9 +77,9 @@ export function thresholdOf(report: EvaluationReport, programmeType: string, gat
 }
 
 /** One bar: the rate as printed, red when it misses its threshold; an empty base draws no bar and says so. */
-function rateBar(rate: RateFigure, threshold: Fraction | null) {
+function rateBar(rate: RateFigure, threshold: Fraction | null, labels: ChartLabels) {
   const value = percentNumber(rate);
-  if (value === null) return { value: null, label: { show: true, position: 'insideBottom' as const, formatter: NO_BASE_TEXT } };
+  if (value === null) return { value: null, label: { show: true, position: 'insideBottom' as const, formatter: labels.rates.noBase } };
   const missed = threshold !== null && !reaches(rate, threshold);
   // The label is the table's text ("70.00%"), not ECharts' rendering of the number ("70").
   // The label sits at the bar's foot on a white box: at its top it would run into the threshold's dashed line whenever
@@ -101,16 +96,16 @@ function rateBar(rate: RateFigure, threshold: Fraction | null) {
  * over its bar (employment is 30% for general training and 80% for employment-oriented types, so one line across
  * the panel would be wrong). The segments sit on a hidden value axis running -0.5 … n-0.5, the category centres.
  */
-export function ratesChartOption(report: EvaluationReport): EChartsOption {
+export function ratesChartOption(report: EvaluationReport, labels: ChartLabels = CHART_LABELS_ZH): EChartsOption {
   const rows: readonly RateRow[] = report.rates.byProgrammeType;
   const n = rows.length;
   const top = 64;
   const panel = (CHART_SIZE.rates.height - top - 24) / RATE_GATES.length;
   const grids = RATE_GATES.map((_, i) => ({ left: 56, right: 24, top: top + i * panel + 28, height: panel - 64 }));
-  return {
+  const option = {
     title: [
-      { text: `三率与门槛（按培训类型，截至 ${report.asOf}）`, subtext: `${report.unit.name} · ${report.period.label}；虚线为该类型的门槛，红色为未达门槛`, left: 'center' },
-      ...RATE_GATES.map((g, i) => ({ text: g.title, left: 56, top: grids[i]!.top - 24, textStyle: { fontSize: 13 } })),
+      { text: labels.rates.title(report.asOf), subtext: labels.rates.subtitle(report.unit.name, report.period.label), left: 'center' },
+      ...RATE_GATES.map((gate, i) => ({ text: labels.rates.gates[gate], left: 56, top: grids[i]!.top - 24, textStyle: { fontSize: 13 } })),
     ],
     tooltip: { trigger: 'item' },
     grid: grids,
@@ -119,18 +114,18 @@ export function ratesChartOption(report: EvaluationReport): EChartsOption {
       { type: 'value' as const, gridIndex: i, min: -0.5, max: n - 0.5, show: false },
     ]),
     yAxis: RATE_GATES.map((_, i) => ({ type: 'value' as const, gridIndex: i, min: 0, max: 100, interval: 25, axisLabel: { formatter: '{value}%' }, axisLine: { onZero: false } })),
-    series: RATE_GATES.flatMap(({ gate, title }, i) => [
+    series: RATE_GATES.flatMap((gate, i) => [
       {
-        name: title,
+        name: labels.rates.gates[gate],
         type: 'bar' as const,
         xAxisIndex: 2 * i,
         yAxisIndex: i,
         barMaxWidth: 48,
-        data: rows.map((r) => rateBar(r[gate], thresholdOf(report, r.key, gate))),
+        data: rows.map((r) => rateBar(r[gate], thresholdOf(report, r.key, gate), labels)),
         label: { show: true, position: 'top' as const, fontSize: 10 },
       },
       {
-        name: `${title}门槛`,
+        name: labels.rates.threshold(labels.rates.gates[gate]),
         type: 'line' as const,
         xAxisIndex: 2 * i + 1,
         yAxisIndex: i,
@@ -152,4 +147,5 @@ export function ratesChartOption(report: EvaluationReport): EChartsOption {
       },
     ]),
   } as EChartsOption;
+  return option;
 }

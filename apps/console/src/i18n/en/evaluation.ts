@@ -45,7 +45,7 @@ export const enEvaluation: Record<keyof typeof zhEvaluation, string> = {
   'evaluation.busyRetry': 'Another report run, verification or trace is reading the event history: retry in about {seconds} seconds.',
   'evaluation.retry': 'Retry',
   'evaluation.charts': 'Charts',
-  'evaluation.chartsHelp': 'The same charts as in the PDF (labelled in Chinese, as the PDF is); the figures are in the tables below.',
+  'evaluation.chartsHelp': "The same charts as in the PDF, in the console's language; the figures are in the tables below.",
   'evaluation.progressChart': 'Bar chart of certification progress per subdistrict: task, expected to date and done; figures in the certification progress table',
   'evaluation.ratesChart': 'Bar chart of the three rates against their thresholds per programme type; figures in the rates table',
   'evaluation.progress': 'Certification progress',
