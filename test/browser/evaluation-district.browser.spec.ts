@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEFAULT_SEED } from '../../bench/district/district-generator';
 import { startDistrictApp, type DistrictApp } from '../support/district-app';
+import { pdfFileText, pdfPageCount, poppler } from '../support/report-files';
 import { ensureConsoleBuilt, launchBrowser, loginAs, SCREENSHOTS } from './support/browser';
+import { series } from './support/evaluation-page';
 import { accountWith, type Account } from './support/review-cast';
 
 jest.setTimeout(180_000);
@@ -15,12 +15,6 @@ jest.setTimeout(180_000);
  * table with certificates of its own, loaded in well under a minute; the whole spec stays under about two.
  */
 const SCALE = 0.005;
-
-interface DrawnSeries {
-  readonly name: string;
-  readonly type: string;
-  readonly values: unknown[];
-}
 
 interface Fraction {
   readonly numerator: number;
@@ -36,14 +30,6 @@ const screenshotDir = (): string => {
   mkdirSync(dir, { recursive: true });
   return dir;
 };
-
-/** A poppler tool's output; not having poppler-utils is a failure that says what to install. */
-function poppler(tool: string, args: string[]): string {
-  const run = spawnSync(tool, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (run.error) throw new Error(`${tool} could not run (${run.error.message}): install poppler-utils (apt-get install poppler-utils)`);
-  if (run.status !== 0) throw new Error(`${tool} failed with ${run.status}: ${run.stderr}`);
-  return run.stdout;
-}
 
 /**
  * Issue 7 ("console pages with the same charts", "README screenshots show the charts"), R-EVAL-1: the end-of-term
@@ -77,8 +63,6 @@ describe('console: the evaluation report over a generated district, charts equal
     lap('closed');
     process.stdout.write(`evaluation-district browser timings: ${timings.join('; ')}\n`);
   });
-
-  const series = async (chart: Locator): Promise<DrawnSeries[]> => JSON.parse((await chart.getAttribute('data-series')) ?? '[]') as DrawnSeries[];
 
   it('R-EVAL-1 the evaluator runs 下半年 2021 as of the district\'s last recorded day from the page; the report is the API\'s', async () => {
     page = await loginAs(browser.context, district.app.baseUrl, evaluator.username, evaluator.password);
@@ -176,33 +160,27 @@ describe('console: the evaluation report over a generated district, charts equal
   it('R-EVAL-1 the PDF downloaded from the page has the two chart pages, with every unit and programme type; rendered as the README\'s PDF pictures', async () => {
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: '下载 PDF' }).click()]);
     expect(download.suggestedFilename()).toBe(`evaluation-report_H2-2021_asof-${district.lastRecordedDay}_DISTRICT.pdf`);
-    const work = mkdtempSync(path.join(tmpdir(), 'eval-district-browser-'));
-    try {
-      const pdf = path.join(work, 'report.pdf');
-      writeFileSync(pdf, readFileSync((await download.path())!));
-      const pages = Number(/^Pages:\s+(\d+)$/m.exec(poppler('pdfinfo', [pdf]))?.[1]);
-      expect(pages).toBeGreaterThan(2);
-      const textOf = (n: number) => poppler('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(n), '-l', String(n), pdf, '-']);
-      const texts = Array.from({ length: pages }, (_, i) => textOf(i + 1));
-      const progressPage = texts.findIndex((t) => t.includes(`证书任务进度（截至 ${report.asOf}）`)) + 1;
-      const ratesPage = texts.findIndex((t) => t.includes(`三率与门槛（按培训类型，截至 ${report.asOf}）`)) + 1;
-      expect([progressPage > 0, ratesPage > 0, progressPage !== ratesPage]).toEqual([true, true, true]);
-      for (const u of report.progress.units as { name: string }[]) expect(texts[progressPage - 1]).toContain(u.name);
-      for (const r of report.rates.byProgrammeType as { label: string }[]) expect(texts[ratesPage - 1]).toContain(r.label);
+    // Playwright keeps the download in a file of its own until the browser closes: poppler reads it there.
+    const pdf = (await download.path())!;
+    const pages = pdfPageCount(pdf);
+    expect(pages).toBeGreaterThan(2);
+    const texts = Array.from({ length: pages }, (_, i) => pdfFileText(pdf, i + 1));
+    const progressPage = texts.findIndex((t) => t.includes(`证书任务进度（截至 ${report.asOf}）`)) + 1;
+    const ratesPage = texts.findIndex((t) => t.includes(`三率与门槛（按培训类型，截至 ${report.asOf}）`)) + 1;
+    expect([progressPage > 0, ratesPage > 0, progressPage !== ratesPage]).toEqual([true, true, true]);
+    for (const u of report.progress.units as { name: string }[]) expect(texts[progressPage - 1]).toContain(u.name);
+    for (const r of report.rates.byProgrammeType as { label: string }[]) expect(texts[ratesPage - 1]).toContain(r.label);
 
-      const dir = screenshotDir();
-      for (const [n, name] of [
-        [progressPage, 'evaluation-pdf-progress'],
-        [ratesPage, 'evaluation-pdf-rates'],
-      ] as const) {
-        poppler('pdftoppm', ['-png', '-r', '70', '-f', String(n), '-l', String(n), '-singlefile', pdf, path.join(dir, name)]);
-        // A PNG, and a page's worth of it (A4 at 70 dpi is about 579 × 819).
-        const png = readFileSync(path.join(dir, `${name}.png`));
-        expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-        expect([png.readUInt32BE(16), png.readUInt32BE(20)].every((side) => side > 500)).toBe(true);
-      }
-    } finally {
-      rmSync(work, { recursive: true, force: true });
+    const dir = screenshotDir();
+    for (const [n, name] of [
+      [progressPage, 'evaluation-pdf-progress'],
+      [ratesPage, 'evaluation-pdf-rates'],
+    ] as const) {
+      poppler('pdftoppm', ['-png', '-r', '70', '-f', String(n), '-l', String(n), '-singlefile', pdf, path.join(dir, name)]);
+      // A PNG, and a page's worth of it (A4 at 70 dpi is about 579 × 819).
+      const png = readFileSync(path.join(dir, `${name}.png`));
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)].every((side) => side > 500)).toBe(true);
     }
     lap('PDF chart pages rendered');
     await page.close();

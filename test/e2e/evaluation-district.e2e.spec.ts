@@ -1,9 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CountFigure, EvaluationReport, MoneyFigure, ProgressLine, RateFigure, RateRow } from '@skills/reports';
 import { DEFAULT_SEED, estimateEvents } from '../../bench/district/district-generator';
 import {
@@ -18,6 +14,7 @@ import {
 import { progressRowCells } from '../../libs/reports/src/render/pdf-sections';
 import { startDistrictApp, type DistrictApp } from '../support/district-app';
 import { expectStatus, keyedRequests } from '../support/keyed-requests';
+import { layoutLines, pdfText, readWorkbook, reportFileBytes, tableRows } from '../support/report-files';
 
 /**
  * R-EVAL-1 (issue 7 "Done when"): on a generated district (bench/district, with its claims) the end-of-term report's
@@ -65,16 +62,9 @@ describe('the evaluation report over a generated district: JSON, XLSX and PDF ag
     }
     expect(run).toMatchObject({ status: 'DONE' });
     const frozen = expectStatus(await app.request('GET', `/api/evaluation/reports/${run.reportId}`, { token: evaluator }), 200).body;
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await fileBytes(`/api/evaluation/reports/${run.reportId}/report.xlsx`)) as unknown as ExcelJS.Buffer);
-    const pdf = pdfText(await fileBytes(`/api/evaluation/reports/${run.reportId}/report.pdf`));
+    const workbook = await readWorkbook(await reportFileBytes(app, evaluator, run.reportId, 'xlsx'));
+    const pdf = pdfText(await reportFileBytes(app, evaluator, run.reportId, 'pdf'));
     return { reportId: run.reportId, contentHash: frozen.contentHash, report: frozen.report, workbook, pdf, eventsRead: run.progress.eventsRead };
-  };
-
-  const fileBytes = async (route: string): Promise<Buffer> => {
-    const response = await fetch(`${district.app.baseUrl}${route}`, { headers: { authorization: `Bearer ${evaluator}` } });
-    if (response.status !== 200) throw new Error(`GET ${route}: ${response.status} ${await response.text()}`);
-    return Buffer.from(await response.arrayBuffer());
   };
 
   beforeAll(async () => {
@@ -172,7 +162,7 @@ describe('the evaluation report over a generated district: JSON, XLSX and PDF ag
       expect(missingFromPdf(report, pdf, contentHash)).toEqual([]);
       // Not through figure-text: a few figures written by Intl, so a wrong countText/yuanText cannot agree with itself.
       const grouped = new Intl.NumberFormat('en-US');
-      const tokens = pdf.split('\n').map((l) => l.trim().split(/\s+/));
+      const tokens = layoutLines(pdf);
       const line = report.progress.district ?? report.progress.units[0]!;
       expect(tokens.some((t) => t.length === 12 && t[0] === line.name && t[4] === grouped.format(line.task) && t[6] === grouped.format(line.done.count))).toBe(true);
       const fen = report.money.total.released.fen;
@@ -195,39 +185,6 @@ function figuresOf(value: unknown, at = ''): { path: string; figure: Figure }[] 
 }
 
 // ------------------------------------------------------------------ the XLSX
-
-/** The cell's plain value: a formula's result, rich text as its text. */
-function cellValue(cell: ExcelJS.Cell): unknown {
-  const v = cell.value as unknown;
-  if (v && typeof v === 'object') {
-    if ('result' in v) return (v as { result: unknown }).result;
-    if ('richText' in v) return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
-  }
-  return v;
-}
-
-/** The data rows of a sheet's table: the one under `caption`, or the first; rows as arrays of values, column 1 first. */
-function tableRows(workbook: ExcelJS.Workbook, sheetName: string, caption?: string): unknown[][] {
-  const sheet = workbook.getWorksheet(sheetName);
-  if (!sheet) throw new Error(`the XLSX has no sheet ${sheetName}: ${workbook.worksheets.map((w) => w.name).join(', ')}`);
-  const values = (r: number) => Array.from({ length: sheet.columnCount }, (_, i) => cellValue(sheet.getCell(r, i + 1)));
-  let r = 3;
-  if (caption) {
-    while (r <= sheet.rowCount && values(r)[0] !== caption) r += 1;
-    if (r > sheet.rowCount) throw new Error(`sheet ${sheetName} has no table ${caption}`);
-    r += 1;
-  }
-  // The heading rows (one, or two under a group heading): the first column's heading repeats down a merged cell.
-  const heading = values(r)[0];
-  while (values(r)[0] === heading) r += 1;
-  const rows: unknown[][] = [];
-  for (; r <= sheet.rowCount; r++) {
-    const row = values(r);
-    if (row.every((v) => v === null || v === undefined || v === '')) break;
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** A percentage cell as renderReportXlsx must write it: hundredths of a percent rounded down, exactly; 无基数 for no base. */
 function percentCellOf(rate: { numerator: number; denominator: number }): number | string {
@@ -306,7 +263,7 @@ function compareWithXlsx(workbook: ExcelJS.Workbook, report: EvaluationReport, a
 
 /** What of the report the PDF's text does not show as pdf-sections.ts writes it (figure-text), line by line. */
 function missingFromPdf(report: EvaluationReport, pdf: string, contentHash: string): string[] {
-  const lines = pdf.split('\n').map((l) => l.trim().split(/\s+/));
+  const lines = layoutLines(pdf);
   const lineIs = (tokens: string[]) => lines.some((l) => l.length === tokens.length && l.every((t, i) => t === tokens[i]));
   const missing: string[] = [];
   const need = (what: string, ok: boolean) => void (ok || missing.push(what));
@@ -346,19 +303,4 @@ function rateTokens(row: RateRow): [string[], string[]] {
     [row.label, countText(row.cohorts.count), ...rates.map(percentText), countText(row.failedCohorts.count)],
     rates.map((r) => `${countText(r.numerator)}/${countText(r.denominator)}`),
   ];
-}
-
-/** The PDF's text as `pdftotext -layout` reads it; no pdftotext is a failure that says what to install. */
-function pdfText(bytes: Buffer): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'eval-district-pdf-'));
-  try {
-    const file = path.join(dir, 'report.pdf');
-    writeFileSync(file, bytes);
-    const run = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    if (run.error) throw new Error(`pdftotext could not run (${run.error.message}): install poppler-utils (apt-get install poppler-utils); this test reads the PDF with it`);
-    if (run.status !== 0) throw new Error(`pdftotext failed with ${run.status}: ${run.stderr}`);
-    return run.stdout;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }

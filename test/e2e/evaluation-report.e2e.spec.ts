@@ -1,15 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { DISTRICT_TARGETS, toCertificateStreamId, toLabourerStreamId } from '@skills/domain';
 import { evaluationFixture } from '../support/evaluation-fixture';
 import { expectStatus, type Reply } from '../support/keyed-requests';
 import { labourerRegistrar } from '../support/labourers';
 import { onDay } from '../support/past-cohorts';
-import type { TestApp } from '../support/test-app';
+import { pdfText, readWorkbook, reportFileBytes, sheetRows } from '../support/report-files';
 
 /**
  * R-EVAL-1, R-MON-1, R-TGT-1, R-TGT-2 (issue 7): the evaluation report over HTTP, against the shipped target set
@@ -169,16 +164,8 @@ describe('the evaluation report, frozen as of a day (R-EVAL-1, R-MON-1)', () => 
     expect(file.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(file.headers.get('content-disposition')).toBe('attachment; filename="evaluation-report_H1-2021_asof-2021-06-30_DISTRICT.xlsx"');
     expect(file.headers.get('x-content-hash')).toBe(frozen.contentHash);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await xlsxBytes(given.app, given.evaluator, frozen.reportId)) as unknown as ExcelJS.Buffer);
-    const rows = (sheet: string) => {
-      const found = workbook.getWorksheet(sheet);
-      if (!found) throw new Error(`no sheet ${sheet}: ${workbook.worksheets.map((w) => w.name).join(', ')}`);
-      const out: unknown[][] = [];
-      found.eachRow((row) => out.push((row.values as unknown[]).slice(1).map(cellValue)));
-      return out;
-    };
-    const progress = rows('证书进度');
+    const workbook = await readWorkbook(await reportFileBytes(given.app, given.evaluator, frozen.reportId, 'xlsx'));
+    const progress = sheetRows(workbook, '证书进度');
     for (const line of [...frozen.report.progress.units, frozen.report.progress.district]) {
       const row = progress.find((r) => r.includes(line.name))!;
       const at = row.indexOf(line.name);
@@ -187,7 +174,7 @@ describe('the evaluation report, frozen as of a day (R-EVAL-1, R-MON-1)', () => 
     }
     const nancunRow = progress.find((r) => r.includes('南村镇'))!;
     expect(nancunRow.slice(nancunRow.indexOf('南村镇'))).toEqual(expect.arrayContaining([1_600, 2, 1_036, -1_034, 1_598, 267]));
-    const targets = rows('目标任务');
+    const targets = sheetRows(workbook, '目标任务');
     const newWorkers = targets.find((r) => r.includes(DISTRICT_TARGETS.NEW_SKILLED_WORKERS.label) && r.includes(15_000))!;
     expect(newWorkers).toContain(3);
   });
@@ -197,7 +184,7 @@ describe('the evaluation report, frozen as of a day (R-EVAL-1, R-MON-1)', () => 
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('application/pdf');
     expect(file.headers.get('content-disposition')).toBe('attachment; filename="evaluation-report_H1-2021_asof-2021-06-30_DISTRICT.pdf"');
-    const text = pdfText(await fileBytes(given.app, given.evaluator, `/api/evaluation/reports/${frozen.reportId}/report.pdf`));
+    const text = pdfText(await reportFileBytes(given.app, given.evaluator, frozen.reportId, 'pdf'));
     const lineOf = (name: string) => text.split('\n').find((l) => l.includes(name)) ?? '';
     const numbersOf = (line: string) => (line.match(/-?[\d,]+/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
     expect(numbersOf(lineOf('南村镇'))).toEqual(expect.arrayContaining([1_600, 2, 1_036, 1_598, 267]));
@@ -259,33 +246,3 @@ describe('the evaluation report, frozen as of a day (R-EVAL-1, R-MON-1)', () => 
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/evaluation/reports', '/api/evaluation/reports/{reportId}/trace']));
   });
 });
-
-/** A cell as its plain value: a formatted number keeps its number, rich text its text. */
-function cellValue(value: unknown): unknown {
-  if (value && typeof value === 'object') {
-    if ('result' in value) return (value as { result: unknown }).result;
-    if ('richText' in value) return (value as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
-  }
-  return value;
-}
-
-async function fileBytes(app: TestApp, token: string, route: string): Promise<Buffer> {
-  const response = await fetch(`${app.baseUrl}${route}`, { headers: { authorization: `Bearer ${token}` } });
-  expect(response.status).toBe(200);
-  return Buffer.from(await response.arrayBuffer());
-}
-
-const xlsxBytes = (app: TestApp, token: string, reportId: string) => fileBytes(app, token, `/api/evaluation/reports/${reportId}/report.xlsx`);
-
-function pdfText(bytes: Buffer): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'eval-pdf-'));
-  try {
-    const file = path.join(dir, 'report.pdf');
-    writeFileSync(file, bytes);
-    const run = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-    if (run.error || run.status !== 0) throw new Error(`pdftotext failed: ${run.error?.message ?? run.stderr}`);
-    return run.stdout;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
