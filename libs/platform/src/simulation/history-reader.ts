@@ -73,12 +73,21 @@ export async function readHistory(db: SqlExecutor, catalogue: EventCatalogue, op
   }
   const types = [...options.types];
   const recordedBy = options.recordedBy === undefined ? null : `${options.recordedBy}T16:00:00.000Z`;
-  const total = Number((await db.query<{ n: string }>(COUNT, [types, head.commit, head.prepare, recordedBy])).rows[0]?.n ?? 0);
   const page = (after: { commit: string; prepare: string }) => db.query<Row>(PAGE, [after.commit, after.prepare, head.commit, head.prepare, types, options.batchSize, recordedBy]);
   const deserialise = options.trustCurrentVersion === true ? catalogue.deserialiseStored.bind(catalogue) : catalogue.deserialise.bind(catalogue);
   let read = 0;
   let days = new Map<string, CalendarDate | null>();
-  options.onProgress?.(0, total);
+  // The count is only for the progress, and scans what the pages scan (a second or more on a big store): it runs
+  // beside the first page (another connection of the pool) instead of before it. Until it answers, the total is
+  // given as 0: not known yet (the console shows no share then).
+  let total = 0;
+  const progress = () => options.onProgress?.(read, total === 0 ? 0 : Math.max(total, read));
+  const counted = db.query<{ n: string }>(COUNT, [types, head.commit, head.prepare, recordedBy]).then(({ rows }) => {
+    total = Number(rows[0]?.n ?? 0);
+    progress();
+  });
+  counted.catch(() => undefined); // awaited below, unless a page throws first
+  progress();
   let rows = (await page({ commit: '0', prepare: '0' })).rows;
   while (rows.length > 0) {
     const last = rows[rows.length - 1]!;
@@ -91,9 +100,11 @@ export async function readHistory(db: SqlExecutor, catalogue: EventCatalogue, op
     read += rows.length;
     // The day after each UTC date (recordedDayOf): a few thousand dates over years of history, bounded all the same.
     if (days.size > 10_000) days = new Map();
-    options.onProgress?.(read, Math.max(total, read));
+    progress();
     rows = (await next).rows;
   }
+  await counted;
+  options.onProgress?.(read, read);
   return read;
 }
 

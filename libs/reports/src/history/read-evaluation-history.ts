@@ -39,7 +39,7 @@ export async function readEvaluationHistory(db: SqlExecutor, catalogue: EventCat
   const types = history.eventTypes.filter((type) => type !== ATTENDANCE);
   // trustCurrentVersion: the report only reads; the store's rows were parsed by these schemas when serialise() wrote them,
   // so parsing each again (a quarter of the stream's cost, issue 7) would only re-check the same bytes.
-  const streamed = await readHistory(db, catalogue, { types, batchSize: options.batchSize, upTo: head, recordedBy: history.asOf, trustCurrentVersion: true, onProgress: (read, total) => onProgress(read + attendanceRead, total + attendanceRead) }, (event) => history.fold(event));
+  const streamed = await readHistory(db, catalogue, { types, batchSize: options.batchSize, upTo: head, recordedBy: history.asOf, trustCurrentVersion: true, onProgress: (read, total) => onProgress(read + attendanceRead, total === 0 ? 0 : total + attendanceRead) }, (event) => history.fold(event));
   const rows = await attendance;
   for (const row of rows) {
     const cohort = history.simulation.cohort(row.cohortId);
