@@ -1,5 +1,5 @@
 import { loginAs } from './support/browser';
-import { evaluationPageHistory } from './support/evaluation-page';
+import { evaluationPageHistory, traceFetches } from './support/evaluation-page';
 
 jest.setTimeout(240_000);
 
@@ -21,6 +21,7 @@ describe('console: the evaluation report page, a figure\'s trace (R-MON-1)', () 
   it('R-MON-1 Enter on a figure opens its trace, the same events as the API\'s, no personal data; Escape gives the focus back', async () => {
     const { app, browser, evaluator, evaluatorToken, nancun } = given;
     const page = await loginAs(browser.context, app.baseUrl, evaluator.username, evaluator.password);
+    const fetched = await traceFetches(page);
     await page.goto(`${app.baseUrl}/evaluation?report=${districtReportId}`);
     const figure = page.locator(`[data-testid="evaluation-progress-table"] tr[data-unit="${nancun}"] [data-testid="done"] button`);
     await figure.focus();
@@ -35,6 +36,8 @@ describe('console: the evaluation report page, a figure\'s trace (R-MON-1)', () 
     expect(api.body.events.length).toBeGreaterThanOrEqual(4);
     const shown = await page.locator('[data-testid="evaluation-trace-events"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event')));
     expect(shown).toEqual(api.body.events.map((e: { eventId: string }) => e.eventId));
+    // One figure opened once: its first page asked for once (none started and dropped, as a re-run panel would).
+    expect(await fetched()).toEqual(['first']);
     // An evaluator sees each event's stream id (pseudonymous, DESIGN.md), not its kind.
     const streams = await page.locator('[data-testid="evaluation-trace-events"] tbody tr td:nth-child(3)').allTextContents();
     expect(streams).toEqual(api.body.events.map((e: { streamId: string }) => e.streamId));
@@ -58,6 +61,7 @@ describe('console: the evaluation report page, a figure\'s trace (R-MON-1)', () 
       asked.push(url.searchParams.get('afterPosition') ?? 'first');
       await route.continue({ url: url.toString() });
     });
+    const fetched = await traceFetches(page);
     await page.goto(`${app.baseUrl}/evaluation?report=${districtReportId}`);
     const figure = page.locator(`[data-testid="evaluation-progress-table"] tr[data-unit="${nancun}"] [data-testid="done"] button`);
     await figure.focus();
@@ -81,6 +85,8 @@ describe('console: the evaluation report page, a figure\'s trace (R-MON-1)', () 
     expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-event')))).toEqual(all.map((e) => e.eventId));
     // Each next page was asked for after the last position of the one before.
     expect(asked).toEqual(['first', ...Array.from({ length: Math.ceil(all.length / 2) - 1 }, (_, i) => String(all[2 * i + 1]!.position))]);
+    // The page started no other: a first page asked twice (the first aborted) may never reach the route, but its fetch counts.
+    expect(await fetched()).toEqual(asked);
     await expect(page.getByTestId('evaluation-trace-count').textContent()).resolves.toBe(`共 ${all.length} 个事件`);
     expect(await more.count()).toBe(0);
     // The button went with the last page; the focus is on the count, still inside the panel, so Escape still closes it.
@@ -100,6 +106,7 @@ describe('console: the evaluation report page, a figure\'s trace (R-MON-1)', () 
       (route) => route.fulfill({ status: 409, json: { error: { code: 'EVALUATION.BUSY', message: 'a verification of report x is reading the history; retry in 5 seconds', details: { busyWith: 'verify', retryAfterSeconds: 5 } } } }),
       { times: 1 },
     );
+    const fetched = await traceFetches(page);
     await page.goto(`${app.baseUrl}/evaluation?report=${officerReportId}`);
     const figure = page.locator(`[data-testid="evaluation-progress-table"] tr[data-unit="${nancun}"] [data-testid="done"] button`);
     await figure.click();
@@ -109,6 +116,8 @@ describe('console: the evaluation report page, a figure\'s trace (R-MON-1)', () 
     await trace.getByTestId('evaluation-busy-retry').click();
     const rows = page.locator('[data-testid="evaluation-trace-events"] tbody tr');
     await rows.first().waitFor();
+    // Two first pages, each asked for once: the one the 409 answered, and 重试's.
+    expect(await fetched()).toEqual(['first', 'first']);
 
     const figureId = await figure.getAttribute('data-figure');
     const api = await app.request('GET', `/api/evaluation/reports/${officerReportId}/trace?figure=${encodeURIComponent(figureId!)}`, { token });

@@ -39,7 +39,8 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
  */
 export function ensureConsoleBuilt(): void {
   if (existsSync(path.join(ROOT, 'apps/console/dist/index.html'))) return;
-  execFileSync('npm', ['run', '--silent', 'build:console'], { cwd: ROOT, stdio: 'inherit' });
+  // jest sets NODE_ENV=test, which Vite would bake in: a development React, unlike what `npm start` serves.
+  execFileSync('npm', ['run', '--silent', 'build:console'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 /** Logs in through the login page, as a person would, in a page of its own (its own sessionStorage, its own session). */

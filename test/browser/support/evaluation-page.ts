@@ -17,6 +17,40 @@ export interface DrawnSeries {
 
 export const series = async (chart: Locator): Promise<DrawnSeries[]> => JSON.parse((await chart.getAttribute('data-series')) ?? '[]') as DrawnSeries[];
 
+/**
+ * The chart's series once it is drawn with these series names, in this order: the chart draws after the page has
+ * rendered (and again after a language change), so its data-series is read until it has them, for up to 10 seconds.
+ */
+export async function seriesNamed(chart: Locator, names: readonly string[]): Promise<DrawnSeries[]> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const drawn = await series(chart);
+    if (drawn.length === names.length && drawn.every((s, i) => s.name === names[i])) return drawn;
+    if (Date.now() > deadline) throw new Error(`the chart drew the series ${JSON.stringify(drawn.map((s) => s.name))}, not ${JSON.stringify(names)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Every trace request the page's script starts, counted in the page itself (its fetch wrapped before the console
+ * loads): 'first' for a first page, else the afterPosition asked after. A request the page aborts at once is counted
+ * too, though it may never reach the network (nor a page.route). Call before the page's goto.
+ */
+export async function traceFetches(page: Page): Promise<() => Promise<string[]>> {
+  // A script of the page's own (the test project has no DOM types): it keeps the list on window.
+  await page.addInitScript(`(() => {
+    const asked = [];
+    const fetchOf = window.fetch.bind(window);
+    window.traceFetches = asked;
+    window.fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input), window.location.href);
+      if (url.pathname.startsWith('/api/evaluation/reports/') && url.pathname.endsWith('/trace')) asked.push(url.searchParams.get('afterPosition') ?? 'first');
+      return fetchOf(input, init);
+    };
+  })();`);
+  return () => page.evaluate('window.traceFetches') as Promise<string[]>;
+}
+
 export interface EvaluationPageHistory {
   readonly app: TestApp;
   readonly browser: Awaited<ReturnType<typeof launchBrowser>>;

@@ -35,14 +35,21 @@ export function FigureTracePanel({ reportId, figureId, onClose, pageSize }: { re
   useEffect(() => {
     const controller = new AbortController();
     setState({});
-    evaluationApi.trace(reportId, figureId, { limit: pageSize, signal: controller.signal }).then(
-      (trace) => setState({ events: trace.events, total: trace.total, next: trace.nextAfterPosition ?? null }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ error: asApiError(error) });
-      },
-    );
+    // Sent on the next task, not here: StrictMode in a development build (any NODE_ENV but production, as when a
+    // browser spec under jest builds the console) mounts, unmounts and mounts the panel again at once. Sent here, the
+    // first page went out twice, the first request aborted but maybe already read by the api, where a trace holds the
+    // history (the second could get its 409). The unmount clears the timer, so the first page is asked for once.
+    const send = setTimeout(() => {
+      evaluationApi.trace(reportId, figureId, { limit: pageSize, signal: controller.signal }).then(
+        (trace) => setState({ events: trace.events, total: trace.total, next: trace.nextAfterPosition ?? null }),
+        (error: unknown) => {
+          if (!controller.signal.aborted) setState({ error: asApiError(error) });
+        },
+      );
+    }, 0);
     heading.current?.focus();
     return () => {
+      clearTimeout(send);
       controller.abort();
       more.current?.abort();
     };
