@@ -15,6 +15,8 @@ export function yuan(fen: number, signed = false): string {
 export function progressLine(p: SimulationProgress, elapsedMs: number): string {
   const percent = p.eventsTotal === 0 ? 0 : Math.min(100, Math.floor((p.eventsRead * 100) / p.eventsTotal));
   const rate = elapsedMs > 0 ? Math.round((p.eventsRead * 1000) / elapsedMs) : 0;
+  // A total of 0 while events are read: the count (run beside the first pages) has not answered yet.
+  if (p.eventsTotal === 0 && p.eventsRead > 0) return `simulating: ${grouped(p.eventsRead)} events (counting the rest), ${grouped(rate)} events/s`;
   return `simulating: ${grouped(p.eventsRead)} / ${grouped(p.eventsTotal)} events (${percent}%), ${grouped(rate)} events/s`;
 }
 

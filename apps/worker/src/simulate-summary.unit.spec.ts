@@ -23,6 +23,8 @@ describe('npm run simulate output (issue 4, policy simulation)', () => {
     // 599,999 of 1,200,000 is 49.99…%: 49; 599,999 events in 12 s is 50,000/s (rounded).
     expect(progressLine({ eventsRead: 599_999, eventsTotal: 1_200_000 }, 12_000)).toBe('simulating: 599,999 / 1,200,000 events (49%), 50,000 events/s');
     expect(progressLine({ eventsRead: 0, eventsTotal: 0 }, 0)).toBe('simulating: 0 / 0 events (0%), 0 events/s');
+    // The count runs beside the first pages: until it answers, the line says so instead of "of 0".
+    expect(progressLine({ eventsRead: 5_000, eventsTotal: 0 }, 1_000)).toBe('simulating: 5,000 events (counting the rest), 5,000 events/s');
   });
 
   it('sums up totals, each scheme and the flips by kind', () => {

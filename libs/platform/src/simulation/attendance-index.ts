@@ -10,7 +10,10 @@ import type { HistoryHead } from './history-reader';
  *
  * It is an index of the event store, not a read model: a trigger writes it in the very transaction that appends the
  * event, with the same transaction_id and position, so a read bounded by a history head sees exactly the attendance
- * the same read of `events` would (no catch-up, no lag). The migration creates the trigger before copying the events
+ * the same read of `events` would (no catch-up, no lag). Like `events`, it refuses UPDATE, DELETE and TRUNCATE: a
+ * report and the verification of a frozen one read attendance only from here. The trigger is per statement, over
+ * the appended rows (a transition table): an upload of 300 attendance rows is one insert into the index, not 300
+ * (bench/evaluation/README.md has the cost on appends). The migration creates the trigger before copying the events
  * already stored: CREATE TRIGGER waits for appends in flight and holds later ones until the copy commits, so no
  * event is missed or copied twice. AttendanceRecorded is at schema version 1; a version 2 must change the trigger
  * (read-evaluation-history.int.spec.ts checks the index against the streamed events).
@@ -29,12 +32,17 @@ export const ATTENDANCE_INDEX_MIGRATIONS: Migration[] = [
     CREATE FUNCTION attendance_index_add() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       INSERT INTO attendance_index (position, transaction_id, cohort_id, labourer_id, day, occurred_at)
-      VALUES (NEW.position, NEW.transaction_id, lower(NEW.data->>'cohortId'), lower(NEW.data->>'labourerId'), NEW.data->>'day', (NEW.metadata->>'occurredAt')::timestamptz);
+        SELECT position, transaction_id, lower(data->>'cohortId'), lower(data->>'labourerId'), data->>'day', (metadata->>'occurredAt')::timestamptz
+        FROM appended WHERE type = 'AttendanceRecorded';
       RETURN NULL;
     END
     $$;
     CREATE TRIGGER events_attendance_index AFTER INSERT ON events
-      FOR EACH ROW WHEN (NEW.type = 'AttendanceRecorded') EXECUTE FUNCTION attendance_index_add();
+      REFERENCING NEW TABLE AS appended FOR EACH STATEMENT EXECUTE FUNCTION attendance_index_add();
+    CREATE TRIGGER attendance_index_append_only BEFORE UPDATE OR DELETE ON attendance_index
+      FOR EACH ROW EXECUTE FUNCTION events_refuse_change();
+    CREATE TRIGGER attendance_index_no_truncate BEFORE TRUNCATE ON attendance_index
+      FOR EACH STATEMENT EXECUTE FUNCTION events_refuse_change();
     INSERT INTO attendance_index (position, transaction_id, cohort_id, labourer_id, day, occurred_at)
       SELECT position, transaction_id, lower(data->>'cohortId'), lower(data->>'labourerId'), data->>'day', (metadata->>'occurredAt')::timestamptz
       FROM events WHERE type = 'AttendanceRecorded';`,

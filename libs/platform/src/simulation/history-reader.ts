@@ -77,33 +77,42 @@ export async function readHistory(db: SqlExecutor, catalogue: EventCatalogue, op
   const deserialise = options.trustCurrentVersion === true ? catalogue.deserialiseStored.bind(catalogue) : catalogue.deserialise.bind(catalogue);
   let read = 0;
   let days = new Map<string, CalendarDate | null>();
-  // The count is only for the progress, and scans what the pages scan (a second or more on a big store): it runs
-  // beside the first page (another connection of the pool) instead of before it. Until it answers, the total is
-  // given as 0: not known yet (the console shows no share then).
+  // The count is only for the progress (none asked: no count), and scans what the pages scan (a second or more on a
+  // big store): it runs beside the first page (another connection of the pool) instead of before it. Until it
+  // answers, the total is given as 0: not counted yet. Once the read has ended, a late count reports nothing.
   let total = 0;
-  const progress = () => options.onProgress?.(read, total === 0 ? 0 : Math.max(total, read));
-  const counted = db.query<{ n: string }>(COUNT, [types, head.commit, head.prepare, recordedBy]).then(({ rows }) => {
-    total = Number(rows[0]?.n ?? 0);
-    progress();
-  });
+  let ended = false;
+  const progress = () => {
+    if (!ended) options.onProgress?.(read, total === 0 ? 0 : Math.max(total, read));
+  };
+  const counted = options.onProgress
+    ? db.query<{ n: string }>(COUNT, [types, head.commit, head.prepare, recordedBy]).then(({ rows }) => {
+        total = Number(rows[0]?.n ?? 0);
+        progress();
+      })
+    : Promise.resolve();
   counted.catch(() => undefined); // awaited below, unless a page throws first
   progress();
-  let rows = (await page({ commit: '0', prepare: '0' })).rows;
-  while (rows.length > 0) {
-    const last = rows[rows.length - 1]!;
-    const next = rows.length < options.batchSize ? Promise.resolve({ rows: [] as Row[] }) : page(last);
-    next.catch(() => undefined); // awaited below, unless folding this page throws first
-    for (const row of rows) {
-      const event = deserialise({ type: row.type, schemaVersion: row.schema_version, data: row.data });
-      fold({ event, recordedOn: recordedDayOf(row.occurred_at, days) });
+  try {
+    let rows = (await page({ commit: '0', prepare: '0' })).rows;
+    while (rows.length > 0) {
+      const last = rows[rows.length - 1]!;
+      const next = rows.length < options.batchSize ? Promise.resolve({ rows: [] as Row[] }) : page(last);
+      next.catch(() => undefined); // awaited below, unless folding this page throws first
+      for (const row of rows) {
+        const event = deserialise({ type: row.type, schemaVersion: row.schema_version, data: row.data });
+        fold({ event, recordedOn: recordedDayOf(row.occurred_at, days) });
+      }
+      read += rows.length;
+      // The day after each UTC date (recordedDayOf): a few thousand dates over years of history, bounded all the same.
+      if (days.size > 10_000) days = new Map();
+      progress();
+      rows = (await next).rows;
     }
-    read += rows.length;
-    // The day after each UTC date (recordedDayOf): a few thousand dates over years of history, bounded all the same.
-    if (days.size > 10_000) days = new Map();
-    progress();
-    rows = (await next).rows;
+    await counted;
+  } finally {
+    ended = true;
   }
-  await counted;
   options.onProgress?.(read, read);
   return read;
 }
