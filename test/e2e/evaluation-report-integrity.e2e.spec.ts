@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { shanghaiDateOf, toCertificateStreamId, toEvaluationReportStreamId, toLabourerStreamId } from '@skills/domain';
 import { createApp } from '../../apps/api/src/create-app';
 import { EvaluationReportsController } from '../../apps/api/src/evaluation/evaluation-reports.controller';
 import type { ReportWorkGuard } from '../../apps/api/src/evaluation/report-work-guard';
+import { DEFAULT_TASK_TABLE, readTaskTableUnits, type RegistryDirectory } from '../../apps/api/src/registry/registry-directory';
 import { expectStatus, keyedRequests } from '../support/keyed-requests';
 import { labourerRegistrar } from '../support/labourers';
 import { onDay } from '../support/past-cohorts';
@@ -66,14 +70,17 @@ describe('a frozen evaluation report stays true to what its run read (R-EVAL-1, 
   const verify = async (reportId: string, token = evaluator) => expectStatus(await post(`/api/evaluation/reports/${reportId}/verify`, token, {}), 200).body;
   const traceRoute = (reportId: string, figure: string) => `/api/evaluation/reports/${reportId}/trace?figure=${encodeURIComponent(figure)}`;
 
-  /** Changes a stored event as someone with database rights could (the append-only trigger is the app's guard, not a lock). */
-  const tamper = async (reportId: string, path: string, value: unknown) => {
+  /**
+   * Rewrites a report's stored event (`data` becomes `newData`, an SQL expression over $2…) as someone with database
+   * rights could: the append-only trigger is the app's guard, not a lock.
+   */
+  const rewriteStored = async (reportId: string, newData: string, values: unknown[] = []) => {
     const client = new Client({ connectionString: app.database.url });
     await client.connect();
     try {
       await client.query('BEGIN');
       await client.query('ALTER TABLE events DISABLE TRIGGER events_append_only');
-      const updated = await client.query(`UPDATE events SET data = jsonb_set(data, $1::text[], $2::jsonb) WHERE stream_id = $3`, [path.split('.'), JSON.stringify(value), toEvaluationReportStreamId(reportId)]);
+      const updated = await client.query(`UPDATE events SET data = ${newData} WHERE stream_id = $1`, [toEvaluationReportStreamId(reportId), ...values]);
       expect(updated.rowCount).toBe(1);
       await client.query('ALTER TABLE events ENABLE TRIGGER events_append_only');
       await client.query('COMMIT');
@@ -81,6 +88,7 @@ describe('a frozen evaluation report stays true to what its run read (R-EVAL-1, 
       await client.end();
     }
   };
+  const tamper = (reportId: string, path: string, value: unknown) => rewriteStored(reportId, 'jsonb_set(data, $2::text[], $3::jsonb)', [path.split('.'), JSON.stringify(value)]);
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -226,6 +234,67 @@ describe('a frozen evaluation report stays true to what its run read (R-EVAL-1, 
       } finally {
         held();
       }
+    });
+  });
+
+  describe('after the task table file renames a unit (南村镇 → 南村街道), read by a second api process on the same database', () => {
+    let renamedDir: string;
+    let renamed: NestFastifyApplication;
+    let renamedUrl: string;
+    const onRenamed = async (method: string, route: string, token: string) => {
+      const response = await fetch(`${renamedUrl}${route}`, { method, headers: { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() } });
+      const text = await response.text();
+      return { status: response.status, body: JSON.parse(text), text };
+    };
+    const nancunLine = (r: any) => r.report.progress.units.find((u: any) => u.subdistrictId === nancun);
+
+    beforeAll(async () => {
+      // A copy of the shipped file with Nancun's names changed, its code (so its subdistrict id) kept.
+      renamedDir = mkdtempSync(path.join(tmpdir(), 'sc-task-table-'));
+      const file = path.join(renamedDir, 'JCCQ-2020-12.csv');
+      const original = readFileSync(DEFAULT_TASK_TABLE, 'utf8');
+      expect(original).toContain('NANCUN,UNIT,南村镇,Nancun Town,');
+      writeFileSync(file, original.replace('NANCUN,UNIT,南村镇,Nancun Town,', 'NANCUN,UNIT,南村街道,Nancun Subdistrict,'));
+      // The directory that process holds: the units read from the renamed file by the app's own reader, over the same
+      // store. (RegistryDirectory.load would also seed the units, which the same database refuses for a changed name.)
+      const units = readTaskTableUnits(file);
+      expect(units.find((u) => u.subdistrictId === nancun)).toMatchObject({ code: 'NANCUN', name: '南村街道', nameEn: 'Nancun Subdistrict' });
+      const directory: RegistryDirectory = Object.assign(Object.create(app.directory), { subdistricts: units });
+      expect(directory.subdistrictList()).toBe(units);
+      renamed = await createApp(app.system, directory);
+      await renamed.listen({ port: 0, host: '127.0.0.1' });
+      renamedUrl = `http://127.0.0.1:${(renamed.getHttpServer().address() as { port: number }).port}`;
+    });
+    afterAll(async () => {
+      await renamed?.close();
+      if (renamedDir) rmSync(renamedDir, { recursive: true, force: true });
+    });
+
+    it('R-EVAL-1 a district report and a unit\'s own report frozen before the rename verify as reproduced, computed with the units frozen with them; a trace reads the same events', async () => {
+      const district = await report((await runReport(evaluator, { period: 'H1-2021', asOf: '2021-06-30' })).reportId);
+      const own = await report((await runReport(officer, { period: 'H1-2021', asOf: '2021-06-30' })).reportId);
+      expect(nancunLine(district)).toMatchObject({ code: 'NANCUN', name: '南村镇', done: { count: 2 } });
+      expect(own.report.unit).toEqual({ subdistrictId: nancun, name: '南村镇' });
+
+      for (const [frozen, token] of [[district, evaluator], [own, officer]] as const) {
+        const verified = await onRenamed('POST', `/api/evaluation/reports/${frozen.reportId}/verify`, token);
+        expect(verified.status).toBe(200);
+        expect(verified.body).toMatchObject({ verified: true, reproduced: true, storedIntact: true, recomputedHash: frozen.contentHash, failedChecks: [], differingSections: [], unitsFrom: 'FROZEN' });
+      }
+      const trace = await onRenamed('GET', traceRoute(district.reportId, `progress/done/${nancun}`), evaluator);
+      expect(trace.status).toBe(200);
+      expect(trace.body).toMatchObject({ total: 4, streams: 4 });
+      // Its file is still named with the unit's code.
+      const xlsx = await fetch(`${renamedUrl}/api/evaluation/reports/${own.reportId}/report.xlsx`, { headers: { authorization: `Bearer ${officer}` } });
+      expect(xlsx.status).toBe(200);
+      expect(xlsx.headers.get('content-disposition')).toContain('NANCUN');
+    });
+
+    it('R-EVAL-1 a report frozen before units were stored (no units in its event) still reads, and verifies with the units of the registry as before', async () => {
+      const run = await runReport(evaluator, { period: 'H1-2021', asOf: '2021-06-30' });
+      await rewriteStored(run.reportId, "data - 'units'");
+      const legacy = await verify(run.reportId);
+      expect(legacy).toMatchObject({ verified: true, reproduced: true, storedIntact: true, recomputedHash: run.contentHash, failedChecks: [], unitsFrom: 'REGISTRY' });
     });
   });
 

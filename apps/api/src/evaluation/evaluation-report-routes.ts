@@ -72,11 +72,11 @@ export const EVALUATION_REPORT_ROUTES: readonly ApiRoute[] = [
     path: '/api/evaluation/reports/:reportId/verify',
     tag: 'evaluation',
     summary:
-      'R-EVAL-1 R-MON-1 Two checks of a frozen report. storedIntact: the stored report still hashes to its stored content hash (storedHash vs frozenHash). reproduced: the report recomputed from the event history with its own period, asOf and unit, read up to the history head the run stored, hashes to it (recomputedHash vs frozenHash): a fact recorded after the run, even the same day, changes nothing. failedChecks names each check that failed. Under the one-at-a-time guard with runs and traces. Changes nothing',
+      'R-EVAL-1 R-MON-1 Two checks of a frozen report. storedIntact: the stored report still hashes to its stored content hash (storedHash vs frozenHash). reproduced: the report recomputed from the event history with its own period, asOf and unit, read up to the history head the run stored and with the registry units frozen with it, hashes to it (recomputedHash vs frozenHash): a fact recorded after the run, even the same day, or a unit renamed in the task-table file since, changes nothing (unitsFrom FROZEN; REGISTRY: a report frozen before units were stored, computed with the units of today). failedChecks names each check that failed. Under the one-at-a-time guard with runs and traces. Changes nothing',
     roles: EVALUATION_READERS,
     responses: {
       ...frozen,
-      200: '{verified, reproduced, storedIntact, frozenHash, storedHash, recomputedHash, failedChecks: [{check: STORED_INTACT|REPRODUCED, message}], differingSections, historyHead, eventsRead}',
+      200: '{verified, reproduced, storedIntact, frozenHash, storedHash, recomputedHash, failedChecks: [{check: STORED_INTACT|REPRODUCED, message}], differingSections, historyHead, eventsRead, unitsFrom: FROZEN|REGISTRY}',
       409: 'A report run, verification or trace is reading the history: retry in a few seconds',
     },
   },

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import type { RegistryUnit } from '@skills/policy';
 import { DomainError, shanghaiDateOf } from '@skills/domain';
 import { deterministicUuid, describeError, hashCommand, idempotencyKeyReused, newEnvelope, parseInput, type CommandEnvelope, type Principal, type System } from '@skills/platform';
 import { FigureTracer, parseReportPeriod, renderReportPdf, renderReportXlsx, reportContentHash } from '@skills/reports';
@@ -93,7 +94,9 @@ export class EvaluationReportsController {
         // a restart freezes nothing twice, and verify reads exactly what this run read.
         const frozenEnvelope = newEnvelope(envelope.actor, envelope.correlationId, envelope.idempotencyKey);
         const historyHead = computed.head ?? { transactionId: '0', position: '0' };
-        await freezeReport(this.system, frozenEnvelope, { reportId, period, asOf, subdistrictId, contentHash, report: computed.report, historyHead, runId, eventsRead: computed.eventsRead }, requestHash);
+        // With the units it was computed with (R-EVAL-1): a unit renamed in the task table's file later changes no verification.
+        const frozenReport = { reportId, period, asOf, subdistrictId, contentHash, report: computed.report, historyHead, runId, eventsRead: computed.eventsRead, units: computed.context.units };
+        await freezeReport(this.system, frozenEnvelope, frozenReport, requestHash);
         // What is stored is the report. A freeze that found it already frozen (another replica ran the same key)
         // stored nothing: the run answers the stored hash, or fails when the stored report is of another day.
         const stored = await readFrozenReport(this.system, reportId);
@@ -159,7 +162,8 @@ export class EvaluationReportsController {
    * Issue 7 §3, R-MON-1: two checks, both answered. storedIntact: the stored report still hashes to its stored
    * content hash (nothing edited it in the store). reproduced: the report computed again from the history, with its
    * frozen period, day and unit, read up to the head the run read (a fact recorded later, even the same day, changes
-   * nothing), hashes to the stored content hash. Changes nothing.
+   * nothing), hashes to the stored content hash. Computed with the registry's units frozen with it (unitsFrom FROZEN),
+   * or today's for a report frozen before they were stored (REGISTRY). Changes nothing.
    */
   @Post(':reportId/verify')
   @HttpCode(200)
@@ -168,7 +172,7 @@ export class EvaluationReportsController {
     const frozen = await this.frozen(reportId, principal);
     const request = { period: frozen.period, asOf: frozen.asOf, subdistrictId: frozen.subdistrictId };
     // A report frozen before heads were stored is read up to today's head (what it was verified against before).
-    const recomputed = await this.guard.run({ kind: 'verify', reportId }, () => runEvaluationReport(this.sources, request, frozen.historyHead ? { upTo: frozen.historyHead } : {}));
+    const recomputed = await this.guard.run({ kind: 'verify', reportId }, () => runEvaluationReport(this.sourcesOf(frozen), request, frozen.historyHead ? { upTo: frozen.historyHead } : {}));
     const recomputedHash = reportContentHash(recomputed.report);
     const storedHash = reportContentHash(frozen.report);
     const storedIntact = storedHash === frozen.contentHash;
@@ -190,6 +194,7 @@ export class EvaluationReportsController {
       differingSections: differingSections(frozen.report, recomputed.report),
       historyHead: frozen.historyHead,
       eventsRead: recomputed.eventsRead,
+      unitsFrom: frozen.units ? 'FROZEN' : 'REGISTRY',
     };
   }
 
@@ -234,7 +239,7 @@ export class EvaluationReportsController {
     if (this.traced?.reportId !== frozen.reportId) {
       // Only a read of the history takes the guard: traces of a report already read share it.
       const release = this.guard.acquire({ kind: 'trace', reportId: frozen.reportId });
-      const computed = runEvaluationReport(this.sources, request, frozen.historyHead ? { upTo: frozen.historyHead } : {}).finally(release);
+      const computed = runEvaluationReport(this.sourcesOf(frozen), request, frozen.historyHead ? { upTo: frozen.historyHead } : {}).finally(release);
       // A failed read is not kept: the next trace reads again.
       computed.catch(() => {
         if (this.traced?.computed === computed) this.traced = null;
@@ -244,8 +249,21 @@ export class EvaluationReportsController {
     return this.traced.computed;
   }
 
+  /**
+   * R-EVAL-1: a frozen report is computed again (verify, trace) with the units it was computed with, so a unit renamed
+   * in the task table's file since changes nothing; one frozen before units were stored, with today's (as before).
+   */
+  private sourcesOf(frozen: FrozenReport): ReportSources {
+    return { system: this.system, units: this.unitsOf(frozen) };
+  }
+
+  private unitsOf(frozen: FrozenReport): readonly RegistryUnit[] {
+    return frozen.units ?? this.directory.subdistrictList();
+  }
+
   private sendFile(reply: FastifyReply, frozen: FrozenReport, bytes: Buffer, contentType: string, extension: string): void {
-    const code = this.directory.subdistrictList().find((u) => u.subdistrictId === frozen.subdistrictId)?.code ?? 'DISTRICT';
+    // The code as frozen, like the names the file shows.
+    const code = this.unitsOf(frozen).find((u) => u.subdistrictId === frozen.subdistrictId)?.code ?? 'DISTRICT';
     void reply
       .header('content-type', contentType)
       .header('content-length', String(bytes.length))

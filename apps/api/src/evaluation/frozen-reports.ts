@@ -1,5 +1,6 @@
-import { DomainError, evaluationReportDecider, toEvaluationReportStreamId, type CalendarDate, type EvaluationReportFrozen } from '@skills/domain';
+import { DomainError, evaluationReportDecider, toEvaluationReportStreamId, type CalendarDate, type EvaluationReportFrozen, type FrozenReportUnit } from '@skills/domain';
 import { decideAndAppend, type CommandEnvelope, type HistoryHead, type System } from '@skills/platform';
+import type { RegistryUnit } from '@skills/policy';
 import type { EvaluationReport, ReportPeriod } from '@skills/reports';
 
 /** A frozen report as the api answers it (R-EVAL-1). */
@@ -17,6 +18,8 @@ export interface FrozenReport {
   /** The run that froze it, when stored. */
   readonly runId: string | null;
   readonly eventsRead: number | null;
+  /** The registry's units the run computed with; null for a report frozen before they were stored (it verifies with today's). */
+  readonly units: readonly FrozenReportUnit[] | null;
   /** Who ran it (the event's actor) and the hash of what was asked (the POST's form, as sent). */
   readonly requestedBy: string;
   readonly requestHash: string | null;
@@ -42,11 +45,13 @@ export interface FrozenReportSummary {
 export async function freezeReport(
   system: Pick<System, 'store' | 'catalogue'>,
   envelope: CommandEnvelope,
-  frozen: Omit<EvaluationReportFrozen['data'], 'report'> & { readonly report: EvaluationReport },
+  frozen: Omit<EvaluationReportFrozen['data'], 'report' | 'units'> & { readonly report: EvaluationReport; readonly units: readonly RegistryUnit[] },
   requestHash: string,
 ): Promise<void> {
-  // The report library's interface is the event's loose report, which the catalogue checks as it is stored.
-  const data = { ...frozen, report: frozen.report as unknown as EvaluationReportFrozen['data']['report'] };
+  // The report library's interface is the event's loose report, which the catalogue checks as it is stored. Each
+  // unit is copied field by field: the event's unit is strict, and a directory's entry may carry more one day.
+  const units = frozen.units.map(({ subdistrictId, code, name, nameEn }) => ({ subdistrictId, code, name, nameEn }));
+  const data = { ...frozen, report: frozen.report as unknown as EvaluationReportFrozen['data']['report'], units };
   await decideAndAppend({
     store: system.store,
     catalogue: system.catalogue,
@@ -84,6 +89,7 @@ export async function findFrozenReport(system: Pick<System, 'store' | 'catalogue
     historyHead: data.historyHead ?? null,
     runId: data.runId ?? null,
     eventsRead: data.eventsRead ?? null,
+    units: data.units ?? null,
     requestedBy: recorded.metadata.actor,
     requestHash: recorded.metadata.commandHash ?? null,
   };

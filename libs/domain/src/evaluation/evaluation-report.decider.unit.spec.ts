@@ -40,6 +40,28 @@ describe('a frozen evaluation report (R-EVAL-1, issue 7 §3)', () => {
     expect(catalogue.deserialise(stored)).toEqual({ type: 'EvaluationReportFrozen', data: data() });
   });
 
+  it('R-EVAL-1 the registry units the report was computed with are stored and read back as they were', () => {
+    const catalogue = createEventCatalogue();
+    const withUnits = { ...data(), units: [{ subdistrictId: NANCUN, code: 'NANCUN', name: '南村镇', nameEn: 'Nancun Town' }] };
+    const stored = catalogue.serialise({ type: 'EvaluationReportFrozen', data: withUnits });
+    expect(stored).toMatchObject({ schemaVersion: 1, data: { units: withUnits.units } });
+    expect(catalogue.deserialise(stored)).toEqual({ type: 'EvaluationReportFrozen', data: withUnits });
+    // A unit is an office's names and code, nothing else: another field (a person's, say) is refused.
+    const withMore = { ...withUnits, units: [{ ...withUnits.units[0]!, labourerId: NANCUN }] };
+    expect(() => catalogue.serialise({ type: 'EvaluationReportFrozen', data: withMore })).toThrow(/units/);
+  });
+
+  it('R-EVAL-1 a report frozen before units were stored (an old version-1 row without them, nor head or run) still deserialises, with no units', () => {
+    const catalogue = createEventCatalogue();
+    const old = { reportId: REPORT_ID, period: report.period, asOf: '2021-06-30', subdistrictId: NANCUN, contentHash: 'a'.repeat(64), report };
+    const stored = { type: 'EvaluationReportFrozen', schemaVersion: 1, data: old };
+    // Both reads: the full parse, and the report's trusted re-read of stored rows.
+    for (const read of [catalogue.deserialise(stored), catalogue.deserialiseStored(stored)]) {
+      expect(read).toEqual({ type: 'EvaluationReportFrozen', data: old });
+      expect((read as EvaluationReportFrozen).data.units).toBeUndefined();
+    }
+  });
+
   it('R-EVAL-1 no personal data: a labourer id or a resident ID number anywhere in the report is refused', () => {
     const catalogue = createEventCatalogue();
     const withId = { ...data(), report: { ...report, rates: { failedCohorts: [{ labourerId: NANCUN }] } } };

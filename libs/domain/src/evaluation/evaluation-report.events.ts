@@ -73,6 +73,18 @@ export const historyHeadSchema = z.strictObject({
 });
 
 /**
+ * R-EVAL-1, R-REG-5: a unit of the registry as a report was computed with it (the task table's file at the run: its
+ * lines are matched to units by name, and the report prints code and name). Names of offices, no personal data.
+ */
+export const frozenReportUnitSchema = z.strictObject({
+  subdistrictId: z.uuid(),
+  code: z.string().min(1).max(32),
+  name: z.string().min(1).max(100),
+  nameEn: z.string().min(1).max(100),
+});
+export type FrozenReportUnit = z.infer<typeof frozenReportUnitSchema>;
+
+/**
  * R-EVAL-1, R-MON-1 (issue 7 §3): a completed evaluation report, stored as it was computed with the SHA-256 of its
  * canonical JSON. Never replaced: a later run for the same period, day and unit recomputes it from the history and
  * proves that it gives the same hash. `subdistrictId` null: the district report.
@@ -94,6 +106,12 @@ export const EvaluationReportFrozen = defineEvent(
     runId: z.uuid().optional(),
     /** How many events the run read (its progress, shown again for a run answered from the event). */
     eventsRead: z.number().int().nonnegative().optional(),
+    /**
+     * The registry's units the run computed with: verify and trace compute with them, so a unit renamed in the task
+     * table's file later is no false "not reproduced". Optional in version 1 like the fields above (no upcaster
+     * could recover the units of a report frozen before it: that one computes with the units of the day, as before).
+     */
+    units: z.array(frozenReportUnitSchema).max(1_000).optional(),
   }),
 );
 export type EvaluationReportFrozen = EventOf<typeof EvaluationReportFrozen>;
