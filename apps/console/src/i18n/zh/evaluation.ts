@@ -19,7 +19,7 @@ export const zhEvaluation = {
   'evaluation.start': '生成报告',
   'evaluation.running': '正在生成…',
   'evaluation.run.RUNNING': '正在读取事件：{read} / {total}',
-  'evaluation.run.RUNNING_UNCOUNTED': '正在读取事件：已读 {read}（总数统计中）',
+  'evaluation.run.RUNNING_UNCOUNTED': '正在读取事件：已读 {read}',
   'evaluation.run.DONE': '已完成：读取事件 {read} / {total}',
   'evaluation.run.FAILED': '生成失败：已读取事件 {read} / {total}',
   'evaluation.runFailed': '报告生成失败，请重试。',
