@@ -35,7 +35,7 @@ export function drawTable(doc: PDFKit.PDFDocument, table: PdfTable): void {
   const weights = table.columns.reduce((sum, c) => sum + c.width, 0);
   const widths = table.columns.map((c) => (c.width / weights) * width);
   doc.fontSize(FONT_SIZE);
-  const heightOf = (cells: readonly string[]) => Math.max(...cells.map((text, i) => doc.heightOfString(text || ' ', { width: widths[i]! - 2 * PAD }))) + 2 * PAD;
+  const heightOf = (cells: readonly string[]) => Math.max(...cells.map((text, i) => cellHeight(doc, text || ' ', widths[i]! - 2 * PAD))) + 2 * PAD;
 
   // Issue 7: measuring is most of a long table's cost (wrapping every cell), so each row is measured once, for the
   // fit check and the drawing both; the header once per table.
@@ -66,6 +66,19 @@ export function drawTable(doc: PDFKit.PDFDocument, table: PdfTable): void {
   }
   doc.x = left;
   doc.y = y + 8;
+}
+
+/**
+ * The height pdfkit's heightOfString gives a cell's text at this width. Most cells are one short line (a count, a
+ * rate): their width alone (widthOfString, no line wrapping) says they fit, and one line is currentLineHeight(true),
+ * which is what heightOfString adds per line. Only the others are wrapped to be measured (issue 7: wrapping every
+ * cell was most of the PDF's time). pdf-table.unit.spec.ts checks the two agree.
+ */
+export function cellHeight(doc: PDFKit.PDFDocument, text: string, width: number): number {
+  if (text.includes('\n') || doc.widthOfString(text) > width) return doc.heightOfString(text, { width });
+  // heightOfString's own arithmetic (the line added to doc.y, less doc.y), so the two agree to the last bit.
+  const y = doc.y;
+  return y + doc.currentLineHeight(true) - y;
 }
 
 /** A heading that keeps at least a few lines of what follows on its page. */
