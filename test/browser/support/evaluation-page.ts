@@ -138,18 +138,19 @@ export function evaluationPageHistory(): EvaluationPageHistory {
  * answers its id. With `midway`, the page must first show the run halfway through.
  */
 export async function runReportFromPage(page: Page, choice: { kind: string; year: string; asOf: string; unit?: string }, midway = false): Promise<string> {
-  let midwayProgress: { eventsRead: number; eventsTotal: number } | undefined;
+  let midwayProgress: { eventsRead: number } | undefined;
   if (midway) {
     // A small history is read in well under a poll: the first two polls' answers are turned into one from halfway
-    // through the run (the real total, half of it read), as a long run's would be, to see the page show it.
+    // through the run, as a long run's would be, to see the page show it. The report's read counts nothing ahead, so
+    // a running run's total is 0 (not known) and its bar has no end.
     await page.route(
       '**/api/evaluation/reports/runs/*',
       async (route) => {
         const response = await route.fetch();
         const run = await response.json();
-        const eventsRead = Math.floor(run.progress.eventsTotal / 2);
-        midwayProgress = { eventsRead, eventsTotal: run.progress.eventsTotal };
-        await route.fulfill({ response, json: { ...run, status: 'RUNNING', reportId: undefined, progress: { ...run.progress, eventsRead } } });
+        const eventsRead = Math.max(1, Math.floor(run.progress.eventsRead / 2));
+        midwayProgress = { eventsRead };
+        await route.fulfill({ response, json: { ...run, status: 'RUNNING', reportId: undefined, progress: { eventsRead, eventsTotal: 0, percent: 0 } } });
       },
       { times: 2 },
     );
@@ -164,10 +165,12 @@ export async function runReportFromPage(page: Page, choice: { kind: string; year
   await run.waitFor();
   await expect(run.textContent()).resolves.toMatch(/读取事件/);
   if (midway) {
-    const halfway = page.locator('[data-testid="evaluation-run"][data-status="RUNNING"]').filter({ hasText: /^正在读取事件：\d+ \/ \d+$/ });
-    await page.locator('[data-testid="evaluation-run"][data-status="RUNNING"][data-events-total]:not([data-events-total="0"])').waitFor();
-    await expect(halfway.textContent()).resolves.toBe(`正在读取事件：${midwayProgress!.eventsRead} / ${midwayProgress!.eventsTotal}`);
-    expect(await run.locator('progress').evaluate((bar) => [Number(bar.getAttribute('value')), Number(bar.getAttribute('max'))])).toEqual([midwayProgress!.eventsRead, midwayProgress!.eventsTotal]);
+    // Not the POST's own answer (0 read): a poll's, from halfway.
+    const halfway = page.locator('[data-testid="evaluation-run"][data-status="RUNNING"]').filter({ hasText: /^正在读取事件：已读 [1-9]\d*$/ });
+    await halfway.waitFor();
+    await expect(halfway.textContent()).resolves.toBe(`正在读取事件：已读 ${midwayProgress!.eventsRead}`);
+    // An indeterminate bar: no value while the total is not known.
+    expect(await halfway.locator('progress').evaluate((bar) => bar.hasAttribute('value'))).toBe(false);
   }
   await page.locator('[data-testid="evaluation-run"][data-status="DONE"]').waitFor();
   const [read, total] = [Number(await run.getAttribute('data-events-read')), Number(await run.getAttribute('data-events-total'))];
