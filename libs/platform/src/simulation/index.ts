@@ -7,4 +7,4 @@ export { ATTENDANCE_INDEX_MIGRATIONS, readAttendanceByTrainee, type TraineeAtten
 export { readHistory, readHistoryHead, type HistoryEvent, type HistoryHead, type HistoryReadOptions } from './history-reader';
 export { CohortHistory, dayNumber, type CohortRow, type TraineeRow, type AssessmentRecord } from './cohort-history';
 export { PersonHistory, type CardRecord, type CertificateRow, type EmploymentRow } from './person-history';
-export { outcomeFactsOf } from './outcome-facts-of';
+export { memoisedPersonOutcomes, outcomeFactsOf, personOutcomesOf, type PersonOutcomes } from './outcome-facts-of';

@@ -12,7 +12,11 @@ const btrim = (text: string) => text.replace(/^ +| +$/g, '');
  * every trainee ever enrolled, by labourer id, with every assessment record of the cohort, every certificate and
  * employment of the person. undefined when the cohort was never planned, or its programme has no gates.
  */
-export function outcomeFactsOf(history: SimulationHistory, cohortId: string): { readonly cohort: CohortFacts; readonly trainees: TraineeFacts[] } | undefined {
+export function outcomeFactsOf(
+  history: SimulationHistory,
+  cohortId: string,
+  outcomesOf: (labourerId: string) => PersonOutcomes = (labourerId) => personOutcomesOf(history, labourerId),
+): { readonly cohort: CohortFacts; readonly trainees: TraineeFacts[] } | undefined {
   const record = history.cohorts.get(cohortId);
   const row = record?.row;
   if (!record || !row) return undefined;
@@ -39,18 +43,49 @@ export function outcomeFactsOf(history: SimulationHistory, cohortId: string): { 
   const ids = [...record.trainees.keys()].sort();
   const trainees = ids.map((labourerId): TraineeFacts => {
     const trainee = record.trainees.get(labourerId)!;
+    const outcomes = outcomesOf(labourerId);
     return {
       labourerId,
       enrolledOn: trainee.enrolledOn,
       ...(trainee.withdrawnOn === null ? {} : { withdrawal: withdrawalOf(record, trainee, trainee.withdrawnOn) }),
       assessments: assessments.get(labourerId) ?? [],
-      certificates: [...(history.people.certificates.get(labourerId) ?? [])]
-        .sort((a, b) => compare(a.issuedOn, b.issuedOn) || compare(a.certificateId, b.certificateId))
-        .map((c) => certificateFacts(history, c, labourerId, cohortId)),
-      employments: [...(history.people.employments.get(labourerId) ?? [])].sort((a, b) => compare(a.startsOn, b.startsOn) || compare(a.employmentId, b.employmentId)).map(employmentFacts),
+      certificates: outcomes.certificates.map(({ facts, owner }) => ({ ...facts, countsForThisCohort: owner === undefined || owner === cohortId })),
+      employments: [...outcomes.employments],
     };
   });
   return { cohort, trainees };
+}
+
+/** A person's certificates and employments as every cohort of theirs sees them; only countsForThisCohort differs by cohort. */
+export interface PersonOutcomes {
+  /** By issue day then id, each with the cohort it counts for (R-GATE-2), undefined when none of theirs qualifies. */
+  readonly certificates: readonly { readonly facts: Omit<CertificateFacts, 'countsForThisCohort'>; readonly owner: string | undefined }[];
+  /** By start day then id. */
+  readonly employments: readonly EmploymentFacts[];
+}
+
+/** The person's outcomes in the history as it stands: for a read that is still folding (the simulation's claims). */
+export function personOutcomesOf(history: SimulationHistory, labourerId: string): PersonOutcomes {
+  return {
+    certificates: [...(history.people.certificates.get(labourerId) ?? [])]
+      .sort((a, b) => compare(a.issuedOn, b.issuedOn) || compare(a.certificateId, b.certificateId))
+      .map((c) => ({ facts: { certificateId: c.certificateId, occupation: c.occupation, issuedOn: c.issuedOn, type: c.type, recordedOn: c.recordedOn }, owner: certificateOwner(history, c, labourerId) })),
+    employments: [...(history.people.employments.get(labourerId) ?? [])].sort((a, b) => compare(a.startsOn, b.startsOn) || compare(a.employmentId, b.employmentId)).map(employmentFacts),
+  };
+}
+
+/**
+ * Issue 7 (speed): personOutcomesOf once per person for a history that is fully folded (a report's), instead of
+ * once per person and cohort: a person in several cohorts has the same records, with the same owners, in each.
+ * Not for a history still folding: a later certificate would not be seen.
+ */
+export function memoisedPersonOutcomes(history: SimulationHistory): (labourerId: string) => PersonOutcomes {
+  const byPerson = new Map<string, PersonOutcomes>();
+  return (labourerId) => {
+    let outcomes = byPerson.get(labourerId);
+    if (!outcomes) byPerson.set(labourerId, (outcomes = personOutcomesOf(history, labourerId)));
+    return outcomes;
+  };
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -58,11 +93,6 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 function withdrawalOf(record: CohortHistory, trainee: TraineeRow, on: string) {
   const recordedOn = trainee.withdrawalRecordedOn === null ? {} : { recordedOn: trainee.withdrawalRecordedOn };
   return { on, reasonCode: trainee.withdrawalReason, ...recordedOn, trainingDaysHeldBefore: record.daysHeldBefore(trainee) };
-}
-
-function certificateFacts(history: SimulationHistory, c: CertificateRow, labourerId: string, cohortId: string): CertificateFacts {
-  const owner = certificateOwner(history, c, labourerId);
-  return { certificateId: c.certificateId, occupation: c.occupation, issuedOn: c.issuedOn, type: c.type, recordedOn: c.recordedOn, countsForThisCohort: owner === undefined || owner === cohortId };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { lifecycleStatusOf, reviewOf } from '@skills/domain';
-import { outcomeFactsOf } from './outcome-facts-of';
+import { memoisedPersonOutcomes, outcomeFactsOf } from './outcome-facts-of';
 import { SIMULATION_EVENT_TYPES, SimulationHistory } from './simulation-history';
 import { COHORT, LATER_COHORT, PEOPLE, PROVIDER, SUBDISTRICT, attended, card, claimSubmitted, recorded, startedCohort } from './testing/history-events';
 
@@ -70,6 +70,11 @@ describe('policy simulation: the history folded as the read models hold it', () 
     const history = historyOf([...cohort, ...later, certificate]);
     expect(outcomeFactsOf(history, COHORT)!.trainees.find((t) => t.labourerId === A)!.certificates[0]!.countsForThisCohort).toBe(false);
     expect(outcomeFactsOf(history, LATER_COHORT)!.trainees[0]!.certificates[0]!.countsForThisCohort).toBe(true);
+    // A report's memo of each person's records (issue 7) gives both cohorts the very same facts, owner included.
+    const memo = memoisedPersonOutcomes(history);
+    expect(outcomeFactsOf(history, COHORT, memo)).toEqual(outcomeFactsOf(history, COHORT));
+    expect(outcomeFactsOf(history, LATER_COHORT, memo)).toEqual(outcomeFactsOf(history, LATER_COHORT));
+    expect(memo(A)).toBe(memo(A));
     // Had A withdrawn from the later cohort, it could not take the certificate: the first one keeps it.
     const withdrawn = recorded('2021-03-16', 'TraineeWithdrawn', { cohortId: LATER_COHORT, labourerId: A, withdrawnOn: '2021-03-16', reason: 'HEALTH' });
     expect(outcomeFactsOf(historyOf([...cohort, ...later, withdrawn, certificate]), COHORT)!.trainees.find((t) => t.labourerId === A)!.certificates[0]!.countsForThisCohort).toBe(true);

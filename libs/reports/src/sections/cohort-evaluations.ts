@@ -1,5 +1,5 @@
 import { DomainError, type CalendarDate } from '@skills/domain';
-import { outcomeFactsOf } from '@skills/platform';
+import { memoisedPersonOutcomes, outcomeFactsOf, type PersonOutcomes, type SimulationHistory } from '@skills/platform';
 import { calculateOutcomeRates, cohortStart, type CohortFacts, type OutcomeRates, type PolicyDocument, type TraineeFacts } from '@skills/policy';
 import type { EvaluationHistory } from '../history/evaluation-history';
 
@@ -41,8 +41,13 @@ export function cohortEvaluation(history: EvaluationHistory, judge: CohortJudge,
   return evaluation ?? undefined;
 }
 
+/** Each person's certificates and employments once per history, whichever of their cohorts is evaluated (issue 7). */
+const outcomesMemo = new WeakMap<SimulationHistory, (labourerId: string) => PersonOutcomes>();
+
 function evaluate(history: EvaluationHistory, judge: CohortJudge, cohortId: string): CohortEvaluation | null {
-  const facts = outcomeFactsOf(history.simulation, cohortId);
+  let outcomesOf = outcomesMemo.get(history.simulation);
+  if (!outcomesOf) outcomesMemo.set(history.simulation, (outcomesOf = memoisedPersonOutcomes(history.simulation)));
+  const facts = outcomeFactsOf(history.simulation, cohortId, outcomesOf);
   if (!facts) return null;
   const start = cohortStart(facts.cohort);
   const policy = judge.policyOn(start);
