@@ -163,6 +163,20 @@ describe('a frozen evaluation report stays true to what its run read (R-EVAL-1, 
     expect(both.failedChecks.map((f: any) => f.check)).toEqual(['STORED_INTACT', 'REPRODUCED']);
   });
 
+  it('R-EVAL-1 units stored with a report and edited in the database (two names swapped) fail verify: UNITS_AS_REGISTERED, checked against the registration events', async () => {
+    const run = await runReport(evaluator, { period: 'H1-2021', asOf: '2021-06-30' });
+    await rewriteStored(run.reportId, `jsonb_set(jsonb_set(data, '{units,0,name}', data #> '{units,1,name}'), '{units,1,name}', data #> '{units,0,name}')`);
+    const result = await verify(run.reportId);
+    expect(result).toMatchObject({ verified: false, storedIntact: true, unitsFrom: 'FROZEN' });
+    expect(result.failedChecks.map((c: { check: string }) => c.check)).toContain('UNITS_AS_REGISTERED');
+    expect(result.failedChecks.find((c: { check: string }) => c.check === 'UNITS_AS_REGISTERED').message).toBe(
+      '2 unit(s) stored with the report differ from their registration (code or names): they were changed after it was frozen',
+    );
+    // The same report untouched verifies with no such failure.
+    const clean = await verify((await runReport(evaluator, { period: 'H1-2021', asOf: '2021-06-29' })).reportId);
+    expect(clean).toMatchObject({ verified: true, failedChecks: [] });
+  });
+
   describe('after a restart (a second api process on the same database, with no runs in memory)', () => {
     let restarted: NestFastifyApplication;
     let restartedUrl: string;

@@ -9,6 +9,7 @@ import { TOKENS } from '../http/tokens';
 import { UuidOr404 } from '../http/uuid-or-404.pipe';
 import type { RegistryDirectory } from '../registry/registry-directory';
 import { REGISTRY_DIRECTORY } from '../registry/registry-directory.token';
+import { unitsNotAsRegistered } from './frozen-units-check';
 import { EVALUATION_READERS, evaluationUnitFor } from './evaluation-readers';
 import { EvaluationReportRuns } from './evaluation-report-runs';
 import { StartReportForm, TraceQuery } from './evaluation-report.forms';
@@ -163,7 +164,8 @@ export class EvaluationReportsController {
    * content hash (nothing edited it in the store). reproduced: the report computed again from the history, with its
    * frozen period, day and unit, read up to the head the run read (a fact recorded later, even the same day, changes
    * nothing), hashes to the stored content hash. Computed with the registry's units frozen with it (unitsFrom FROZEN),
-   * or today's for a report frozen before they were stored (REGISTRY). Changes nothing.
+   * or today's for a report frozen before they were stored (REGISTRY); frozen units must match their registration
+   * events (UNITS_AS_REGISTERED, frozen-units-check.ts). Changes nothing.
    */
   @Post(':reportId/verify')
   @HttpCode(200)
@@ -177,14 +179,18 @@ export class EvaluationReportsController {
     const storedHash = reportContentHash(frozen.report);
     const storedIntact = storedHash === frozen.contentHash;
     const reproduced = recomputedHash === frozen.contentHash;
+    const unitsNotRegistered = frozen.units ? await unitsNotAsRegistered(this.system.store, frozen.units) : [];
     const failedChecks = [
       ...(storedIntact ? [] : [{ check: 'STORED_INTACT', message: 'the stored report no longer hashes to its stored content hash: it was changed after it was frozen' }]),
       ...(reproduced ? [] : [{ check: 'REPRODUCED', message: 'the report computed again from the history does not hash to the stored content hash' }]),
+      ...(unitsNotRegistered.length === 0
+        ? []
+        : [{ check: 'UNITS_AS_REGISTERED', message: `${unitsNotRegistered.length} unit(s) stored with the report differ from their registration (code or names): they were changed after it was frozen` }]),
     ];
     return {
       reportId,
       asOf: frozen.asOf,
-      verified: storedIntact && reproduced,
+      verified: storedIntact && reproduced && unitsNotRegistered.length === 0,
       reproduced,
       storedIntact,
       frozenHash: frozen.contentHash,
