@@ -41,7 +41,10 @@ export function FigureTracePanel({ reportId, figureId, onClose, pageSize }: { re
     // history (the second could get its 409). The unmount clears the timer, so the first page is asked for once.
     const send = setTimeout(() => {
       evaluationApi.trace(reportId, figureId, { limit: pageSize, signal: controller.signal }).then(
-        (trace) => setState({ events: trace.events, total: trace.total, next: trace.nextAfterPosition ?? null }),
+        (trace) => {
+          // A late answer for a figure or attempt the panel has left must not fill it.
+          if (!controller.signal.aborted) setState({ events: trace.events, total: trace.total, next: trace.nextAfterPosition ?? null });
+        },
         (error: unknown) => {
           if (!controller.signal.aborted) setState({ error: asApiError(error) });
         },

@@ -167,16 +167,16 @@ function RunProgressLine({ run }: { run: ReportRun }) {
   const { t, errorText } = useI18n();
   const { eventsRead, eventsTotal } = run.progress;
   // The api does not count the events ahead (it cost 0.8 s of a 9 s report): until the read ends, the total is 0 and the bar has no end.
-  const uncounted = run.status === 'RUNNING' && eventsTotal === 0;
+  const uncounted = run.status !== 'DONE' && eventsTotal === 0;
   return (
     <div className="run-progress" data-testid="evaluation-run" data-status={run.status} data-events-read={eventsRead} data-events-total={eventsTotal}>
-      {uncounted ? (
+      {uncounted && run.status === 'RUNNING' ? (
         <progress aria-labelledby="e-run-text" />
       ) : (
         <progress max={Math.max(eventsTotal, 1)} value={eventsTotal === 0 ? (run.status === 'DONE' ? 1 : 0) : eventsRead} aria-labelledby="e-run-text" />
       )}
       <span id="e-run-text" aria-live="polite">
-        {uncounted ? t('evaluation.run.RUNNING_UNCOUNTED', { read: eventsRead }) : t(`evaluation.run.${run.status}`, { read: eventsRead, total: eventsTotal })}
+        {uncounted ? t(`evaluation.run.${run.status === 'FAILED' ? 'FAILED' : 'RUNNING'}_UNCOUNTED`, { read: eventsRead }) : t(`evaluation.run.${run.status}`, { read: eventsRead, total: eventsTotal })}
       </span>
       {run.status === 'FAILED' && (
         <p className="error-note" role="alert">

@@ -31,16 +31,19 @@ export async function readEvaluationHistory(db: SqlExecutor, catalogue: EventCat
   }
   // The aggregate runs in PostgreSQL while the rest is streamed and folded here; its events count as read once it returns.
   let attendanceRead = 0;
+  let attendanceDone = false;
   const attendance = readAttendanceByTrainee(db, history.asOf, head).then((rows) => {
     for (const row of rows) attendanceRead += row.events;
+    attendanceDone = true;
     return rows;
   });
   attendance.catch(() => undefined); // awaited below, unless the stream throws first
   const types = history.eventTypes.filter((type) => type !== ATTENDANCE);
   // trustCurrentVersion: the report only reads; the store's rows were parsed by these schemas when serialise() wrote them,
   // so parsing each again (a quarter of the stream's cost, issue 7) would only re-check the same bytes. countTotal
-  // false: the progress shows the events read, and the total once the read ends (counting cost 0.8 s of 9, issue 7).
-  const streamed = await readHistory(db, catalogue, { types, batchSize: options.batchSize, upTo: head, recordedBy: history.asOf, trustCurrentVersion: true, countTotal: false, onProgress: (read, total) => onProgress(read + attendanceRead, total === 0 ? 0 : total + attendanceRead) }, (event) => history.fold(event));
+  // false: the progress shows the events read, and the total once the read ends (counting cost 0.8 s of 9, issue 7);
+  // not before the attendance has answered too, or a stream done first would show 100% of itself.
+  const streamed = await readHistory(db, catalogue, { types, batchSize: options.batchSize, upTo: head, recordedBy: history.asOf, trustCurrentVersion: true, countTotal: false, onProgress: (read, total) => onProgress(read + attendanceRead, total === 0 || !attendanceDone ? 0 : total + attendanceRead) }, (event) => history.fold(event));
   const rows = await attendance;
   for (const row of rows) {
     const cohort = history.simulation.cohort(row.cohortId);

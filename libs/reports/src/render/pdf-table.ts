@@ -70,16 +70,22 @@ export function drawTable(doc: PDFKit.PDFDocument, table: PdfTable): void {
 
 /**
  * The height pdfkit's heightOfString gives a cell's text at this width. Most cells are one short line (a count, a
- * rate): their width alone (widthOfString, no line wrapping) says they fit, and one line is currentLineHeight(true),
- * which is what heightOfString adds per line. Only the others are wrapped to be measured (issue 7: wrapping every
- * cell was most of the PDF's time). pdf-table.unit.spec.ts checks the two agree.
+ * rate, a name): when the whole text's width (widthOfString, no line wrapping) fits, it is one line,
+ * currentLineHeight(true), which is what heightOfString adds per line; only the others are wrapped to be measured
+ * (issue 7: wrapping every cell was most of the PDF's time). The line wrapper measures each word apart, so kerning
+ * across a break (WenQuanYi kerns "-V", ".[", ",[") or a soft hyphen can make it break a text whose whole width fits:
+ * the short cut is taken only for text of digits, CJK and the punctuation the report's figures use, which the font
+ * does not kern. pdf-table.unit.spec.ts checks the two agree.
  */
 export function cellHeight(doc: PDFKit.PDFDocument, text: string, width: number): number {
-  if (text.includes('\n') || doc.widthOfString(text) > width) return doc.heightOfString(text, { width });
+  if (!ONE_LINE_SAFE.test(text) || doc.widthOfString(text) > width) return doc.heightOfString(text, { width });
   // heightOfString's own arithmetic (the line added to doc.y, less doc.y), so the two agree to the last bit.
   const y = doc.y;
   return y + doc.currentLineHeight(true) - y;
 }
+
+/** Digits, CJK ideographs and full-width punctuation, and the ASCII signs of counts, rates and days. */
+const ONE_LINE_SAFE = /^[0-9\u3000-\u303f\u4e00-\u9fff\uff00-\uffef %./:·×()+]*$/;
 
 /** A heading that keeps at least a few lines of what follows on its page. */
 export function drawHeading(doc: PDFKit.PDFDocument, text: string, size = 13): void {

@@ -24,6 +24,7 @@ export const enEvaluation: Record<keyof typeof zhEvaluation, string> = {
   'evaluation.run.RUNNING_UNCOUNTED': 'Reading events: {read} so far',
   'evaluation.run.DONE': 'Done: read {read} of {total} events',
   'evaluation.run.FAILED': 'Failed after reading {read} of {total} events',
+  'evaluation.run.FAILED_UNCOUNTED': 'Failed after reading {read} events',
   'evaluation.runFailed': 'The report could not be built; try again.',
   'evaluation.reportTitle': '{period} · {unit}',
   'evaluation.period': 'Period',

@@ -22,6 +22,7 @@ export const zhEvaluation = {
   'evaluation.run.RUNNING_UNCOUNTED': '正在读取事件：已读 {read}',
   'evaluation.run.DONE': '已完成：读取事件 {read} / {total}',
   'evaluation.run.FAILED': '生成失败：已读取事件 {read} / {total}',
+  'evaluation.run.FAILED_UNCOUNTED': '生成失败：已读取事件 {read}',
   'evaluation.runFailed': '报告生成失败，请重试。',
   'evaluation.reportTitle': '{period} · {unit}',
   'evaluation.period': '报告期',
