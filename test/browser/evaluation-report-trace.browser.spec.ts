@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { loginAs } from './support/browser';
 import { evaluationPageHistory, traceFetches } from './support/evaluation-page';
 
@@ -8,6 +9,12 @@ jest.setTimeout(240_000);
  * a subdistrict officer (stream kinds only), over the H1-2021 reports of support/evaluation-page.ts's history, frozen
  * through the api (the page's own run is evaluation-report.browser.spec.ts).
  */
+/** The report's page, with Nancun's certificates-done figure (its button) found in the progress table. */
+async function nancunDoneFigure(page: Page, baseUrl: string, reportId: string, nancun: string) {
+  await page.goto(`${baseUrl}/evaluation?report=${reportId}`);
+  return page.locator(`[data-testid="evaluation-progress-table"] tr[data-unit="${nancun}"] [data-testid="done"] button`);
+}
+
 describe('console: the evaluation report page, a figure\'s trace (R-MON-1)', () => {
   const given = evaluationPageHistory();
   let districtReportId: string;
@@ -22,8 +29,7 @@ describe('console: the evaluation report page, a figure\'s trace (R-MON-1)', () 
     const { app, browser, evaluator, evaluatorToken, nancun } = given;
     const page = await loginAs(browser.context, app.baseUrl, evaluator.username, evaluator.password);
     const fetched = await traceFetches(page);
-    await page.goto(`${app.baseUrl}/evaluation?report=${districtReportId}`);
-    const figure = page.locator(`[data-testid="evaluation-progress-table"] tr[data-unit="${nancun}"] [data-testid="done"] button`);
+    const figure = await nancunDoneFigure(page, app.baseUrl, districtReportId, nancun);
     await figure.focus();
     await page.keyboard.press('Enter');
     const trace = page.getByTestId('evaluation-trace');
@@ -62,8 +68,7 @@ describe('console: the evaluation report page, a figure\'s trace (R-MON-1)', () 
       await route.continue({ url: url.toString() });
     });
     const fetched = await traceFetches(page);
-    await page.goto(`${app.baseUrl}/evaluation?report=${districtReportId}`);
-    const figure = page.locator(`[data-testid="evaluation-progress-table"] tr[data-unit="${nancun}"] [data-testid="done"] button`);
+    const figure = await nancunDoneFigure(page, app.baseUrl, districtReportId, nancun);
     await figure.focus();
     await page.keyboard.press('Enter');
     const trace = page.getByTestId('evaluation-trace');
@@ -107,8 +112,7 @@ describe('console: the evaluation report page, a figure\'s trace (R-MON-1)', () 
       { times: 1 },
     );
     const fetched = await traceFetches(page);
-    await page.goto(`${app.baseUrl}/evaluation?report=${officerReportId}`);
-    const figure = page.locator(`[data-testid="evaluation-progress-table"] tr[data-unit="${nancun}"] [data-testid="done"] button`);
+    const figure = await nancunDoneFigure(page, app.baseUrl, officerReportId, nancun);
     await figure.click();
     const trace = page.getByTestId('evaluation-trace');
     await trace.getByTestId('evaluation-busy').waitFor();
