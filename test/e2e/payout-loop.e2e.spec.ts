@@ -161,7 +161,8 @@ describe('the payout loop from approval to finance answer (R-PAY-1, R-CLAIM-3)',
     const report = await eventually(
       'reconciliation caught up',
       () => expectReply(app.request('GET', `/api/payouts/reconciliation?from=${releaseDay}&to=${releaseDay}&scheme=R-CERT-2`, { token: finance }), 200),
-      (r) => r.totals.paidFen === 150_000 && r.totals.failedFen === 30_000,
+      // The payouts' and the claims' read models catch up apart: wait for both (releasedClaims is the claims').
+      (r) => r.totals.paidFen === 150_000 && r.totals.failedFen === 30_000 && r.totals.releasedClaims === 3,
     );
     expect(report.totals).toMatchObject({ releasedClaims: 3, releasedFen: 180_000, payouts: 3, instructedFen: 180_000, paidFen: 150_000, failedFen: 30_000, cancelledFen: 0, outstandingFen: 30_000 });
     expect(report.schemes).toEqual([expect.objectContaining({ scheme: 'R-CERT-2', releasedFen: 180_000, paidFen: 150_000, failedFen: 30_000 })]);
