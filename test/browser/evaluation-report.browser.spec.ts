@@ -88,6 +88,8 @@ describe('console: the evaluation report page (R-EVAL-1, R-MON-1)', () => {
     expect(await page.getByTestId('failed-checks').count()).toBe(0);
     await expect(page.getByTestId('frozen-hash').textContent()).resolves.toBe(api.body.contentHash);
     await expect(page.getByTestId('recomputed-hash').textContent()).resolves.toBe(api.body.contentHash);
+    // Computed again with the units frozen with the report (a rename in the task table's file changes nothing).
+    await expect(page.getByTestId('units-from').textContent()).resolves.toBe('随报告冻结的单位');
 
     // The files, with the api's names (period, day, unit code): the PDF and the XLSX of this very report.
     for (const [button, name, magic] of [['下载 PDF', 'evaluation-report_H1-2021_asof-2021-06-30_DISTRICT.pdf', '%PDF'], ['下载 XLSX', 'evaluation-report_H1-2021_asof-2021-06-30_DISTRICT.xlsx', 'PK']] as const) {

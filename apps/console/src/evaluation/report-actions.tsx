@@ -97,6 +97,14 @@ export function VerifyReport({ reportId }: { reportId: string }) {
             <dd>
               <code data-testid="recomputed-hash">{result.recomputedHash}</code>
             </dd>
+            {result.unitsFrom && (
+              <>
+                <dt>{t('evaluation.unitsFrom')}</dt>
+                <dd data-testid="units-from" data-units-from={result.unitsFrom}>
+                  {label('evaluation.unitsFrom', result.unitsFrom)}
+                </dd>
+              </>
+            )}
             {!result.reproduced && (result.differingSections?.length ?? 0) > 0 && (
               <>
                 <dt>{t('evaluation.differingSections')}</dt>

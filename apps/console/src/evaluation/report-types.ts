@@ -56,7 +56,8 @@ export interface FailedCheck {
 /**
  * POST /api/evaluation/reports/:reportId/verify (R-EVAL-1, R-MON-1): two checks. storedIntact: the stored report
  * still hashes to its stored content hash (storedHash vs frozenHash), so nobody edited its figures in the database;
- * reproduced: the report rebuilt from the events hashes to it (recomputedHash vs frozenHash). verified is both.
+ * reproduced: the report rebuilt from the events hashes to it (recomputedHash vs frozenHash); and the units frozen
+ * with it match their registration (UNITS_AS_REGISTERED). verified is all of them.
  */
 export interface Verification {
   readonly verified: boolean;
@@ -68,6 +69,8 @@ export interface Verification {
   readonly failedChecks: readonly FailedCheck[];
   /** The sections whose figures differ, when not reproduced. */
   readonly differingSections?: readonly string[];
+  /** Which units the report was computed again with: those frozen with it, or (frozen before they were stored) today's. */
+  readonly unitsFrom?: 'FROZEN' | 'REGISTRY';
 }
 
 /**
