@@ -14,13 +14,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createEventCatalogue, shanghaiDateOf } from '@skills/domain';
-import { SqlEventStore } from '@skills/event-store';
-import { PgDatabase, type SqlDatabase } from '@skills/sql';
-import { ADMIN_URL, createDatabase, dropDatabase, newDatabaseName, serverDescription, urlOf, waitUntilReadable } from '../lib/bench-databases';
+import { shanghaiDateOf } from '@skills/domain';
+import type { SqlDatabase } from '@skills/sql';
+import { ADMIN_URL, serverDescription, urlOf, waitUntilReadable } from '../lib/bench-databases';
 import { loadAverage, machineDescription } from '../lib/machine';
 import { DEFAULT_SEED, cohortCount } from '../district/district-generator';
-import { loadDistrict, migrateForDistrict, type LoadProgress } from '../district/load-district';
+import { openDistrictDatabase, dropDistrictDatabase } from '../district/district-database';
+import type { LoadProgress } from '../district/load-district';
 import { topOfProfile, type ProfileTop } from '../simulation/profile-top';
 import { inclusiveTimes, type InclusiveRow } from './profile-inclusive';
 import type { ChildResult, RunSpec } from './evaluation-child';
@@ -102,31 +102,12 @@ async function main(): Promise<void> {
   const machine = machineDescription();
   const server = await serverDescription();
   const loadBefore = await loadAverage();
-  const name = REUSE ?? newDatabaseName('evaluation');
-  let db: SqlDatabase | undefined;
-  let loaded: LoadProgress | undefined;
+  const opened = await openDistrictDatabase({ kind: 'evaluation', reuse: REUSE, scale: SCALE, seed: SEED, log });
+  const { name, loaded } = opened;
+  let db: SqlDatabase | undefined = opened.db;
   let district: District;
   let child: Awaited<ReturnType<typeof runChild>>;
   try {
-    if (!REUSE) {
-      await createDatabase(name);
-      db = PgDatabase.fromUrl(urlOf(name), 6);
-      await migrateForDistrict(db);
-      log(`loading the district with its claims (scale ${SCALE}, ${cohortCount({ scale: SCALE })} cohorts, seed ${SEED}) into ${name} …`);
-      loaded = await loadDistrict(new SqlEventStore(db), {
-        scale: SCALE,
-        seed: SEED,
-        claims: true,
-        catalogue: createEventCatalogue(),
-        mode: 'grouped',
-        onProgress: (p) => log(`  … ${n(p.events)} events, ${n(p.eventsPerSecond)}/s`),
-      });
-      log(`loaded ${n(loaded.events)} events in ${loaded.seconds.toFixed(1)} s = ${n(loaded.eventsPerSecond)}/s`);
-      await db.query('VACUUM ANALYZE events, streams');
-    } else {
-      db = PgDatabase.fromUrl(urlOf(name), 6);
-      log(`reusing database ${name}`);
-    }
     district = await describeDistrict(db);
     log(`${n(district.events)} events recorded ${district.firstDay} … ${district.lastDay}`);
     await db.close();
@@ -141,8 +122,7 @@ async function main(): Promise<void> {
     child = await runChild(urlOf(name), runs);
   } finally {
     await db?.close();
-    if (!KEEP && !REUSE) await dropDatabase(name);
-    else log(`database kept: ${name} (BENCH_DATABASE=${name} reuses it; drop it with: psql -h 127.0.0.1 -U postgres -c 'DROP DATABASE ${name}')`);
+    await dropDistrictDatabase(name, { keep: KEEP, reuse: REUSE, log });
   }
   const summary = summarise(child.result, district.events, child.timeV?.maxRssMiB);
   const loadAfter = await loadAverage();

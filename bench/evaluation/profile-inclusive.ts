@@ -4,18 +4,7 @@
  * bench/simulation/profile-top.ts show the leaves (zod, pg, GC); this shows which step of the report they ran in.
  *   node -r ./infra/register.js bench/evaluation/profile-inclusive.ts <file.cpuprofile> [name regex] [rows]
  */
-import { readFileSync } from 'node:fs';
-
-interface ProfileNode {
-  readonly id: number;
-  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
-  readonly children?: readonly number[];
-}
-interface Profile {
-  readonly nodes: readonly ProfileNode[];
-  readonly samples: readonly number[];
-  readonly timeDeltas: readonly number[];
-}
+import { frameLabel, largestShares, readCpuProfile } from '../lib/cpu-profile';
 
 export interface InclusiveRow {
   readonly name: string;
@@ -28,14 +17,10 @@ export const REPORT_STEPS =
   /^(readHistory|deserialise|recordedDay|shanghaiDateOf|parseRow|fold|buildEvaluationReport|progressSection|targetsSection|ratesSection|moneySection|dataQualitySection|unitCohorts|outcomeFactsOf|resolveReportContext|renderReportXlsx|renderReportPdf|chartSvg|drawChartPage|drawTable)$/;
 
 export function inclusiveTimes(file: string, pattern: RegExp = REPORT_STEPS, count = 30): { totalMs: number; rows: InclusiveRow[] } {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+  const profile = readCpuProfile(file);
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const label = (n: ProfileNode) => {
-    const where = n.callFrame.url.replace(/^file:\/\//, '').split('/').slice(-2).join('/');
-    return `${n.callFrame.functionName} ${where}:${n.callFrame.lineNumber + 1}`;
-  };
   const totals = new Map<string, number>();
   let total = 0;
   profile.samples.forEach((id, i) => {
@@ -45,17 +30,13 @@ export function inclusiveTimes(file: string, pattern: RegExp = REPORT_STEPS, cou
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const node = nodes.get(at)!;
       if (!pattern.test(node.callFrame.functionName)) continue;
-      const name = label(node);
+      const name = frameLabel(node.callFrame);
       if (seen.has(name)) continue;
       seen.add(name);
       totals.set(name, (totals.get(name) ?? 0) + micros);
     }
   });
-  const rows = [...totals]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, count)
-    .map(([name, micros]) => ({ name, ms: Math.round(micros / 1000), percent: Math.round((1000 * micros) / total) / 10 }));
-  return { totalMs: Math.round(total / 1000), rows };
+  return { totalMs: Math.round(total / 1000), rows: largestShares(totals, count, total) };
 }
 
 if (require.main === module) {

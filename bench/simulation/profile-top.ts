@@ -2,17 +2,7 @@
  * Where a run's time went, from a V8 .cpuprofile (node --cpu-prof): self time per function and per source file.
  *   node -r ./infra/register.js bench/simulation/profile-top.ts <file.cpuprofile> [functions]
  */
-import { readFileSync } from 'node:fs';
-
-interface ProfileNode {
-  readonly id: number;
-  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
-}
-interface Profile {
-  readonly nodes: readonly ProfileNode[];
-  readonly samples: readonly number[];
-  readonly timeDeltas: readonly number[];
-}
+import { frameLabel, largestShares, readCpuProfile } from '../lib/cpu-profile';
 
 export interface ProfileTop {
   readonly totalMs: number;
@@ -21,7 +11,7 @@ export interface ProfileTop {
 }
 
 export function topOfProfile(file: string, count = 20): ProfileTop {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+  const profile = readCpuProfile(file);
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const functions = new Map<string, number>();
   const files = new Map<string, number>();
@@ -31,17 +21,12 @@ export function topOfProfile(file: string, count = 20): ProfileTop {
     total += micros;
     const frame = nodes.get(id)!.callFrame;
     const path = frame.url.replace(/^file:\/\//, '').split('/');
-    const fn = `${frame.functionName || '(anonymous)'} ${path.slice(-2).join('/')}${frame.url ? `:${frame.lineNumber + 1}` : ''}`;
+    const fn = frameLabel(frame);
     functions.set(fn, (functions.get(fn) ?? 0) + micros);
     const source = path.slice(-3).join('/') || frame.functionName;
     files.set(source, (files.get(source) ?? 0) + micros);
   });
-  const top = (m: Map<string, number>) =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, count)
-      .map(([name, micros]) => ({ name, ms: Math.round(micros / 1000), percent: Math.round((1000 * micros) / total) / 10 }));
-  return { totalMs: Math.round(total / 1000), functions: top(functions), files: top(files) };
+  return { totalMs: Math.round(total / 1000), functions: largestShares(functions, count, total), files: largestShares(files, count, total) };
 }
 
 if (require.main === module) {

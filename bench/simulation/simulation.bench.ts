@@ -17,13 +17,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createEventCatalogue, shanghaiDateOf } from '@skills/domain';
-import { SqlEventStore } from '@skills/event-store';
-import { PgDatabase, type SqlDatabase } from '@skills/sql';
-import { ADMIN_URL, createDatabase, dropDatabase, newDatabaseName, serverDescription, urlOf, waitUntilReadable } from '../lib/bench-databases';
+import { shanghaiDateOf } from '@skills/domain';
+import type { SqlDatabase } from '@skills/sql';
+import { ADMIN_URL, serverDescription, urlOf, waitUntilReadable } from '../lib/bench-databases';
 import { loadAverage, machineDescription } from '../lib/machine';
 import { DEFAULT_SEED, cohortCount } from '../district/district-generator';
-import { loadDistrict, migrateForDistrict, type LoadProgress } from '../district/load-district';
+import { openDistrictDatabase, dropDistrictDatabase } from '../district/district-database';
+import type { LoadProgress } from '../district/load-district';
 import type { CandidateName } from './candidates';
 import { topOfProfile, type ProfileTop } from './profile-top';
 import type { SimulationRun } from './simulation-child';
@@ -95,31 +95,12 @@ async function main(): Promise<void> {
   const machine = machineDescription();
   const server = await serverDescription();
   const loadBefore = await loadAverage();
-  const name = REUSE ?? newDatabaseName('simulation');
-  let db: SqlDatabase | undefined;
-  let loaded: LoadProgress | undefined;
+  const opened = await openDistrictDatabase({ kind: 'simulation', reuse: REUSE, scale: SCALE, seed: SEED, log });
+  const { name, loaded } = opened;
+  let db: SqlDatabase | undefined = opened.db;
   const runs: { run: SimulationRun; profile?: ProfileTop; loadAverage: string }[] = [];
   let live: LiveClaims;
   try {
-    if (!REUSE) {
-      await createDatabase(name);
-      db = PgDatabase.fromUrl(urlOf(name), 6);
-      await migrateForDistrict(db);
-      log(`loading the district with its claims (scale ${SCALE}, ${cohortCount({ scale: SCALE })} cohorts, seed ${SEED}) into ${name} …`);
-      loaded = await loadDistrict(new SqlEventStore(db), {
-        scale: SCALE,
-        seed: SEED,
-        claims: true,
-        catalogue: createEventCatalogue(),
-        mode: 'grouped',
-        onProgress: (p) => log(`  … ${n(p.events)} events, ${n(p.eventsPerSecond)}/s`),
-      });
-      log(`loaded ${n(loaded.events)} events in ${loaded.seconds.toFixed(1)} s = ${n(loaded.eventsPerSecond)}/s`);
-      await db.query('VACUUM ANALYZE events, streams');
-    } else {
-      db = PgDatabase.fromUrl(urlOf(name), 6);
-      log(`reusing database ${name}`);
-    }
     live = await liveClaims(db);
     log(`${n(live.events)} events; claims: ${JSON.stringify(live.claimEvents)}`);
     await db.close();
@@ -134,7 +115,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await db?.close();
-    if (!KEEP && !REUSE) await dropDatabase(name);
+    await dropDistrictDatabase(name, { keep: KEEP, reuse: REUSE, log });
   }
   process.stdout.write(markdown({ machine, server, loadBefore, loadAfter: await loadAverage(), name, loaded, live, runs, seconds: (Date.now() - started) / 1000 }));
 }
