@@ -1,18 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Client } from 'pg';
-import { shanghaiDateOf, toCertificateStreamId, toEvaluationReportStreamId, toLabourerStreamId } from '@skills/domain';
-import { createApp } from '../../apps/api/src/create-app';
-import { EvaluationReportsController } from '../../apps/api/src/evaluation/evaluation-reports.controller';
-import type { ReportWorkGuard } from '../../apps/api/src/evaluation/report-work-guard';
-import { DEFAULT_TASK_TABLE, readTaskTableUnits, type RegistryDirectory } from '../../apps/api/src/registry/registry-directory';
-import { expectStatus, keyedRequests } from '../support/keyed-requests';
-import { labourerRegistrar } from '../support/labourers';
-import { onDay } from '../support/past-cohorts';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { shanghaiDateOf, toCertificateStreamId, toLabourerStreamId } from '@skills/domain';
+import { evaluationIntegrity, FROZEN_REPORT_INTEGRITY } from '../support/evaluation-integrity';
+import { expectStatus } from '../support/keyed-requests';
+import type { TestApp } from '../support/test-app';
 
 // The shipped task table with Nancun raised to 1,700 (100 a month) and Dongjie lowered to 1,900 (112), taking effect
 // 2021-01-01 over the same task period: published "today", after a report as of today was frozen.
@@ -30,77 +20,27 @@ const REVISED_CSV = [
 ].join('\n');
 
 /**
- * R-EVAL-1, R-MON-1 (issue 7 §3, review findings): a frozen report stays verifiable and its run stays truthful. On
- * 2021-01-10 two Nancun cards (A, B) are recorded with certificates issued 2021-01-05 and 2020-12-20; a third card C
- * has none. Over HTTP on PostgreSQL: verify reads only up to the head its run read, checks the stored report against
- * its own hash, a retried POST after a restart answers the frozen report, reads of the history go one at a time,
- * a subdistrict officer's trace names no per-person stream, and the progress endpoint knows target sets as the
- * report does.
+ * R-EVAL-1, R-MON-1 (issue 7 §3, review findings): a frozen report stays verifiable and its run stays truthful, from
+ * the cards and certificates evaluation-integrity.ts records. Over HTTP on PostgreSQL: verify reads only up to the
+ * head its run read and checks the stored report against its own hash, a subdistrict officer's trace names no
+ * per-person stream, and the progress endpoint knows target sets as the report does. After a restart:
+ * evaluation-report-restart.e2e.spec.ts; after the task table renames a unit: evaluation-report-unit-rename.e2e.spec.ts.
  */
-describe('a frozen evaluation report stays true to what its run read (R-EVAL-1, R-MON-1)', () => {
+describe(FROZEN_REPORT_INTEGRITY, () => {
+  const given = evaluationIntegrity();
+  const { get, certificate, runReport, report, verify, traceRoute, rewriteStored, tamper } = given;
   let app: TestApp;
   let admin: string;
   let evaluator: string;
   let officer: string;
   let nancun: string;
-  let numbers = 0;
   let cards: { a: string; b: string; c: string };
   let certificates: { a: string; b: string };
-  const { post } = keyedRequests(() => app);
-  const get = (token: string, route: string) => app.request('GET', route, { token });
   const today = () => shanghaiDateOf(new Date().toISOString());
 
-  const certificate = async (labourerId: string, issuedOn: string): Promise<string> => {
-    const body = { labourerId, number: `EVAL-INTEGRITY-${++numbers}`, issuer: '市职业技能鉴定中心', type: 'SKILL_LEVEL', level: 'JUNIOR', occupation: '电工', issuedOn };
-    return expectStatus(await post('/api/certificates', admin, body), 201).body.certificateId as string;
-  };
-
-  /** POSTs the run and follows it to its end; answers the final run. */
-  const runReport = async (token: string, body: Record<string, unknown>, key: string = randomUUID()) => {
-    const started = expectStatus(await post('/api/evaluation/reports', token, body, key), 202);
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const run = expectStatus(await get(token, `/api/evaluation/reports/runs/${started.body.runId}`), 200);
-      if (run.body.status !== 'RUNNING') return run.body;
-      if (Date.now() > deadline) throw new Error(`run still RUNNING: ${run.text}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
-  const report = async (reportId: string) => expectStatus(await get(evaluator, `/api/evaluation/reports/${reportId}`), 200).body;
-  const verify = async (reportId: string, token = evaluator) => expectStatus(await post(`/api/evaluation/reports/${reportId}/verify`, token, {}), 200).body;
-  const traceRoute = (reportId: string, figure: string) => `/api/evaluation/reports/${reportId}/trace?figure=${encodeURIComponent(figure)}`;
-
-  /**
-   * Rewrites a report's stored event (`data` becomes `newData`, an SQL expression over $2…) as someone with database
-   * rights could: the append-only trigger is the app's guard, not a lock.
-   */
-  const rewriteStored = async (reportId: string, newData: string, values: unknown[] = []) => {
-    const client = new Client({ connectionString: app.database.url });
-    await client.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('ALTER TABLE events DISABLE TRIGGER events_append_only');
-      const updated = await client.query(`UPDATE events SET data = ${newData} WHERE stream_id = $1`, [toEvaluationReportStreamId(reportId), ...values]);
-      expect(updated.rowCount).toBe(1);
-      await client.query('ALTER TABLE events ENABLE TRIGGER events_append_only');
-      await client.query('COMMIT');
-    } finally {
-      await client.end();
-    }
-  };
-  const tamper = (reportId: string, path: string, value: unknown) => rewriteStored(reportId, 'jsonb_set(data, $2::text[], $3::jsonb)', [path.split('.'), JSON.stringify(value)]);
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    [admin, evaluator, officer] = await Promise.all([app.login('admin'), app.login('evaluator'), app.login('officer')]);
-    nancun = app.directory.findSubdistrict('南村镇')!;
-    await onDay('2021-01-10', async () => {
-      const [a, b, c] = await labourerRegistrar(app, admin, { subdistrictId: nancun, born: '1986-04-15', name: '孙完整', firstSequence: 910 }).many(3);
-      cards = { a: a!, b: b!, c: c! };
-      certificates = { a: await certificate(a!, '2021-01-05'), b: await certificate(b!, '2020-12-20') };
-    });
+  beforeAll(() => {
+    ({ app, admin, evaluator, officer, nancun, cards, certificates } = given);
   });
-  afterAll(() => app?.close());
 
   it('R-MON-1 R-TGT-2 a report as of today still verifies after a certificate and a target set are recorded later the same day; a new run as of today shows both', async () => {
     const frozenRun = await runReport(evaluator, { period: 'H1-2021' });
@@ -175,141 +115,6 @@ describe('a frozen evaluation report stays true to what its run read (R-EVAL-1, 
     // The same report untouched verifies with no such failure.
     const clean = await verify((await runReport(evaluator, { period: 'H1-2021', asOf: '2021-06-29' })).reportId);
     expect(clean).toMatchObject({ verified: true, failedChecks: [] });
-  });
-
-  describe('after a restart (a second api process on the same database, with no runs in memory)', () => {
-    let restarted: NestFastifyApplication;
-    let restartedUrl: string;
-    const call = async (method: string, route: string, token: string, body?: unknown, key?: string) => {
-      const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      if (key) headers['idempotency-key'] = key;
-      const response = await fetch(`${restartedUrl}${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await response.text();
-      return { status: response.status, body: JSON.parse(text), text, headers: response.headers };
-    };
-    const guard = () => (restarted.get(EvaluationReportsController) as unknown as { guard: ReportWorkGuard }).guard;
-
-    beforeAll(async () => {
-      restarted = await createApp(app.system, app.directory);
-      await restarted.listen({ port: 0, host: '127.0.0.1' });
-      restartedUrl = `http://127.0.0.1:${(restarted.getHttpServer().address() as { port: number }).port}`;
-    });
-    afterAll(() => restarted?.close());
-
-    it('R-EVAL-1 a retried POST (same Idempotency-Key, asOf left out) answers DONE with the frozen asOf and hash, recomputes and freezes nothing; GET of its run answers from the frozen report', async () => {
-      const key = randomUUID();
-      // Run on 2021-07-01 with asOf left out: the report is as of 2021-07-01.
-      const first = await onDay('2021-07-01', () => runReport(evaluator, { period: 'H1-2021' }, key));
-      expect(first).toMatchObject({ status: 'DONE', asOf: '2021-07-01' });
-      const stored = await report(first.reportId);
-      const frozenBefore = (await get(evaluator, '/api/evaluation/reports')).body.reports.length;
-
-      // Retried today on the restarted process: today's asOf and today's facts would give another hash.
-      const retry = await call('POST', '/api/evaluation/reports', evaluator, { period: 'H1-2021' }, key);
-      expect(retry.status).toBe(200);
-      expect(retry.headers.get('location')).toBe(`/api/evaluation/reports/runs/${first.runId}`);
-      expect(retry.body).toMatchObject({ runId: first.runId, status: 'DONE', alreadyStarted: true, asOf: '2021-07-01', reportId: first.reportId, contentHash: stored.contentHash, progress: { percent: 100 } });
-      expect(retry.body.progress.eventsRead).toBe(first.progress.eventsRead);
-      const run = await call('GET', `/api/evaluation/reports/runs/${first.runId}`, evaluator);
-      expect(run.status).toBe(200);
-      expect(run.body).toMatchObject({ status: 'DONE', asOf: '2021-07-01', contentHash: stored.contentHash, reportId: first.reportId });
-      // The officer may not read the district's run, even from the store.
-      expect((await call('GET', `/api/evaluation/reports/runs/${first.runId}`, officer)).status).toBe(403);
-      expect((await get(evaluator, '/api/evaluation/reports')).body.reports).toHaveLength(frozenBefore);
-      expect(await report(first.reportId)).toEqual(stored);
-      // The same key for another request is still refused.
-      expect((await call('POST', '/api/evaluation/reports', evaluator, { period: 'H1-2021', asOf: '2021-06-30' }, key)).status).toBe(422);
-    });
-
-    it('R-EVAL-1 one read of the history at a time: while one holds it, a new run, a verify and a first trace get 409 saying to retry; released, each goes', async () => {
-      const frozenRun = await runReport(evaluator, { period: 'H1-2021', asOf: '2021-06-30' });
-      const release = guard().acquire({ kind: 'run', runId: '00000000-0000-4000-8000-000000000001' });
-      try {
-        const refusals = [
-          await call('POST', '/api/evaluation/reports', evaluator, { period: 'H1-2021', asOf: '2021-06-30' }, randomUUID()),
-          await call('POST', `/api/evaluation/reports/${frozenRun.reportId}/verify`, evaluator, {}, randomUUID()),
-          await call('GET', traceRoute(frozenRun.reportId, 'progress/done/district'), evaluator),
-        ];
-        for (const refused of refusals) {
-          expect(refused.status).toBe(409);
-          expect(refused.body.error).toMatchObject({ code: 'EVALUATION.REPORT_ALREADY_RUNNING', details: { runningRunId: '00000000-0000-4000-8000-000000000001', retryAfterSeconds: 5 } });
-          expect(refused.body.error.message).toContain('retry');
-        }
-      } finally {
-        release();
-      }
-      expect((await call('POST', `/api/evaluation/reports/${frozenRun.reportId}/verify`, evaluator, {}, randomUUID())).body).toMatchObject({ verified: true });
-      expect((await call('GET', traceRoute(frozenRun.reportId, 'progress/done/district'), evaluator)).status).toBe(200);
-      // The trace's history is read: a trace of another figure of it reads no more, so a held guard does not stop it.
-      const held = guard().acquire({ kind: 'verify', reportId: frozenRun.reportId });
-      try {
-        expect((await call('GET', traceRoute(frozenRun.reportId, `progress/done/${nancun}`), evaluator)).status).toBe(200);
-      } finally {
-        held();
-      }
-    });
-  });
-
-  describe('after the task table file renames a unit (南村镇 → 南村街道), read by a second api process on the same database', () => {
-    let renamedDir: string;
-    let renamed: NestFastifyApplication;
-    let renamedUrl: string;
-    const onRenamed = async (method: string, route: string, token: string) => {
-      const response = await fetch(`${renamedUrl}${route}`, { method, headers: { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() } });
-      const text = await response.text();
-      return { status: response.status, body: JSON.parse(text), text };
-    };
-    const nancunLine = (r: any) => r.report.progress.units.find((u: any) => u.subdistrictId === nancun);
-
-    beforeAll(async () => {
-      // A copy of the shipped file with Nancun's names changed, its code (so its subdistrict id) kept.
-      renamedDir = mkdtempSync(path.join(tmpdir(), 'sc-task-table-'));
-      const file = path.join(renamedDir, 'JCCQ-2020-12.csv');
-      const original = readFileSync(DEFAULT_TASK_TABLE, 'utf8');
-      expect(original).toContain('NANCUN,UNIT,南村镇,Nancun Town,');
-      writeFileSync(file, original.replace('NANCUN,UNIT,南村镇,Nancun Town,', 'NANCUN,UNIT,南村街道,Nancun Subdistrict,'));
-      // The directory that process holds: the units read from the renamed file by the app's own reader, over the same
-      // store. (RegistryDirectory.load would also seed the units, which the same database refuses for a changed name.)
-      const units = readTaskTableUnits(file);
-      expect(units.find((u) => u.subdistrictId === nancun)).toMatchObject({ code: 'NANCUN', name: '南村街道', nameEn: 'Nancun Subdistrict' });
-      const directory: RegistryDirectory = Object.assign(Object.create(app.directory), { subdistricts: units });
-      expect(directory.subdistrictList()).toBe(units);
-      renamed = await createApp(app.system, directory);
-      await renamed.listen({ port: 0, host: '127.0.0.1' });
-      renamedUrl = `http://127.0.0.1:${(renamed.getHttpServer().address() as { port: number }).port}`;
-    });
-    afterAll(async () => {
-      await renamed?.close();
-      if (renamedDir) rmSync(renamedDir, { recursive: true, force: true });
-    });
-
-    it('R-EVAL-1 a district report and a unit\'s own report frozen before the rename verify as reproduced, computed with the units frozen with them; a trace reads the same events', async () => {
-      const district = await report((await runReport(evaluator, { period: 'H1-2021', asOf: '2021-06-30' })).reportId);
-      const own = await report((await runReport(officer, { period: 'H1-2021', asOf: '2021-06-30' })).reportId);
-      expect(nancunLine(district)).toMatchObject({ code: 'NANCUN', name: '南村镇', done: { count: 2 } });
-      expect(own.report.unit).toEqual({ subdistrictId: nancun, name: '南村镇' });
-
-      for (const [frozen, token] of [[district, evaluator], [own, officer]] as const) {
-        const verified = await onRenamed('POST', `/api/evaluation/reports/${frozen.reportId}/verify`, token);
-        expect(verified.status).toBe(200);
-        expect(verified.body).toMatchObject({ verified: true, reproduced: true, storedIntact: true, recomputedHash: frozen.contentHash, failedChecks: [], differingSections: [], unitsFrom: 'FROZEN' });
-      }
-      const trace = await onRenamed('GET', traceRoute(district.reportId, `progress/done/${nancun}`), evaluator);
-      expect(trace.status).toBe(200);
-      expect(trace.body).toMatchObject({ total: 4, streams: 4 });
-      // Its file is still named with the unit's code.
-      const xlsx = await fetch(`${renamedUrl}/api/evaluation/reports/${own.reportId}/report.xlsx`, { headers: { authorization: `Bearer ${officer}` } });
-      expect(xlsx.status).toBe(200);
-      expect(xlsx.headers.get('content-disposition')).toContain('NANCUN');
-    });
-
-    it('R-EVAL-1 a report frozen before units were stored (no units in its event) still reads, and verifies with the units of the registry as before', async () => {
-      const run = await runReport(evaluator, { period: 'H1-2021', asOf: '2021-06-30' });
-      await rewriteStored(run.reportId, "data - 'units'");
-      const legacy = await verify(run.reportId);
-      expect(legacy).toMatchObject({ verified: true, reproduced: true, storedIntact: true, recomputedHash: run.contentHash, failedChecks: [], unitsFrom: 'REGISTRY' });
-    });
   });
 
   it('R-MON-1 a trace pages in the database: one event a page, each after the last, to the same four events', async () => {
